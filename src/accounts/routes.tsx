@@ -1,0 +1,123 @@
+import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { deleteCookie, getCookie, setCookie } from "hono/cookie";
+import type { AppEnv } from "../http/context.js";
+import { describeError, domainProblem } from "../http/errors.js";
+import { Form, type Field, type FormValues, keptValues } from "../http/forms.js";
+import { Layout } from "../http/layout.js";
+import { chrome, read, requireActor } from "../http/pages.js";
+import { clientAddress, cookieOptions, sessionCookie } from "../http/session.js";
+import { fieldErrors, type FieldError } from "../http/validation.js";
+import { inTransaction } from "../db/transaction.js";
+import { createUser } from "./create-user.js";
+import { logIn } from "./log-in.js";
+import { LoginInput, User, UserInput } from "./schemas.js";
+import { endSession } from "./sessions.js";
+
+const sessionMaxAge = 12 * 60 * 60;
+const loginFields: Field[] = [
+  { name: "email", label: "E-postadress", type: "email", required: true, autocomplete: "username" },
+  { name: "password", label: "Lösenord", type: "password", required: true, autocomplete: "current-password" },
+];
+
+/** Only a path on this site is a place to return to after login. */
+function safeReturn(path: string | undefined): string {
+  return path && /^\/(?!\/)[^\s\\]*$/.test(path) ? path : "/";
+}
+
+/** Login and logout for pages and API, and creating accounts through the API. */
+export function registerAccountRoutes(app: OpenAPIHono<AppEnv>) {
+  const loginPage = (c: any, state: { values?: FormValues; errors?: FieldError[] }, back: string) => (
+    <Layout title="Logga in" chrome={chrome(c)}>
+      <h1>Logga in</h1>
+      <p>Allmänheten läser allt publikt utan att logga in. Inloggning behövs för att registrera och ändra.</p>
+      <Form
+        action={`/logga-in?tillbaka=${encodeURIComponent(back)}`}
+        fields={loginFields}
+        values={state.values}
+        errors={state.errors}
+        csrfToken={c.get("csrfToken")}
+        submitLabel="Logga in"
+      />
+    </Layout>
+  );
+
+  app.get("/logga-in", (c) => c.html(loginPage(c, {}, safeReturn(c.req.query("tillbaka")))));
+
+  app.post("/logga-in", async (c) => {
+    const back = safeReturn(c.req.query("tillbaka"));
+    const form = await c.req.parseBody();
+    const values = keptValues(loginFields, form);
+    const parsed = LoginInput.safeParse({ email: form.email, password: form.password });
+    if (!parsed.success) return c.html(loginPage(c, { values, errors: fieldErrors(parsed.error) }, back), 400);
+    const outcome = await inTransaction(c.get("deps").database.db, (tx) => logIn(tx, parsed.data, clientAddress(c)));
+    if (!outcome.ok) {
+      const { status, message } = describeError(outcome.error);
+      return c.html(loginPage(c, { values, errors: [{ field: "_", message }] }, back), status);
+    }
+    setCookie(c, sessionCookie, outcome.token, cookieOptions(c, sessionMaxAge));
+    return c.redirect(back, 303);
+  });
+
+  app.post("/logga-ut", async (c) => {
+    const token = getCookie(c, sessionCookie);
+    if (token) await read(c, (tx) => endSession(tx, token));
+    deleteCookie(c, sessionCookie, { path: "/" });
+    return c.redirect("/", 303);
+  });
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/api/session",
+      tags: ["Inloggning"],
+      summary: "Logga in och få en sessionskaka",
+      request: { body: { content: { "application/json": { schema: LoginInput } }, required: true } },
+      responses: {
+        200: { description: "Inloggad", content: { "application/json": { schema: z.object({ email: z.string() }) } } },
+        401: { description: "Fel e-postadress eller lösenord" },
+        429: { description: "För många misslyckade försök" },
+      },
+    }),
+    async (c) => {
+      const input = c.req.valid("json");
+      const outcome = await inTransaction(c.get("deps").database.db, (tx) => logIn(tx, input, clientAddress(c)));
+      if (!outcome.ok) return domainProblem(c, outcome.error) as any;
+      setCookie(c, sessionCookie, outcome.token, cookieOptions(c, sessionMaxAge));
+      return c.json({ email: input.email }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "delete",
+      path: "/api/session",
+      tags: ["Inloggning"],
+      summary: "Logga ut",
+      responses: { 204: { description: "Utloggad" } },
+    }),
+    async (c) => {
+      const token = getCookie(c, sessionCookie);
+      if (token) await read(c, (tx) => endSession(tx, token));
+      deleteCookie(c, sessionCookie, { path: "/" });
+      return c.body(null, 204);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/api/users",
+      tags: ["Inloggning"],
+      summary: "Skapa ett konto med roller (admin)",
+      security: [{ session: [] }],
+      request: { body: { content: { "application/json": { schema: UserInput } }, required: true } },
+      responses: { 201: { description: "Skapat", content: { "application/json": { schema: User } } } },
+    }),
+    async (c) => {
+      const actor = requireActor(c);
+      const input = c.req.valid("json");
+      const user = await inTransaction(c.get("deps").database.db, (tx) => createUser(tx, actor, input));
+      return c.json(User.parse(user), 201);
+    },
+  );
+}

@@ -1,0 +1,76 @@
+import { parseArgs } from "node:util";
+import { systemActor } from "./accounts/actor.js";
+import { createUser } from "./accounts/create-user.js";
+import { roles } from "./accounts/tables.js";
+import { boot } from "./boot.js";
+import { readConfig } from "./config.js";
+import { inTransaction } from "./db/transaction.js";
+import { DomainError } from "./domain/errors.js";
+import { createLogger } from "./http/logger.js";
+import { describeError } from "./http/errors.js";
+import { findFirstMunicipality, findMunicipalityBySlug } from "./organisation/queries.js";
+
+const usage = `Användning:
+  paragraf user add --email E --name "Namn" [--role admin] [--municipality slug]
+      Lösenordet läses från PARAGRAF_PASSWORD eller från standard in (första raden).
+  paragraf migrate`;
+
+async function readPassword(): Promise<string> {
+  if (process.env.PARAGRAF_PASSWORD) return process.env.PARAGRAF_PASSWORD;
+  if (process.stdin.isTTY) process.stderr.write("Lösenord (minst 12 tecken): ");
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) {
+    chunks.push(chunk as Buffer);
+    if (Buffer.concat(chunks).includes(10)) break;
+  }
+  return Buffer.concat(chunks).toString("utf8").split(/\r?\n/)[0] ?? "";
+}
+
+/** The command line: creating the first admin, and migrating without starting the server. */
+export async function runCli(argv: string[]): Promise<number> {
+  const [command, sub, ...rest] = argv;
+  const logger = createLogger(process.env.LOG_LEVEL ?? "warn");
+  const config = readConfig(process.env, []);
+  if (command === "migrate") {
+    const database = await boot(config, logger);
+    await database.close();
+    console.log("Databasen är uppdaterad.");
+    return 0;
+  }
+  if (command === "user" && sub === "add") {
+    const { values } = parseArgs({
+      args: rest,
+      options: { email: { type: "string" }, name: { type: "string" }, role: { type: "string", multiple: true }, municipality: { type: "string" } },
+    });
+    if (!values.email || !values.name) {
+      console.error(usage);
+      return 2;
+    }
+    const grants = (values.role ?? ["admin"]).map((role) => {
+      if (!(roles as readonly string[]).includes(role)) throw new Error(`Okänd roll ${role}. Roller: ${roles.join(", ")}`);
+      return { role: role as (typeof roles)[number], bodyId: null };
+    });
+    const password = await readPassword();
+    const database = await boot(config, logger);
+    try {
+      const user = await inTransaction(database.db, async (tx) => {
+        const m = values.municipality ? await findMunicipalityBySlug(tx, values.municipality) : await findFirstMunicipality(tx);
+        if (!m) throw new Error("Det finns ingen kommun i databasen. Starta Paragraf en gång först.");
+        return createUser(tx, systemActor(m.id, "Kommandoraden"), { email: values.email!, displayName: values.name!, password, grants });
+      });
+      console.log(`Kontot ${user.email} är skapat med rollerna ${grants.map((g) => g.role).join(", ")}.`);
+      return 0;
+    } catch (error) {
+      if (error instanceof DomainError) console.error(describeError(error).message);
+      else if (error && typeof error === "object" && "issues" in error) console.error((error as { issues: { message: string }[] }).issues.map((i) => i.message).join("\n"));
+      else console.error((error as Error).message);
+      return 1;
+    } finally {
+      await database.close();
+    }
+  }
+  console.error(usage);
+  return 2;
+}
+
+process.exitCode = await runCli(process.argv.slice(2));

@@ -1,0 +1,91 @@
+import { mkdirSync } from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import type { ExtractTablesWithRelations } from "drizzle-orm";
+import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import pg from "pg";
+import * as schema from "./schema.js";
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+
+/** An open database: the typed query layer plus the raw access migrations and benchmarks need. */
+export interface Database {
+  kind: "pglite" | "postgres";
+  db: Db;
+  /** Runs SQL that may hold several statements, with no parameters. */
+  exec(sqlText: string): Promise<void>;
+  /** Runs fn with the database to itself (an advisory lock on a server; PGlite has one connection). */
+  exclusive<T>(fn: (exec: (sqlText: string) => Promise<unknown[]>) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface ConnectOptions {
+  /** postgres://… — when set, a PostgreSQL server is used. */
+  url?: string;
+  /** Folder for PGlite's data; omitted means in memory (tests). */
+  dataDir?: string;
+}
+
+// int8 counts come back as strings from pg by default; Paragraf's counts fit in a JS number.
+pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+// Dates stay the plain ISO strings they are in Swedish documents (2026-01-22), never shifted by time zone.
+pg.types.setTypeParser(1082, (v) => v);
+
+const migrationLockKey = 742_017_725;
+
+/** Opens PGlite (embedded) or a PostgreSQL server when a URL is given. */
+export async function connect(options: ConnectOptions = {}): Promise<Database> {
+  if (options.url) return connectServer(options.url);
+  return connectEmbedded(options.dataDir);
+}
+
+async function connectServer(url: string): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.PARAGRAF_DB_POOL ?? 20) });
+  await pool.query("select 1");
+  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  return {
+    kind: "postgres",
+    db,
+    async exec(sqlText) {
+      await pool.query(sqlText);
+    },
+    async exclusive(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query("select pg_advisory_lock($1)", [migrationLockKey]);
+        try {
+          return await fn(async (sqlText) => (await client.query(sqlText)).rows);
+        } finally {
+          await client.query("select pg_advisory_unlock($1)", [migrationLockKey]);
+        }
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+async function connectEmbedded(dataDir?: string): Promise<Database> {
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const client = dataDir ? new PGlite(dataDir) : new PGlite();
+  await client.waitReady;
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  return {
+    kind: "pglite",
+    db,
+    async exec(sqlText) {
+      await client.exec(sqlText);
+    },
+    async exclusive(fn) {
+      return fn(async (sqlText) => {
+        const results = await client.exec(sqlText);
+        return results.at(-1)?.rows ?? [];
+      });
+    },
+    close: () => client.close(),
+  };
+}

@@ -1,0 +1,4 @@
+// Every table Paragraf's query layer knows, gathered from the capability folders.
+export * from "../accounts/tables.js";
+export * from "../audit/tables.js";
+export * from "../organisation/tables.js";

@@ -1,0 +1,56 @@
+import { systemActor } from "../accounts/actor.js";
+import type { Tx } from "../db/connect.js";
+import { createBody } from "../organisation/bodies.js";
+import { createMunicipality } from "../organisation/create-municipality.js";
+import { addMembership } from "../organisation/memberships.js";
+import { addOfficial } from "../organisation/officials.js";
+import { createParty } from "../organisation/parties.js";
+import { createPerson } from "../organisation/persons.js";
+import * as malmo from "./malmo-organisation.js";
+
+/**
+ * Loads the Malmö example through the same use cases the API calls, so a start with the example is also a test
+ * of them. Runs in the caller's transaction: the example is loaded whole or not at all.
+ */
+export async function loadExample(tx: Tx) {
+  const municipality = await createMunicipality(tx, malmo.municipality);
+  const actor = systemActor(municipality.id, "Exempeldata (Malmö)");
+
+  const partyIds = new Map<string, string>();
+  for (const p of malmo.parties) partyIds.set(p.abbreviation, (await createParty(tx, actor, p)).id);
+
+  const bodyIds = new Map<string, string>();
+  for (const b of malmo.bodies) {
+    const created = await createBody(tx, actor, {
+      name: b.name,
+      shortName: b.shortName,
+      kind: b.kind,
+      parentId: b.parent ? bodyIds.get(b.parent) : null,
+      seats: b.seats ?? null,
+      openMeetings: b.openMeetings ?? false,
+    });
+    bodyIds.set(b.shortName, created.id);
+  }
+
+  const personIds = new Map<string, string>();
+  for (const p of malmo.persons) {
+    const created = await createPerson(tx, actor, {
+      name: p.name,
+      email: p.email,
+      partyId: p.party ? partyIds.get(p.party) : null,
+    });
+    personIds.set(p.name, created.id);
+    for (const seat of p.seats ?? []) {
+      await addMembership(tx, actor, {
+        personId: created.id,
+        bodyId: bodyIds.get(seat.body)!,
+        role: seat.role,
+        startsOn: malmo.term.startsOn,
+        endsOn: malmo.term.endsOn,
+      });
+    }
+    if (p.post) await addOfficial(tx, actor, { personId: created.id, bodyId: bodyIds.get(p.post.body)!, title: p.post.title });
+  }
+
+  return { municipality, actor, partyIds, bodyIds, personIds };
+}

@@ -1,0 +1,125 @@
+import { randomUUID } from "node:crypto";
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { sql } from "drizzle-orm";
+import type { Hook } from "@hono/zod-openapi";
+import { HTTPException } from "hono/http-exception";
+import { registerAccountRoutes } from "../accounts/routes.js";
+import { registerAuditPages } from "../audit/pages.js";
+import { DomainError } from "../domain/errors.js";
+import { registerOrganisationApi } from "../organisation/api.js";
+import { registerOrganisationPages } from "../organisation/pages.js";
+import { registerApiReference } from "./api-reference.js";
+import type { AppEnv, Deps } from "./context.js";
+import { describeError, domainProblem, problem } from "./errors.js";
+import { Layout } from "./layout.js";
+import { chrome } from "./pages.js";
+import { csrfMiddleware, sessionMiddleware } from "./session.js";
+import { registerSitePages } from "./site-pages.js";
+import { stylesheet } from "./style.js";
+import { fieldErrors } from "./validation.js";
+import "./validation.js";
+
+const validationHook: Hook<any, AppEnv, any, any> = (result, c) => {
+  if (!result.success) {
+    return problem(c, 400, "invalid_input", "Uppgifterna är inte kompletta. Rätta de markerade fälten.", fieldErrors(result.error));
+  }
+};
+
+/** Assembles Paragraf: middleware, every capability's API routes and pages, the OpenAPI document, errors. */
+export function createApp(deps: Deps) {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+  app.use(async (c, next) => {
+    const started = performance.now();
+    c.set("deps", deps);
+    c.set("requestId", randomUUID());
+    c.header("X-Request-Id", c.get("requestId"));
+    c.header("X-Content-Type-Options", "nosniff");
+    c.header("Referrer-Policy", "same-origin");
+    c.header("X-Frame-Options", "DENY");
+    await next();
+    deps.logger.info(
+      { requestId: c.get("requestId"), method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) },
+      "request",
+    );
+  });
+
+  app.get("/health", async (c) => {
+    await deps.database.db.execute(sql`select 1`);
+    return c.json({ status: "ok" });
+  });
+  app.get("/static/paragraf.css", (c) => c.body(stylesheet, 200, { "Content-Type": "text/css; charset=utf-8", "Cache-Control": "public, max-age=3600" }));
+
+  app.use(sessionMiddleware);
+  app.use(csrfMiddleware);
+
+  app.openAPIRegistry.registerComponent("securitySchemes", "session", {
+    type: "apiKey",
+    in: "cookie",
+    name: "paragraf_session",
+    description: "Sessionskaka från POST /api/session. Alla skrivningar kräver inloggning; läsningar av publika uppgifter gör det inte.",
+  });
+
+  registerSitePages(app);
+  registerAccountRoutes(app);
+  registerOrganisationApi(app);
+  registerOrganisationPages(app);
+  registerAuditPages(app);
+  registerApiReference(app);
+
+  app.doc31("/api/openapi.json", {
+    openapi: "3.1.0",
+    info: {
+      title: "Paragraf API",
+      version: "0.1.0",
+      description: "Kommunens beslutsprocess som data: organisation, diarium, sammanträden och beslut.",
+    },
+  });
+
+  app.notFound((c) => {
+    if (c.req.path.startsWith("/api/")) return problem(c, 404, "not_found", "Det du söker finns inte.");
+    return c.html(<ErrorPage c={c} status={404} message="Sidan finns inte." />, 404);
+  });
+
+  app.onError((error, c) => {
+    const api = c.req.path.startsWith("/api/");
+    if (error instanceof DomainError) {
+      if (api) return domainProblem(c, error);
+      if (error.code === "unauthenticated") return c.redirect(`/logga-in?tillbaka=${encodeURIComponent(c.req.path)}`, 303);
+      const { status, message } = describeError(error);
+      return c.html(<ErrorPage c={c} status={status} message={message} />, status);
+    }
+    if (error instanceof HTTPException && error.status < 500) {
+      const message = error.status === 400 ? "Begäran kunde inte läsas (ogiltig JSON eller formulärdata)." : "Begäran kunde inte tas emot.";
+      if (api) return problem(c, error.status as 400, "bad_request", message);
+      return c.html(<ErrorPage c={c} status={error.status} message={message} />, error.status as 400);
+    }
+    deps.logger.error({ requestId: c.get("requestId"), err: error, path: c.req.path }, "unexpected error");
+    const message = `Ett oväntat fel inträffade. Ange felkod ${c.get("requestId")} om du kontaktar oss.`;
+    if (api) return problem(c, 500, "internal", message);
+    return c.html(<ErrorPage c={c} status={500} message={message} />, 500);
+  });
+
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;
+
+function ErrorPage({ c, status, message }: { c: any; status: number; message: string }) {
+  const title = status === 404 ? "Sidan finns inte" : status === 403 ? "Ingen behörighet" : status >= 500 ? "Något gick fel" : "Det gick inte";
+  let pageChrome: ReturnType<typeof chrome>;
+  try {
+    pageChrome = chrome(c);
+  } catch {
+    pageChrome = { municipality: null, actor: null, userEmail: null, csrfToken: "" };
+  }
+  return (
+    <Layout title={title} chrome={pageChrome}>
+      <h1>{title}</h1>
+      <p>{message}</p>
+      <p>
+        <a href="/">Till startsidan</a>
+      </p>
+    </Layout>
+  );
+}

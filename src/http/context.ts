@@ -1,0 +1,32 @@
+import type { Logger } from "pino";
+import type { Actor } from "../accounts/actor.js";
+import type { Database } from "../db/connect.js";
+
+export interface Deps {
+  database: Database;
+  logger: Logger;
+  /** The municipality anonymous visitors see; the oldest one when not set. */
+  municipalitySlug?: string;
+  /** Force the Secure flag on cookies (otherwise set when the request came over HTTPS). */
+  secureCookies?: boolean;
+  /** Trust X-Forwarded-For / X-Forwarded-Proto from a proxy in front. */
+  trustProxy?: boolean;
+}
+
+export interface MunicipalityRef {
+  id: string;
+  name: string;
+  slug: string;
+}
+
+export type AppEnv = {
+  Variables: {
+    deps: Deps;
+    requestId: string;
+    actor: Actor | null;
+    /** The signed-in user's e-mail, for the header; null when anonymous. */
+    userEmail: string | null;
+    csrfToken: string;
+    municipality: MunicipalityRef | null;
+  };
+};

@@ -1,0 +1,32 @@
+import { serve } from "@hono/node-server";
+import { boot } from "./boot.js";
+import { readConfig } from "./config.js";
+import { createApp } from "./http/app.js";
+import { createLogger } from "./http/logger.js";
+
+// `npm start`: Paragraf on PGlite in ./data, or on DATABASE_URL, with the Malmö example on first start.
+const config = readConfig();
+const logger = createLogger();
+const database = await boot(config, logger);
+const app = createApp({
+  database,
+  logger,
+  municipalitySlug: config.municipalitySlug,
+  secureCookies: config.secureCookies,
+  trustProxy: config.trustProxy,
+});
+const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+  logger.info({ port: info.port, database: database.kind }, `Paragraf svarar på http://localhost:${info.port}`);
+});
+
+let stopping = false;
+async function stop(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, "stopping");
+  server.close();
+  await database.close();
+  process.exit(0);
+}
+process.on("SIGINT", () => void stop("SIGINT"));
+process.on("SIGTERM", () => void stop("SIGTERM"));
