@@ -28,9 +28,13 @@ export async function boot(config: Config, logger: Logger): Promise<Database> {
 /** Creates the first admin from PARAGRAF_ADMIN_EMAIL and PARAGRAF_ADMIN_PASSWORD when no such account exists. */
 async function ensureAdmin(database: Database, config: Config, logger: Logger) {
   await inTransaction(database.db, async (tx) => {
-    const m = config.municipalitySlug ? await findMunicipalityBySlug(tx, config.municipalitySlug) : await findFirstMunicipality(tx);
+    const m = config.municipalitySlug
+      ? await findMunicipalityBySlug(tx, config.municipalitySlug)
+      : await findFirstMunicipality(tx);
     if (!m) return;
-    const exists = await tx.query.appUser.findFirst({ where: (u, { sql }) => sql`lower(${u.email}) = lower(${config.adminEmail})` });
+    const exists = await tx.query.appUser.findFirst({
+      where: (u, { sql }) => sql`lower(${u.email}) = lower(${config.adminEmail})`,
+    });
     if (exists) return;
     await createUser(tx, systemActor(m.id, "Paragraf (start)"), {
       email: config.adminEmail!,

@@ -6,8 +6,8 @@ import { boot } from "./boot.js";
 import { readConfig } from "./config.js";
 import { inTransaction } from "./db/transaction.js";
 import { DomainError } from "./domain/errors.js";
-import { createLogger } from "./http/logger.js";
 import { describeError } from "./http/errors.js";
+import { createLogger } from "./http/logger.js";
 import { findFirstMunicipality, findMunicipalityBySlug } from "./organisation/queries.js";
 
 const usage = `Användning:
@@ -40,29 +40,43 @@ export async function runCli(argv: string[]): Promise<number> {
   if (command === "user" && sub === "add") {
     const { values } = parseArgs({
       args: rest,
-      options: { email: { type: "string" }, name: { type: "string" }, role: { type: "string", multiple: true }, municipality: { type: "string" } },
+      options: {
+        email: { type: "string" },
+        name: { type: "string" },
+        role: { type: "string", multiple: true },
+        municipality: { type: "string" },
+      },
     });
     if (!values.email || !values.name) {
       console.error(usage);
       return 2;
     }
     const grants = (values.role ?? ["admin"]).map((role) => {
-      if (!(roles as readonly string[]).includes(role)) throw new Error(`Okänd roll ${role}. Roller: ${roles.join(", ")}`);
+      if (!(roles as readonly string[]).includes(role))
+        throw new Error(`Okänd roll ${role}. Roller: ${roles.join(", ")}`);
       return { role: role as (typeof roles)[number], bodyId: null };
     });
     const password = await readPassword();
     const database = await boot(config, logger);
     try {
       const user = await inTransaction(database.db, async (tx) => {
-        const m = values.municipality ? await findMunicipalityBySlug(tx, values.municipality) : await findFirstMunicipality(tx);
+        const m = values.municipality
+          ? await findMunicipalityBySlug(tx, values.municipality)
+          : await findFirstMunicipality(tx);
         if (!m) throw new Error("Det finns ingen kommun i databasen. Starta Paragraf en gång först.");
-        return createUser(tx, systemActor(m.id, "Kommandoraden"), { email: values.email!, displayName: values.name!, password, grants });
+        return createUser(tx, systemActor(m.id, "Kommandoraden"), {
+          email: values.email!,
+          displayName: values.name!,
+          password,
+          grants,
+        });
       });
       console.log(`Kontot ${user.email} är skapat med rollerna ${grants.map((g) => g.role).join(", ")}.`);
       return 0;
     } catch (error) {
       if (error instanceof DomainError) console.error(describeError(error).message);
-      else if (error && typeof error === "object" && "issues" in error) console.error((error as { issues: { message: string }[] }).issues.map((i) => i.message).join("\n"));
+      else if (error && typeof error === "object" && "issues" in error)
+        console.error((error as { issues: { message: string }[] }).issues.map((i) => i.message).join("\n"));
       else console.error((error as Error).message);
       return 1;
     } finally {

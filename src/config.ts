@@ -2,7 +2,8 @@ import { resolve } from "node:path";
 
 /** Paragraf's settings, all from the environment (README lists them). */
 export function readConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv.slice(2)) {
-  const exampleOff = argv.includes("--no-example") || /^(0|off|false|no|nej)$/i.test(env.PARAGRAF_EXAMPLE ?? "");
+  const exampleOff =
+    argv.includes("--no-example") || /^(0|off|false|no|nej)$/i.test(env.PARAGRAF_EXAMPLE ?? "");
   return {
     port: Number(env.PORT ?? 3000),
     host: env.HOST ?? "0.0.0.0",

@@ -16,7 +16,10 @@ const app = createApp({
   trustProxy: config.trustProxy,
 });
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-  logger.info({ port: info.port, database: database.kind }, `Paragraf svarar på http://localhost:${info.port}`);
+  logger.info(
+    { port: info.port, database: database.kind },
+    `Paragraf svarar på http://localhost:${info.port}`,
+  );
 });
 
 let stopping = false;

@@ -26,12 +26,24 @@ export async function createUser(tx: Tx, actor: Actor, rawInput: UserInput) {
   const passwordHash = await hashPassword(input.password);
   const [created] = await tx
     .insert(appUser)
-    .values({ municipalityId: actor.municipalityId, email: input.email, displayName: input.displayName, passwordHash })
+    .values({
+      municipalityId: actor.municipalityId,
+      email: input.email,
+      displayName: input.displayName,
+      passwordHash,
+    })
     .returning({ id: appUser.id, email: appUser.email, displayName: appUser.displayName });
   if (input.grants.length > 0) {
-    await tx.insert(roleGrant).values(input.grants.map((g) => ({ userId: created!.id, role: g.role, bodyId: g.bodyId })));
+    await tx
+      .insert(roleGrant)
+      .values(input.grants.map((g) => ({ userId: created!.id, role: g.role, bodyId: g.bodyId })));
   }
   const user = { ...created!, grants: input.grants };
-  await recordAudit(tx, actor, { action: "user.created", recordType: "user", recordId: user.id, after: user });
+  await recordAudit(tx, actor, {
+    action: "user.created",
+    recordType: "user",
+    recordId: user.id,
+    after: user,
+  });
   return user;
 }

@@ -45,13 +45,9 @@ export async function logIn(tx: Tx, input: LoginInput, clientAddress: string): P
   } catch (error) {
     return { ok: false, error: error as DomainError };
   }
-  const [user] = await tx
-    .select()
-    .from(appUser)
-    .where(sql`lower(${appUser.email}) = lower(${input.email})`);
-  const matches = user
-    ? await verifyPassword(user.passwordHash, input.password)
-    : (await verifyPassword(await dummyPasswordHash(), input.password), false);
+  const [user] = await tx.select().from(appUser).where(sql`lower(${appUser.email}) = lower(${input.email})`);
+  // An unknown account still costs one verification, so timing does not tell which accounts exist.
+  const matches = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
   if (!user || !matches || user.disabledAt) {
     for (const key of keys) await countFailure(tx, key, now);
     return { ok: false, error: new DomainError("login_failed") };

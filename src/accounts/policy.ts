@@ -21,12 +21,17 @@ export function can(actor: Actor | null, permission: Permission, bodyId?: string
   const allowed: readonly Role[] = permissions[permission];
   return actor.grants.some(
     (g) =>
-      g.role === "admin" || (allowed.includes(g.role) && (g.bodyId === null || (bodyId != null && g.bodyId === bodyId))),
+      g.role === "admin" ||
+      (allowed.includes(g.role) && (g.bodyId === null || (bodyId != null && g.bodyId === bodyId))),
   );
 }
 
 /** Throws unless the actor may; an anonymous visitor is told to sign in, a signed-in one that it is not allowed. */
-export function authorize(actor: Actor | null, permission: Permission, bodyId?: string | null): asserts actor is Actor {
+export function authorize(
+  actor: Actor | null,
+  permission: Permission,
+  bodyId?: string | null,
+): asserts actor is Actor {
   if (!actor) throw new DomainError("unauthenticated");
   if (!can(actor, permission, bodyId)) throw new DomainError("forbidden", { permission });
 }

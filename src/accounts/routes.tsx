@@ -1,13 +1,13 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
+import { inTransaction } from "../db/transaction.js";
 import type { AppEnv } from "../http/context.js";
 import { describeError, domainProblem } from "../http/errors.js";
-import { Form, type Field, type FormValues, keptValues } from "../http/forms.js";
+import { type Field, Form, type FormValues, keptValues } from "../http/forms.js";
 import { Layout } from "../http/layout.js";
 import { chrome, read, requireActor } from "../http/pages.js";
 import { clientAddress, cookieOptions, sessionCookie } from "../http/session.js";
-import { fieldErrors, type FieldError } from "../http/validation.js";
-import { inTransaction } from "../db/transaction.js";
+import { type FieldError, fieldErrors } from "../http/validation.js";
 import { createUser } from "./create-user.js";
 import { logIn } from "./log-in.js";
 import { LoginInput, User, UserInput } from "./schemas.js";
@@ -48,8 +48,11 @@ export function registerAccountRoutes(app: OpenAPIHono<AppEnv>) {
     const form = await c.req.parseBody();
     const values = keptValues(loginFields, form);
     const parsed = LoginInput.safeParse({ email: form.email, password: form.password });
-    if (!parsed.success) return c.html(loginPage(c, { values, errors: fieldErrors(parsed.error) }, back), 400);
-    const outcome = await inTransaction(c.get("deps").database.db, (tx) => logIn(tx, parsed.data, clientAddress(c)));
+    if (!parsed.success)
+      return c.html(loginPage(c, { values, errors: fieldErrors(parsed.error) }, back), 400);
+    const outcome = await inTransaction(c.get("deps").database.db, (tx) =>
+      logIn(tx, parsed.data, clientAddress(c)),
+    );
     if (!outcome.ok) {
       const { status, message } = describeError(outcome.error);
       return c.html(loginPage(c, { values, errors: [{ field: "_", message }] }, back), status);
@@ -73,14 +76,19 @@ export function registerAccountRoutes(app: OpenAPIHono<AppEnv>) {
       summary: "Logga in och få en sessionskaka",
       request: { body: { content: { "application/json": { schema: LoginInput } }, required: true } },
       responses: {
-        200: { description: "Inloggad", content: { "application/json": { schema: z.object({ email: z.string() }) } } },
+        200: {
+          description: "Inloggad",
+          content: { "application/json": { schema: z.object({ email: z.string() }) } },
+        },
         401: { description: "Fel e-postadress eller lösenord" },
         429: { description: "För många misslyckade försök" },
       },
     }),
     async (c) => {
       const input = c.req.valid("json");
-      const outcome = await inTransaction(c.get("deps").database.db, (tx) => logIn(tx, input, clientAddress(c)));
+      const outcome = await inTransaction(c.get("deps").database.db, (tx) =>
+        logIn(tx, input, clientAddress(c)),
+      );
       if (!outcome.ok) return domainProblem(c, outcome.error) as any;
       setCookie(c, sessionCookie, outcome.token, cookieOptions(c, sessionMaxAge));
       return c.json({ email: input.email }, 200);

@@ -50,7 +50,13 @@ export async function resolveSession(tx: Tx, token: string): Promise<SessionInfo
     })
     .from(userSession)
     .innerJoin(appUser, eq(appUser.id, userSession.userId))
-    .where(and(eq(userSession.id, sessionId(token)), gt(userSession.expiresAt, new Date()), isNull(appUser.disabledAt)));
+    .where(
+      and(
+        eq(userSession.id, sessionId(token)),
+        gt(userSession.expiresAt, new Date()),
+        isNull(appUser.disabledAt),
+      ),
+    );
   if (!row) return null;
   const grants = await tx
     .select({ role: roleGrant.role, bodyId: roleGrant.bodyId })

@@ -2,3 +2,4 @@
 export * from "../accounts/tables.js";
 export * from "../audit/tables.js";
 export * from "../organisation/tables.js";
+export * from "../register/tables.js";

@@ -49,7 +49,12 @@ export async function loadExample(tx: Tx) {
         endsOn: malmo.term.endsOn,
       });
     }
-    if (p.post) await addOfficial(tx, actor, { personId: created.id, bodyId: bodyIds.get(p.post.body)!, title: p.post.title });
+    if (p.post)
+      await addOfficial(tx, actor, {
+        personId: created.id,
+        bodyId: bodyIds.get(p.post.body)!,
+        title: p.post.title,
+      });
   }
 
   return { municipality, actor, partyIds, bodyIds, personIds };

@@ -3,12 +3,21 @@ import type { AppEnv } from "./context.js";
 import { Layout } from "./layout.js";
 import { chrome } from "./pages.js";
 
-type Operation = { summary?: string; description?: string; tags?: string[]; security?: unknown[]; requestBody?: unknown };
+type Operation = {
+  summary?: string;
+  description?: string;
+  tags?: string[];
+  security?: unknown[];
+  requestBody?: unknown;
+};
 
 /** A readable API reference, rendered on the server from the same OpenAPI document the API serves. */
 export function registerApiReference(app: OpenAPIHono<AppEnv>) {
   app.get("/api", (c) => {
-    const doc = app.getOpenAPI31Document({ openapi: "3.1.0", info: { title: "Paragraf API", version: "0.1.0" } });
+    const doc = app.getOpenAPI31Document({
+      openapi: "3.1.0",
+      info: { title: "Paragraf API", version: "0.1.0" },
+    });
     const groups = new Map<string, { method: string; path: string; op: Operation }[]>();
     for (const [path, item] of Object.entries(doc.paths ?? {})) {
       for (const [method, op] of Object.entries(item as Record<string, Operation>)) {
@@ -22,10 +31,10 @@ export function registerApiReference(app: OpenAPIHono<AppEnv>) {
         <h1>API-referens</h1>
         <p>
           Paragrafs API är REST med JSON. Hela beskrivningen finns som OpenAPI 3.1 på{" "}
-          <a href="/api/openapi.json">/api/openapi.json</a>. Läsning av publika uppgifter kräver ingen inloggning. Skrivningar
-          kräver inloggning (<code>POST /api/session</code> ger en sessionskaka) och en kropp med{" "}
-          <code>Content-Type: application/json</code>. Fel svarar med problem details (RFC 9457) och ett meddelande per fält
-          på svenska.
+          <a href="/api/openapi.json">/api/openapi.json</a>. Läsning av publika uppgifter kräver ingen
+          inloggning. Skrivningar kräver inloggning (<code>POST /api/session</code> ger en sessionskaka) och
+          en kropp med <code>Content-Type: application/json</code>. Fel svarar med problem details (RFC 9457)
+          och ett meddelande per fält på svenska.
         </p>
         {[...groups].map(([tag, ops]) => (
           <section>

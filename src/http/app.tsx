@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
+import type { Hook } from "@hono/zod-openapi";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { sql } from "drizzle-orm";
-import type { Hook } from "@hono/zod-openapi";
 import { HTTPException } from "hono/http-exception";
 import { registerAccountRoutes } from "../accounts/routes.js";
 import { registerAuditPages } from "../audit/pages.js";
@@ -15,13 +15,20 @@ import { Layout } from "./layout.js";
 import { chrome } from "./pages.js";
 import { csrfMiddleware, sessionMiddleware } from "./session.js";
 import { registerSitePages } from "./site-pages.js";
+import "../register/errors.js";
 import { stylesheet } from "./style.js";
 import { fieldErrors } from "./validation.js";
 import "./validation.js";
 
 const validationHook: Hook<any, AppEnv, any, any> = (result, c) => {
   if (!result.success) {
-    return problem(c, 400, "invalid_input", "Uppgifterna är inte kompletta. Rätta de markerade fälten.", fieldErrors(result.error));
+    return problem(
+      c,
+      400,
+      "invalid_input",
+      "Uppgifterna är inte kompletta. Rätta de markerade fälten.",
+      fieldErrors(result.error),
+    );
   }
 };
 
@@ -39,7 +46,13 @@ export function createApp(deps: Deps) {
     c.header("X-Frame-Options", "DENY");
     await next();
     deps.logger.info(
-      { requestId: c.get("requestId"), method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) },
+      {
+        requestId: c.get("requestId"),
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        ms: Math.round(performance.now() - started),
+      },
       "request",
     );
   });
@@ -48,7 +61,12 @@ export function createApp(deps: Deps) {
     await deps.database.db.execute(sql`select 1`);
     return c.json({ status: "ok" });
   });
-  app.get("/static/paragraf.css", (c) => c.body(stylesheet, 200, { "Content-Type": "text/css; charset=utf-8", "Cache-Control": "public, max-age=3600" }));
+  app.get("/static/paragraf.css", (c) =>
+    c.body(stylesheet, 200, {
+      "Content-Type": "text/css; charset=utf-8",
+      "Cache-Control": "public, max-age=3600",
+    }),
+  );
 
   app.use(sessionMiddleware);
   app.use(csrfMiddleware);
@@ -57,7 +75,8 @@ export function createApp(deps: Deps) {
     type: "apiKey",
     in: "cookie",
     name: "paragraf_session",
-    description: "Sessionskaka från POST /api/session. Alla skrivningar kräver inloggning; läsningar av publika uppgifter gör det inte.",
+    description:
+      "Sessionskaka från POST /api/session. Alla skrivningar kräver inloggning; läsningar av publika uppgifter gör det inte.",
   });
 
   registerSitePages(app);
@@ -85,12 +104,16 @@ export function createApp(deps: Deps) {
     const api = c.req.path.startsWith("/api/");
     if (error instanceof DomainError) {
       if (api) return domainProblem(c, error);
-      if (error.code === "unauthenticated") return c.redirect(`/logga-in?tillbaka=${encodeURIComponent(c.req.path)}`, 303);
+      if (error.code === "unauthenticated")
+        return c.redirect(`/logga-in?tillbaka=${encodeURIComponent(c.req.path)}`, 303);
       const { status, message } = describeError(error);
       return c.html(<ErrorPage c={c} status={status} message={message} />, status);
     }
     if (error instanceof HTTPException && error.status < 500) {
-      const message = error.status === 400 ? "Begäran kunde inte läsas (ogiltig JSON eller formulärdata)." : "Begäran kunde inte tas emot.";
+      const message =
+        error.status === 400
+          ? "Begäran kunde inte läsas (ogiltig JSON eller formulärdata)."
+          : "Begäran kunde inte tas emot.";
       if (api) return problem(c, error.status as 400, "bad_request", message);
       return c.html(<ErrorPage c={c} status={error.status} message={message} />, error.status as 400);
     }
@@ -106,7 +129,14 @@ export function createApp(deps: Deps) {
 export type App = ReturnType<typeof createApp>;
 
 function ErrorPage({ c, status, message }: { c: any; status: number; message: string }) {
-  const title = status === 404 ? "Sidan finns inte" : status === 403 ? "Ingen behörighet" : status >= 500 ? "Något gick fel" : "Det gick inte";
+  const title =
+    status === 404
+      ? "Sidan finns inte"
+      : status === 403
+        ? "Ingen behörighet"
+        : status >= 500
+          ? "Något gick fel"
+          : "Det gick inte";
   let pageChrome: ReturnType<typeof chrome>;
   try {
     pageChrome = chrome(c);

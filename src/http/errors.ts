@@ -1,6 +1,6 @@
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { DomainError } from "../domain/errors.js";
+import type { DomainError } from "../domain/errors.js";
 import type { AppEnv } from "./context.js";
 import type { FieldError } from "./validation.js";
 
@@ -22,7 +22,10 @@ export const errorMessages: Record<string, Message> = {
   unauthenticated: { status: 401, text: () => "Du måste logga in för att göra detta." },
   forbidden: { status: 403, text: () => "Du har inte behörighet att göra detta." },
   csrf_failed: { status: 403, text: () => "Formuläret hade gått ut. Ladda om sidan och försök igen." },
-  unsupported_media_type: { status: 415, text: () => "API:et tar emot JSON (Content-Type: application/json)." },
+  unsupported_media_type: {
+    status: 415,
+    text: () => "API:et tar emot JSON (Content-Type: application/json).",
+  },
   invalid_input: { status: 400, text: () => "Uppgifterna är inte kompletta. Rätta de markerade fälten." },
   login_failed: { status: 401, text: () => "Fel e-postadress eller lösenord." },
   login_throttled: {
@@ -42,7 +45,10 @@ export const errorMessages: Record<string, Message> = {
   body_not_found: { status: 400, text: () => "Organet finns inte." },
   party_not_found: { status: 400, text: () => "Partiet finns inte." },
   person_not_found: { status: 400, text: () => "Personen finns inte." },
-  abbreviation_taken: { status: 409, text: (d) => `Det finns redan ett parti med förkortningen ${d.abbreviation}.` },
+  abbreviation_taken: {
+    status: 409,
+    text: (d) => `Det finns redan ett parti med förkortningen ${d.abbreviation}.`,
+  },
   term_ends_before_start: { status: 400, text: () => "Uppdraget kan inte sluta innan det börjar." },
   official_needs_administration: {
     status: 400,
@@ -73,7 +79,15 @@ export function problem(
   errors?: FieldError[],
 ) {
   return c.json(
-    { type: `about:blank#${code}`, title: detail, status, code, detail, requestId: c.get("requestId"), errors },
+    {
+      type: `about:blank#${code}`,
+      title: detail,
+      status,
+      code,
+      detail,
+      requestId: c.get("requestId"),
+      errors,
+    },
     status,
     { "Content-Type": "application/problem+json; charset=utf-8" },
   );

@@ -49,7 +49,9 @@ const ErrorSummary: FC<{ errors: FieldError[]; fields: Field[] }> = ({ errors, f
     <ul>
       {errors.map((e) => {
         const field = fields.find((f) => f.name === e.field);
-        return <li>{field ? <a href={`#f-${field.name}`}>{`${field.label}: ${e.message}`}</a> : e.message}</li>;
+        return (
+          <li>{field ? <a href={`#f-${field.name}`}>{`${field.label}: ${e.message}`}</a> : e.message}</li>
+        );
       })}
     </ul>
   </div>
@@ -57,7 +59,8 @@ const ErrorSummary: FC<{ errors: FieldError[]; fields: Field[] }> = ({ errors, f
 
 const Input: FC<{ field: Field; value: FormValues[string]; error?: string }> = ({ field, value, error }) => {
   const id = `f-${field.name}`;
-  const described = [field.hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  const described =
+    [field.hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   const common = {
     id,
     name: field.name,
@@ -80,8 +83,14 @@ const Input: FC<{ field: Field; value: FormValues[string]; error?: string }> = (
         ))}
       </select>
     );
-  else if (field.type === "textarea") control = <textarea {...common} rows={6}>{text}</textarea>;
-  else control = <input type={field.type ?? "text"} {...common} value={field.type === "password" ? "" : text} />;
+  else if (field.type === "textarea")
+    control = (
+      <textarea {...common} rows={6}>
+        {text}
+      </textarea>
+    );
+  else
+    control = <input type={field.type ?? "text"} {...common} value={field.type === "password" ? "" : text} />;
   return (
     <div class={error ? "field has-error" : "field"}>
       <label for={id}>
@@ -116,7 +125,11 @@ export const Form: FC<{
     {errors.length > 0 ? <ErrorSummary errors={errors} fields={fields} /> : null}
     <input type="hidden" name="_csrf" value={csrfToken} />
     {fields.map((field) => (
-      <Input field={field} value={values[field.name]} error={errors.find((e) => e.field === field.name)?.message} />
+      <Input
+        field={field}
+        value={values[field.name]}
+        error={errors.find((e) => e.field === field.name)?.message}
+      />
     ))}
     <button type="submit">{submitLabel}</button>
   </form>

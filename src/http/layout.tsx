@@ -67,7 +67,8 @@ export const Layout: FC<{ title: string; chrome: PageChrome; current?: string; c
       </main>
       <footer class="site">
         <p>
-          Paragraf – öppen källkod för kommunernas beslutsprocess. <a href="/tillganglighet">Tillgänglighetsredogörelse</a>
+          Paragraf – öppen källkod för kommunernas beslutsprocess.{" "}
+          <a href="/tillganglighet">Tillgänglighetsredogörelse</a>
         </p>
       </footer>
     </body>
@@ -78,7 +79,9 @@ export const Breadcrumbs: FC<{ trail: { href?: string; label: string }[] }> = ({
   <nav aria-label="Brödsmulor" class="breadcrumbs">
     <ol>
       {trail.map((step) => (
-        <li>{step.href ? <a href={step.href}>{step.label}</a> : <span aria-current="page">{step.label}</span>}</li>
+        <li>
+          {step.href ? <a href={step.href}>{step.label}</a> : <span aria-current="page">{step.label}</span>}
+        </li>
       ))}
     </ol>
   </nav>

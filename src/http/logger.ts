@@ -5,6 +5,9 @@ export function createLogger(level = process.env.LOG_LEVEL ?? "info") {
   return pino({
     level,
     base: { service: "paragraf" },
-    redact: { paths: ["*.password", "*.passwordHash", "*.token", "*.cookie", "*.authorization"], censor: "[borttaget]" },
+    redact: {
+      paths: ["*.password", "*.passwordHash", "*.token", "*.cookie", "*.authorization"],
+      censor: "[borttaget]",
+    },
   });
 }

@@ -68,10 +68,13 @@ export async function submitForm<S extends z.ZodType, R>(
     return c.html(options.render({ values, errors: fieldErrors(parsed.error) }) as string, 400);
   }
   try {
-    const result = await inTransaction(c.get("deps").database.db, (tx) => options.run(tx, actor, parsed.data));
+    const result = await inTransaction(c.get("deps").database.db, (tx) =>
+      options.run(tx, actor, parsed.data),
+    );
     return c.redirect(options.redirect(result), 303);
   } catch (error) {
-    if (!(error instanceof DomainError) || ["not_found", "forbidden", "unauthenticated"].includes(error.code)) throw error;
+    if (!(error instanceof DomainError) || ["not_found", "forbidden", "unauthenticated"].includes(error.code))
+      throw error;
     const { status, message } = describeError(error);
     const errors = [{ field: error.field ?? "_", message }];
     return c.html(options.render({ values, errors }) as string, status as ContentfulStatusCode);

@@ -52,10 +52,16 @@ export const sessionMiddleware: MiddlewareHandler<AppEnv> = async (c, next) => {
     c.set("csrfToken", csrf);
   }
   const municipality = await inTransaction(database.db, async (tx) => {
-    if (session) return tx.query.municipality.findFirst({ where: (m, { eq }) => eq(m.id, session.actor.municipalityId) });
+    if (session)
+      return tx.query.municipality.findFirst({
+        where: (m, { eq }) => eq(m.id, session.actor.municipalityId),
+      });
     return municipalitySlug ? findMunicipalityBySlug(tx, municipalitySlug) : findFirstMunicipality(tx);
   });
-  c.set("municipality", municipality ? { id: municipality.id, name: municipality.name, slug: municipality.slug } : null);
+  c.set(
+    "municipality",
+    municipality ? { id: municipality.id, name: municipality.name, slug: municipality.slug } : null,
+  );
   await next();
 };
 
@@ -78,6 +84,7 @@ export const csrfMiddleware: MiddlewareHandler<AppEnv> = async (c, next) => {
     throw new DomainError("csrf_failed");
   }
   const body = await c.req.parseBody();
-  if (typeof body._csrf !== "string" || body._csrf !== c.get("csrfToken")) throw new DomainError("csrf_failed");
+  if (typeof body._csrf !== "string" || body._csrf !== c.get("csrfToken"))
+    throw new DomainError("csrf_failed");
   return next();
 };

@@ -16,8 +16,8 @@ export function registerSitePages(app: OpenAPIHono<AppEnv>) {
         {municipality ? (
           <>
             <p>
-              Här finns kommunens organisation, ärenden och beslut. Allt som visas är hämtat ur samma data som protokollen
-              skrivs ut från.
+              Här finns kommunens organisation, ärenden och beslut. Allt som visas är hämtat ur samma data som
+              protokollen skrivs ut från.
             </p>
             <ul class="cards">
               <li>
@@ -43,7 +43,9 @@ export function registerSitePages(app: OpenAPIHono<AppEnv>) {
             </ul>
           </>
         ) : (
-          <p>Det finns ingen kommun upplagd ännu. Starta Paragraf med exempeldata, eller lägg upp en kommun.</p>
+          <p>
+            Det finns ingen kommun upplagd ännu. Starta Paragraf med exempeldata, eller lägg upp en kommun.
+          </p>
         )}
       </Layout>,
     );
@@ -54,14 +56,14 @@ export function registerSitePages(app: OpenAPIHono<AppEnv>) {
       <Layout title="Tillgänglighetsredogörelse" chrome={chrome(c)}>
         <h1>Tillgänglighetsredogörelse</h1>
         <p>
-          Paragraf är byggt för att uppfylla EN 301 549 (WCAG 2.1 nivå AA), enligt lagen (2018:1937) om tillgänglighet
-          till digital offentlig service. Alla sidor fungerar utan JavaScript och med tangentbord, och varje sida testas
-          automatiskt med axe.
+          Paragraf är byggt för att uppfylla EN 301 549 (WCAG 2.1 nivå AA), enligt lagen (2018:1937) om
+          tillgänglighet till digital offentlig service. Alla sidor fungerar utan JavaScript och med
+          tangentbord, och varje sida testas automatiskt med axe.
         </p>
         <h2>Rapportera brister</h2>
         <p>
-          Om du stöter på något som inte fungerar för dig, kontakta kommunens registrator och beskriv sidan och problemet.
-          Du kan också anmäla till Myndigheten för digital förvaltning (DIGG).
+          Om du stöter på något som inte fungerar för dig, kontakta kommunens registrator och beskriv sidan
+          och problemet. Du kan också anmäla till Myndigheten för digital förvaltning (DIGG).
         </p>
       </Layout>,
     ),

@@ -7,9 +7,13 @@ z.config({
       case "invalid_type":
         return issue.input === undefined ? "Fältet måste fyllas i." : "Värdet har fel form.";
       case "too_small":
-        return issue.origin === "string" ? `Ange minst ${issue.minimum} tecken.` : `Värdet måste vara minst ${issue.minimum}.`;
+        return issue.origin === "string"
+          ? `Ange minst ${issue.minimum} tecken.`
+          : `Värdet måste vara minst ${issue.minimum}.`;
       case "too_big":
-        return issue.origin === "string" ? `Ange högst ${issue.maximum} tecken.` : `Värdet får vara högst ${issue.maximum}.`;
+        return issue.origin === "string"
+          ? `Ange högst ${issue.maximum} tecken.`
+          : `Värdet får vara högst ${issue.maximum}.`;
       case "invalid_value":
         return "Välj ett av de tillåtna värdena.";
       case "invalid_format":

@@ -15,16 +15,32 @@ import * as s from "./schemas.js";
 import { bodyKinds } from "./tables.js";
 
 const Problem = z
-  .object({ type: z.string(), title: z.string(), status: z.int(), code: z.string(), detail: z.string(), requestId: z.string(), errors: z.array(z.object({ field: z.string(), message: z.string() })).optional() })
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.int(),
+    code: z.string(),
+    detail: z.string(),
+    requestId: z.string(),
+    errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+  })
   .openapi("Problem");
 const problemResponses = {
-  400: { description: "Ogiltiga uppgifter, med ett meddelande per fält", content: { "application/problem+json": { schema: Problem } } },
+  400: {
+    description: "Ogiltiga uppgifter, med ett meddelande per fält",
+    content: { "application/problem+json": { schema: Problem } },
+  },
   401: { description: "Inloggning krävs", content: { "application/problem+json": { schema: Problem } } },
   403: { description: "Ingen behörighet", content: { "application/problem+json": { schema: Problem } } },
   404: { description: "Finns inte", content: { "application/problem+json": { schema: Problem } } },
-  409: { description: "Krockar med en befintlig post", content: { "application/problem+json": { schema: Problem } } },
+  409: {
+    description: "Krockar med en befintlig post",
+    content: { "application/problem+json": { schema: Problem } },
+  },
 };
-const IdParam = z.object({ id: z.uuid({ error: "Ogiltigt id." }).openapi({ param: { name: "id", in: "path" } }) });
+const IdParam = z.object({
+  id: z.uuid({ error: "Ogiltigt id." }).openapi({ param: { name: "id", in: "path" } }),
+});
 
 interface Resource {
   path: string;
@@ -63,7 +79,9 @@ function registerResource(api: OpenAPIHono<AppEnv>, r: Resource) {
     }),
     async (c) => {
       const m = requireMunicipality(c);
-      const rows = await inTransaction(db(c), (tx) => r.list(tx, m.id, r.listQuery ? c.req.valid("query" as never) : {}));
+      const rows = await inTransaction(db(c), (tx) =>
+        r.list(tx, m.id, r.listQuery ? c.req.valid("query" as never) : {}),
+      );
       return c.json({ data: rows.map((row) => r.output.parse(row)) }, 200);
     },
   );
@@ -156,7 +174,9 @@ export function registerOrganisationApi(api: OpenAPIHono<AppEnv>) {
       slug: z.string().optional(),
     }),
     list: async (tx, m, query: { kind?: string; slug?: string }) =>
-      (await q.listBodies(tx, m)).filter((b) => (!query.kind || b.kind === query.kind) && (!query.slug || b.slug === query.slug)),
+      (await q.listBodies(tx, m)).filter(
+        (b) => (!query.kind || b.kind === query.kind) && (!query.slug || b.slug === query.slug),
+      ),
     find: q.findBody,
     create: createBody,
     change: updateBody,
@@ -201,7 +221,10 @@ export function registerOrganisationApi(api: OpenAPIHono<AppEnv>) {
     output: s.Membership,
     input: s.MembershipInput,
     update: s.MembershipUpdate,
-    listQuery: z.object({ bodyId: z.uuid({ error: "Ogiltigt organ-id." }).optional(), personId: z.uuid({ error: "Ogiltigt person-id." }).optional() }),
+    listQuery: z.object({
+      bodyId: z.uuid({ error: "Ogiltigt organ-id." }).optional(),
+      personId: z.uuid({ error: "Ogiltigt person-id." }).optional(),
+    }),
     list: (tx, m, query) => q.listMemberships(tx, m, query),
     find: q.findMembership,
     create: addMembership,
@@ -217,7 +240,10 @@ export function registerOrganisationApi(api: OpenAPIHono<AppEnv>) {
     output: s.Official,
     input: s.OfficialInput,
     update: s.OfficialUpdate,
-    listQuery: z.object({ bodyId: z.uuid({ error: "Ogiltigt organ-id." }).optional(), personId: z.uuid({ error: "Ogiltigt person-id." }).optional() }),
+    listQuery: z.object({
+      bodyId: z.uuid({ error: "Ogiltigt organ-id." }).optional(),
+      personId: z.uuid({ error: "Ogiltigt person-id." }).optional(),
+    }),
     list: (tx, m, query) => q.listOfficials(tx, m, query),
     find: q.findOfficial,
     create: addOfficial,

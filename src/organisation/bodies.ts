@@ -17,7 +17,12 @@ async function checkSlugFree(tx: Tx, municipalityId: string, slug: string, excep
   if (existing && existing.id !== exceptId) throw new DomainError("slug_taken", { slug }, "slug");
 }
 
-async function checkParent(tx: Tx, municipalityId: string, parentId: string | null | undefined, selfId?: string) {
+async function checkParent(
+  tx: Tx,
+  municipalityId: string,
+  parentId: string | null | undefined,
+  selfId?: string,
+) {
   if (!parentId) return;
   let current = await findBody(tx, municipalityId, parentId);
   if (!current) throw new DomainError("parent_not_found", {}, "parentId");
@@ -48,7 +53,12 @@ export async function createBody(tx: Tx, actor: Actor, input: BodyInput) {
       email: input.email ?? null,
     })
     .returning();
-  await recordAudit(tx, actor, { action: "body.created", recordType: "body", recordId: created!.id, after: created });
+  await recordAudit(tx, actor, {
+    action: "body.created",
+    recordType: "body",
+    recordId: created!.id,
+    after: created,
+  });
   return created!;
 }
 
@@ -78,7 +88,13 @@ export async function deleteBody(tx: Tx, actor: Actor, id: string) {
   if (children.length > 0) throw new DomainError("body_has_children", { count: children.length });
   const now = new Date();
   await tx.update(body).set({ deletedAt: now }).where(eq(body.id, id));
-  await tx.update(membership).set({ deletedAt: now }).where(and(eq(membership.bodyId, id), isNull(membership.deletedAt)));
-  await tx.update(official).set({ deletedAt: now }).where(and(eq(official.bodyId, id), isNull(official.deletedAt)));
+  await tx
+    .update(membership)
+    .set({ deletedAt: now })
+    .where(and(eq(membership.bodyId, id), isNull(membership.deletedAt)));
+  await tx
+    .update(official)
+    .set({ deletedAt: now })
+    .where(and(eq(official.bodyId, id), isNull(official.deletedAt)));
   await recordAudit(tx, actor, { action: "body.deleted", recordType: "body", recordId: id, before });
 }

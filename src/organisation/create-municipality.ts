@@ -1,5 +1,5 @@
-import { recordAudit } from "../audit/record-audit.js";
 import { systemActor } from "../accounts/actor.js";
+import { recordAudit } from "../audit/record-audit.js";
 import type { Tx } from "../db/connect.js";
 import { DomainError } from "../domain/errors.js";
 import { slugify } from "../domain/slug.js";

@@ -9,14 +9,17 @@ import type { MembershipInput } from "./schemas.js";
 import { membership } from "./tables.js";
 
 function checkTerm(startsOn: string, endsOn: string | null | undefined) {
-  if (endsOn && endsOn < startsOn) throw new DomainError("term_ends_before_start", { startsOn, endsOn }, "endsOn");
+  if (endsOn && endsOn < startsOn)
+    throw new DomainError("term_ends_before_start", { startsOn, endsOn }, "endsOn");
 }
 
 /** Gives a person a seat (or the chair) in a body for a term. */
 export async function addMembership(tx: Tx, actor: Actor, input: MembershipInput) {
   authorize(actor, "organisation:write");
-  if (!(await findPerson(tx, actor.municipalityId, input.personId))) throw new DomainError("person_not_found", {}, "personId");
-  if (!(await findBody(tx, actor.municipalityId, input.bodyId))) throw new DomainError("body_not_found", {}, "bodyId");
+  if (!(await findPerson(tx, actor.municipalityId, input.personId)))
+    throw new DomainError("person_not_found", {}, "personId");
+  if (!(await findBody(tx, actor.municipalityId, input.bodyId)))
+    throw new DomainError("body_not_found", {}, "bodyId");
   checkTerm(input.startsOn, input.endsOn);
   const [created] = await tx
     .insert(membership)
@@ -54,7 +57,13 @@ export async function updateMembership(
     .set({ ...input, updatedAt: new Date() })
     .where(eq(membership.id, id))
     .returning();
-  await recordAudit(tx, actor, { action: "membership.updated", recordType: "membership", recordId: id, before, after });
+  await recordAudit(tx, actor, {
+    action: "membership.updated",
+    recordType: "membership",
+    recordId: id,
+    before,
+    after,
+  });
   return after!;
 }
 
@@ -64,5 +73,10 @@ export async function deleteMembership(tx: Tx, actor: Actor, id: string) {
   const before = await findMembership(tx, actor.municipalityId, id);
   if (!before) throw new NotFoundError("membership");
   await tx.update(membership).set({ deletedAt: new Date() }).where(eq(membership.id, id));
-  await recordAudit(tx, actor, { action: "membership.deleted", recordType: "membership", recordId: id, before });
+  await recordAudit(tx, actor, {
+    action: "membership.deleted",
+    recordType: "membership",
+    recordId: id,
+    before,
+  });
 }

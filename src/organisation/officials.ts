@@ -13,20 +13,36 @@ const civilService = new Set(["administration", "department", "unit"]);
 /** Records that a person works at an administration, department or unit, with a title. */
 export async function addOfficial(tx: Tx, actor: Actor, input: OfficialInput) {
   authorize(actor, "organisation:write");
-  if (!(await findPerson(tx, actor.municipalityId, input.personId))) throw new DomainError("person_not_found", {}, "personId");
+  if (!(await findPerson(tx, actor.municipalityId, input.personId)))
+    throw new DomainError("person_not_found", {}, "personId");
   const workplace = await findBody(tx, actor.municipalityId, input.bodyId);
   if (!workplace) throw new DomainError("body_not_found", {}, "bodyId");
   if (!civilService.has(workplace.kind)) throw new DomainError("official_needs_administration", {}, "bodyId");
   const [created] = await tx
     .insert(official)
-    .values({ municipalityId: actor.municipalityId, personId: input.personId, bodyId: input.bodyId, title: input.title })
+    .values({
+      municipalityId: actor.municipalityId,
+      personId: input.personId,
+      bodyId: input.bodyId,
+      title: input.title,
+    })
     .returning();
-  await recordAudit(tx, actor, { action: "official.created", recordType: "official", recordId: created!.id, after: created });
+  await recordAudit(tx, actor, {
+    action: "official.created",
+    recordType: "official",
+    recordId: created!.id,
+    after: created,
+  });
   return created!;
 }
 
 /** Changes an official's title. */
-export async function updateOfficial(tx: Tx, actor: Actor, id: string, input: Partial<Pick<OfficialInput, "title">>) {
+export async function updateOfficial(
+  tx: Tx,
+  actor: Actor,
+  id: string,
+  input: Partial<Pick<OfficialInput, "title">>,
+) {
   authorize(actor, "organisation:write");
   const before = await findOfficial(tx, actor.municipalityId, id);
   if (!before) throw new NotFoundError("official");
@@ -35,7 +51,13 @@ export async function updateOfficial(tx: Tx, actor: Actor, id: string, input: Pa
     .set({ ...input, updatedAt: new Date() })
     .where(eq(official.id, id))
     .returning();
-  await recordAudit(tx, actor, { action: "official.updated", recordType: "official", recordId: id, before, after });
+  await recordAudit(tx, actor, {
+    action: "official.updated",
+    recordType: "official",
+    recordId: id,
+    before,
+    after,
+  });
   return after!;
 }
 

@@ -6,7 +6,14 @@ import { NotFoundError } from "../domain/errors.js";
 import type { AppEnv } from "../http/context.js";
 import { type Field, Form, type FormValues } from "../http/forms.js";
 import { Breadcrumbs, isoDay, Layout } from "../http/layout.js";
-import { chrome, type FormRender, read, requireActor, requireMunicipality, submitForm } from "../http/pages.js";
+import {
+  chrome,
+  type FormRender,
+  read,
+  requireActor,
+  requireMunicipality,
+  submitForm,
+} from "../http/pages.js";
 import { createBody, deleteBody, updateBody } from "./bodies.js";
 import { bodyKindLabel, bodyKindPlural, roleLabel } from "./labels.js";
 import { addMembership } from "./memberships.js";
@@ -22,10 +29,26 @@ type C = Context<AppEnv>;
 function bodyFields(parents: { id: string; name: string }[]): Field[] {
   return [
     { name: "name", label: "Namn", required: true },
-    { name: "kind", label: "Typ", type: "select", required: true, options: bodyKinds.map((k) => ({ value: k, label: bodyKindLabel[k] })) },
+    {
+      name: "kind",
+      label: "Typ",
+      type: "select",
+      required: true,
+      options: bodyKinds.map((k) => ({ value: k, label: bodyKindLabel[k] })),
+    },
     { name: "shortName", label: "Förkortning", hint: "Till exempel KF, KS, KSAU eller MKB." },
-    { name: "parentId", label: "Överordnat organ", type: "select", options: parents.map((p) => ({ value: p.id, label: p.name })) },
-    { name: "seats", label: "Antal ledamotsplatser", type: "number", hint: "Används för att räkna beslutförhet." },
+    {
+      name: "parentId",
+      label: "Överordnat organ",
+      type: "select",
+      options: parents.map((p) => ({ value: p.id, label: p.name })),
+    },
+    {
+      name: "seats",
+      label: "Antal ledamotsplatser",
+      type: "number",
+      hint: "Används för att räkna beslutförhet.",
+    },
     { name: "openMeetings", label: "Sammanträdena är offentliga", type: "checkbox" },
     { name: "email", label: "E-postadress", type: "email" },
   ];
@@ -33,21 +56,48 @@ function bodyFields(parents: { id: string; name: string }[]): Field[] {
 
 const partyFields: Field[] = [
   { name: "name", label: "Namn", required: true },
-  { name: "abbreviation", label: "Förkortning", required: true, hint: "Till exempel S, M, L, C, SD eller V." },
+  {
+    name: "abbreviation",
+    label: "Förkortning",
+    required: true,
+    hint: "Till exempel S, M, L, C, SD eller V.",
+  },
 ];
 
 function personFields(parties: { id: string; name: string; abbreviation: string }[]): Field[] {
   return [
     { name: "name", label: "Namn", required: true, autocomplete: "off" },
     { name: "email", label: "E-postadress", type: "email", autocomplete: "off" },
-    { name: "partyId", label: "Parti", type: "select", options: parties.map((p) => ({ value: p.id, label: `${p.name} (${p.abbreviation})` })) },
+    {
+      name: "partyId",
+      label: "Parti",
+      type: "select",
+      options: parties.map((p) => ({ value: p.id, label: `${p.name} (${p.abbreviation})` })),
+    },
   ];
 }
 
-function membershipFields(persons: { id: string; name: string; partyAbbreviation: string | null }[]): Field[] {
+function membershipFields(
+  persons: { id: string; name: string; partyAbbreviation: string | null }[],
+): Field[] {
   return [
-    { name: "personId", label: "Person", type: "select", required: true, options: persons.map((p) => ({ value: p.id, label: p.partyAbbreviation ? `${p.name} (${p.partyAbbreviation})` : p.name })) },
-    { name: "role", label: "Roll", type: "select", required: true, options: membershipRoles.map((r) => ({ value: r, label: roleLabel[r] })) },
+    {
+      name: "personId",
+      label: "Person",
+      type: "select",
+      required: true,
+      options: persons.map((p) => ({
+        value: p.id,
+        label: p.partyAbbreviation ? `${p.name} (${p.partyAbbreviation})` : p.name,
+      })),
+    },
+    {
+      name: "role",
+      label: "Roll",
+      type: "select",
+      required: true,
+      options: membershipRoles.map((r) => ({ value: r, label: roleLabel[r] })),
+    },
     { name: "startsOn", label: "Från och med", type: "date", required: true },
     { name: "endsOn", label: "Till och med", type: "date" },
   ];
@@ -55,8 +105,19 @@ function membershipFields(persons: { id: string; name: string; partyAbbreviation
 
 function officialFields(persons: { id: string; name: string }[]): Field[] {
   return [
-    { name: "personId", label: "Person", type: "select", required: true, options: persons.map((p) => ({ value: p.id, label: p.name })) },
-    { name: "title", label: "Titel", required: true, hint: "Till exempel enhetschef eller nämndsekreterare." },
+    {
+      name: "personId",
+      label: "Person",
+      type: "select",
+      required: true,
+      options: persons.map((p) => ({ value: p.id, label: p.name })),
+    },
+    {
+      name: "title",
+      label: "Titel",
+      required: true,
+      hint: "Till exempel enhetschef eller nämndsekreterare.",
+    },
   ];
 }
 
@@ -67,12 +128,27 @@ async function loadBody(c: C) {
   return found;
 }
 
-function FormPage(props: { c: C; title: string; trail: { href?: string; label: string }[]; action: string; fields: Field[]; state: FormRender | { values: FormValues; errors: [] }; submitLabel: string }) {
+function FormPage(props: {
+  c: C;
+  title: string;
+  trail: { href?: string; label: string }[];
+  action: string;
+  fields: Field[];
+  state: FormRender | { values: FormValues; errors: [] };
+  submitLabel: string;
+}) {
   return (
     <Layout title={props.title} chrome={chrome(props.c)}>
       <Breadcrumbs trail={props.trail} />
       <h1>{props.title}</h1>
-      <Form action={props.action} fields={props.fields} values={props.state.values} errors={props.state.errors} csrfToken={props.c.get("csrfToken")} submitLabel={props.submitLabel} />
+      <Form
+        action={props.action}
+        fields={props.fields}
+        values={props.state.values}
+        errors={props.state.errors}
+        csrfToken={props.c.get("csrfToken")}
+        submitLabel={props.submitLabel}
+      />
     </Layout>
   );
 }
@@ -129,7 +205,15 @@ export function registerOrganisationPages(app: OpenAPIHono<AppEnv>) {
     const m = requireMunicipality(c);
     const parents = await read(c, (tx) => q.listBodies(tx, m.id));
     return c.html(
-      <FormPage c={c} title="Nytt organ" trail={[{ href: "/organ", label: "Organ" }, { label: "Nytt organ" }]} action="/organ/ny" fields={bodyFields(parents)} state={state} submitLabel="Spara organet" />,
+      <FormPage
+        c={c}
+        title="Nytt organ"
+        trail={[{ href: "/organ", label: "Organ" }, { label: "Nytt organ" }]}
+        action="/organ/ny"
+        fields={bodyFields(parents)}
+        state={state}
+        submitLabel="Spara organet"
+      />,
       state.errors.length ? 400 : 200,
     );
   };
@@ -144,7 +228,17 @@ export function registerOrganisationPages(app: OpenAPIHono<AppEnv>) {
       fields: bodyFields(parents),
       schema: BodyInput,
       run: createBody,
-      render: (state) => <FormPage c={c} title="Nytt organ" trail={[{ href: "/organ", label: "Organ" }, { label: "Nytt organ" }]} action="/organ/ny" fields={bodyFields(parents)} state={state} submitLabel="Spara organet" />,
+      render: (state) => (
+        <FormPage
+          c={c}
+          title="Nytt organ"
+          trail={[{ href: "/organ", label: "Organ" }, { label: "Nytt organ" }]}
+          action="/organ/ny"
+          fields={bodyFields(parents)}
+          state={state}
+          submitLabel="Spara organet"
+        />
+      ),
       redirect: (b) => `/organ/${b.slug}`,
     });
   });
@@ -230,7 +324,9 @@ export function registerOrganisationPages(app: OpenAPIHono<AppEnv>) {
           <div class="actions">
             <a href={`/organ/${b.slug}/andra`}>Ändra uppgifterna</a>
             <a href={`/organ/${b.slug}/ledamoter/ny`}>Lägg till ledamot eller ersättare</a>
-            {["administration", "department", "unit"].includes(b.kind) ? <a href={`/organ/${b.slug}/tjanstepersoner/ny`}>Lägg till tjänsteperson</a> : null}
+            {["administration", "department", "unit"].includes(b.kind) ? (
+              <a href={`/organ/${b.slug}/tjanstepersoner/ny`}>Lägg till tjänsteperson</a>
+            ) : null}
             <a href={`/admin/logg?typ=body&id=${b.id}`}>Ändringslogg</a>
             <form method="post" action={`/organ/${b.slug}/ta-bort`}>
               <input type="hidden" name="_csrf" value={c.get("csrfToken")} />
@@ -241,7 +337,11 @@ export function registerOrganisationPages(app: OpenAPIHono<AppEnv>) {
           </div>
         ) : null}
         <h2>Ledamöter och ersättare</h2>
-        {current.length === 0 ? <p>Inga ledamöter är registrerade.</p> : memberTable(current, `${current.length} nuvarande uppdrag`)}
+        {current.length === 0 ? (
+          <p>Inga ledamöter är registrerade.</p>
+        ) : (
+          memberTable(current, `${current.length} nuvarande uppdrag`)
+        )}
         {former.length > 0 ? memberTable(former, "Tidigare uppdrag") : null}
         {officials.length > 0 ? (
           <>
@@ -284,15 +384,40 @@ export function registerOrganisationPages(app: OpenAPIHono<AppEnv>) {
     );
   });
 
-  const editBodyView = (c: C, b: { slug: string; name: string }, parents: { id: string; name: string }[], state: FormRender) => (
-    <FormPage c={c} title={`Ändra ${b.name}`} trail={[{ href: "/organ", label: "Organ" }, { href: `/organ/${b.slug}`, label: b.name }, { label: "Ändra" }]} action={`/organ/${b.slug}/andra`} fields={bodyFields(parents)} state={state} submitLabel="Spara ändringarna" />
+  const editBodyView = (
+    c: C,
+    b: { slug: string; name: string },
+    parents: { id: string; name: string }[],
+    state: FormRender,
+  ) => (
+    <FormPage
+      c={c}
+      title={`Ändra ${b.name}`}
+      trail={[
+        { href: "/organ", label: "Organ" },
+        { href: `/organ/${b.slug}`, label: b.name },
+        { label: "Ändra" },
+      ]}
+      action={`/organ/${b.slug}/andra`}
+      fields={bodyFields(parents)}
+      state={state}
+      submitLabel="Spara ändringarna"
+    />
   );
   app.get("/organ/:slug/andra", async (c) => {
     requireActor(c);
     const m = requireMunicipality(c);
     const b = await loadBody(c);
     const parents = (await read(c, (tx) => q.listBodies(tx, m.id))).filter((p) => p.id !== b.id);
-    const values: FormValues = { name: b.name, kind: b.kind, shortName: b.shortName, parentId: b.parentId, seats: b.seats, openMeetings: b.openMeetings, email: b.email };
+    const values: FormValues = {
+      name: b.name,
+      kind: b.kind,
+      shortName: b.shortName,
+      parentId: b.parentId,
+      seats: b.seats,
+      openMeetings: b.openMeetings,
+      email: b.email,
+    };
     return c.html(editBodyView(c, b, parents, { values, errors: [] }));
   });
   app.post("/organ/:slug/andra", async (c) => {
@@ -314,8 +439,25 @@ export function registerOrganisationPages(app: OpenAPIHono<AppEnv>) {
     return c.redirect("/organ", 303);
   });
 
-  const memberView = (c: C, b: { slug: string; name: string }, persons: Awaited<ReturnType<typeof q.listPersons>>, state: FormRender) => (
-    <FormPage c={c} title={`Ny ledamot i ${b.name}`} trail={[{ href: "/organ", label: "Organ" }, { href: `/organ/${b.slug}`, label: b.name }, { label: "Ny ledamot" }]} action={`/organ/${b.slug}/ledamoter/ny`} fields={membershipFields(persons)} state={state} submitLabel="Lägg till" />
+  const memberView = (
+    c: C,
+    b: { slug: string; name: string },
+    persons: Awaited<ReturnType<typeof q.listPersons>>,
+    state: FormRender,
+  ) => (
+    <FormPage
+      c={c}
+      title={`Ny ledamot i ${b.name}`}
+      trail={[
+        { href: "/organ", label: "Organ" },
+        { href: `/organ/${b.slug}`, label: b.name },
+        { label: "Ny ledamot" },
+      ]}
+      action={`/organ/${b.slug}/ledamoter/ny`}
+      fields={membershipFields(persons)}
+      state={state}
+      submitLabel="Lägg till"
+    />
   );
   app.get("/organ/:slug/ledamoter/ny", async (c) => {
     requireActor(c);
@@ -337,8 +479,25 @@ export function registerOrganisationPages(app: OpenAPIHono<AppEnv>) {
     });
   });
 
-  const officialView = (c: C, b: { slug: string; name: string }, persons: { id: string; name: string }[], state: FormRender) => (
-    <FormPage c={c} title={`Ny tjänsteperson vid ${b.name}`} trail={[{ href: "/organ", label: "Organ" }, { href: `/organ/${b.slug}`, label: b.name }, { label: "Ny tjänsteperson" }]} action={`/organ/${b.slug}/tjanstepersoner/ny`} fields={officialFields(persons)} state={state} submitLabel="Lägg till" />
+  const officialView = (
+    c: C,
+    b: { slug: string; name: string },
+    persons: { id: string; name: string }[],
+    state: FormRender,
+  ) => (
+    <FormPage
+      c={c}
+      title={`Ny tjänsteperson vid ${b.name}`}
+      trail={[
+        { href: "/organ", label: "Organ" },
+        { href: `/organ/${b.slug}`, label: b.name },
+        { label: "Ny tjänsteperson" },
+      ]}
+      action={`/organ/${b.slug}/tjanstepersoner/ny`}
+      fields={officialFields(persons)}
+      state={state}
+      submitLabel="Lägg till"
+    />
   );
   app.get("/organ/:slug/tjanstepersoner/ny", async (c) => {
     requireActor(c);
@@ -391,14 +550,28 @@ export function registerOrganisationPages(app: OpenAPIHono<AppEnv>) {
     );
   });
   const partyView = (c: C, state: FormRender) => (
-    <FormPage c={c} title="Nytt parti" trail={[{ href: "/partier", label: "Partier" }, { label: "Nytt parti" }]} action="/partier/ny" fields={partyFields} state={state} submitLabel="Spara partiet" />
+    <FormPage
+      c={c}
+      title="Nytt parti"
+      trail={[{ href: "/partier", label: "Partier" }, { label: "Nytt parti" }]}
+      action="/partier/ny"
+      fields={partyFields}
+      state={state}
+      submitLabel="Spara partiet"
+    />
   );
   app.get("/partier/ny", (c) => {
     requireActor(c);
     return c.html(partyView(c, { values: {}, errors: [] }));
   });
   app.post("/partier/ny", (c) =>
-    submitForm(c, { fields: partyFields, schema: PartyInput, run: createParty, render: (state) => partyView(c, state), redirect: () => "/partier" }),
+    submitForm(c, {
+      fields: partyFields,
+      schema: PartyInput,
+      run: createParty,
+      render: (state) => partyView(c, state),
+      redirect: () => "/partier",
+    }),
   );
 
   app.get("/personer", async (c) => {
@@ -436,7 +609,17 @@ export function registerOrganisationPages(app: OpenAPIHono<AppEnv>) {
   const personView = async (c: C, title: string, action: string, state: FormRender) => {
     const m = requireMunicipality(c);
     const parties = await read(c, (tx) => q.listParties(tx, m.id));
-    return <FormPage c={c} title={title} trail={[{ href: "/personer", label: "Personer" }, { label: title }]} action={action} fields={personFields(parties)} state={state} submitLabel="Spara" />;
+    return (
+      <FormPage
+        c={c}
+        title={title}
+        trail={[{ href: "/personer", label: "Personer" }, { label: title }]}
+        action={action}
+        fields={personFields(parties)}
+        state={state}
+        submitLabel="Spara"
+      />
+    );
   };
   app.get("/personer/ny", async (c) => {
     requireActor(c);
@@ -445,8 +628,24 @@ export function registerOrganisationPages(app: OpenAPIHono<AppEnv>) {
   app.post("/personer/ny", async (c) => {
     const m = requireMunicipality(c);
     const parties = await read(c, (tx) => q.listParties(tx, m.id));
-    const render = (state: FormRender) => <FormPage c={c} title="Ny person" trail={[{ href: "/personer", label: "Personer" }, { label: "Ny person" }]} action="/personer/ny" fields={personFields(parties)} state={state} submitLabel="Spara" />;
-    return submitForm(c, { fields: personFields(parties), schema: PersonInput, run: createPerson, render, redirect: (p) => `/personer/${p.id}` });
+    const render = (state: FormRender) => (
+      <FormPage
+        c={c}
+        title="Ny person"
+        trail={[{ href: "/personer", label: "Personer" }, { label: "Ny person" }]}
+        action="/personer/ny"
+        fields={personFields(parties)}
+        state={state}
+        submitLabel="Spara"
+      />
+    );
+    return submitForm(c, {
+      fields: personFields(parties),
+      schema: PersonInput,
+      run: createPerson,
+      render,
+      redirect: (p) => `/personer/${p.id}`,
+    });
   });
 
   const loadPerson = async (c: C) => {
@@ -524,14 +723,35 @@ export function registerOrganisationPages(app: OpenAPIHono<AppEnv>) {
   app.get("/personer/:id/andra", async (c) => {
     requireActor(c);
     const p = await loadPerson(c);
-    return c.html(await personView(c, `Ändra ${p.name}`, `/personer/${p.id}/andra`, { values: { name: p.name, email: p.email, partyId: p.partyId }, errors: [] }));
+    return c.html(
+      await personView(c, `Ändra ${p.name}`, `/personer/${p.id}/andra`, {
+        values: { name: p.name, email: p.email, partyId: p.partyId },
+        errors: [],
+      }),
+    );
   });
   app.post("/personer/:id/andra", async (c) => {
     const m = requireMunicipality(c);
     const p = await loadPerson(c);
     const parties = await read(c, (tx) => q.listParties(tx, m.id));
     const title = `Ändra ${p.name}`;
-    const render = (state: FormRender) => <FormPage c={c} title={title} trail={[{ href: "/personer", label: "Personer" }, { label: title }]} action={`/personer/${p.id}/andra`} fields={personFields(parties)} state={state} submitLabel="Spara" />;
-    return submitForm(c, { fields: personFields(parties), schema: PersonInput, run: (tx, actor, input) => updatePerson(tx, actor, p.id, input), render, redirect: () => `/personer/${p.id}` });
+    const render = (state: FormRender) => (
+      <FormPage
+        c={c}
+        title={title}
+        trail={[{ href: "/personer", label: "Personer" }, { label: title }]}
+        action={`/personer/${p.id}/andra`}
+        fields={personFields(parties)}
+        state={state}
+        submitLabel="Spara"
+      />
+    );
+    return submitForm(c, {
+      fields: personFields(parties),
+      schema: PersonInput,
+      run: (tx, actor, input) => updatePerson(tx, actor, p.id, input),
+      render,
+      redirect: () => `/personer/${p.id}`,
+    });
   });
 }

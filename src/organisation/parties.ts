@@ -8,9 +8,15 @@ import { findParty, findPartyByAbbreviation } from "./queries.js";
 import type { PartyInput } from "./schemas.js";
 import { party } from "./tables.js";
 
-async function checkAbbreviationFree(tx: Tx, municipalityId: string, abbreviation: string, exceptId?: string) {
+async function checkAbbreviationFree(
+  tx: Tx,
+  municipalityId: string,
+  abbreviation: string,
+  exceptId?: string,
+) {
   const existing = await findPartyByAbbreviation(tx, municipalityId, abbreviation);
-  if (existing && existing.id !== exceptId) throw new DomainError("abbreviation_taken", { abbreviation }, "abbreviation");
+  if (existing && existing.id !== exceptId)
+    throw new DomainError("abbreviation_taken", { abbreviation }, "abbreviation");
 }
 
 /** Creates a party; its abbreviation (S, M, L …) is unique in the municipality. */
@@ -21,7 +27,12 @@ export async function createParty(tx: Tx, actor: Actor, input: PartyInput) {
     .insert(party)
     .values({ municipalityId: actor.municipalityId, name: input.name, abbreviation: input.abbreviation })
     .returning();
-  await recordAudit(tx, actor, { action: "party.created", recordType: "party", recordId: created!.id, after: created });
+  await recordAudit(tx, actor, {
+    action: "party.created",
+    recordType: "party",
+    recordId: created!.id,
+    after: created,
+  });
   return created!;
 }
 

@@ -9,7 +9,8 @@ import type { PersonInput } from "./schemas.js";
 import { membership, official, person } from "./tables.js";
 
 async function checkParty(tx: Tx, municipalityId: string, partyId: string | null | undefined) {
-  if (partyId && !(await findParty(tx, municipalityId, partyId))) throw new DomainError("party_not_found", {}, "partyId");
+  if (partyId && !(await findParty(tx, municipalityId, partyId)))
+    throw new DomainError("party_not_found", {}, "partyId");
 }
 
 /** Creates a person: an elected member with a party, or an official. */
@@ -25,7 +26,12 @@ export async function createPerson(tx: Tx, actor: Actor, input: PersonInput) {
       partyId: input.partyId ?? null,
     })
     .returning();
-  await recordAudit(tx, actor, { action: "person.created", recordType: "person", recordId: created!.id, after: created });
+  await recordAudit(tx, actor, {
+    action: "person.created",
+    recordType: "person",
+    recordId: created!.id,
+    after: created,
+  });
   return created!;
 }
 
@@ -40,7 +46,13 @@ export async function updatePerson(tx: Tx, actor: Actor, id: string, input: Part
     .set({ ...input, updatedAt: new Date() })
     .where(eq(person.id, id))
     .returning();
-  await recordAudit(tx, actor, { action: "person.updated", recordType: "person", recordId: id, before, after });
+  await recordAudit(tx, actor, {
+    action: "person.updated",
+    recordType: "person",
+    recordId: id,
+    before,
+    after,
+  });
   return after!;
 }
 
@@ -51,7 +63,13 @@ export async function deletePerson(tx: Tx, actor: Actor, id: string) {
   if (!before) throw new NotFoundError("person");
   const now = new Date();
   await tx.update(person).set({ deletedAt: now }).where(eq(person.id, id));
-  await tx.update(membership).set({ deletedAt: now }).where(and(eq(membership.personId, id), isNull(membership.deletedAt)));
-  await tx.update(official).set({ deletedAt: now }).where(and(eq(official.personId, id), isNull(official.deletedAt)));
+  await tx
+    .update(membership)
+    .set({ deletedAt: now })
+    .where(and(eq(membership.personId, id), isNull(membership.deletedAt)));
+  await tx
+    .update(official)
+    .set({ deletedAt: now })
+    .where(and(eq(official.personId, id), isNull(official.deletedAt)));
   await recordAudit(tx, actor, { action: "person.deleted", recordType: "person", recordId: id, before });
 }

@@ -48,7 +48,11 @@ export function findParty(tx: Tx, municipalityId: string, id: string) {
 
 export function findPartyByAbbreviation(tx: Tx, municipalityId: string, abbreviation: string) {
   return tx.query.party.findFirst({
-    where: and(eq(party.municipalityId, municipalityId), eq(party.abbreviation, abbreviation), isNull(party.deletedAt)),
+    where: and(
+      eq(party.municipalityId, municipalityId),
+      eq(party.abbreviation, abbreviation),
+      isNull(party.deletedAt),
+    ),
   });
 }
 
@@ -83,14 +87,22 @@ export function listPersons(tx: Tx, municipalityId: string) {
 
 export function findMembership(tx: Tx, municipalityId: string, id: string) {
   return tx.query.membership.findFirst({
-    where: and(eq(membership.municipalityId, municipalityId), eq(membership.id, id), isNull(membership.deletedAt)),
+    where: and(
+      eq(membership.municipalityId, municipalityId),
+      eq(membership.id, id),
+      isNull(membership.deletedAt),
+    ),
   });
 }
 
 const roleOrder = sql`case ${membership.role} when 'chair' then 0 when 'vice_chair' then 1 when 'member' then 2 else 3 end`;
 
 /** Memberships with person and party, for one body or one person. */
-export function listMemberships(tx: Tx, municipalityId: string, filter: { bodyId?: string; personId?: string }) {
+export function listMemberships(
+  tx: Tx,
+  municipalityId: string,
+  filter: { bodyId?: string; personId?: string },
+) {
   return tx
     .select({
       id: membership.id,
@@ -127,7 +139,11 @@ export function findOfficial(tx: Tx, municipalityId: string, id: string) {
 }
 
 /** Officials with person and administration, for one body or one person. */
-export function listOfficials(tx: Tx, municipalityId: string, filter: { bodyId?: string; personId?: string }) {
+export function listOfficials(
+  tx: Tx,
+  municipalityId: string,
+  filter: { bodyId?: string; personId?: string },
+) {
   return tx
     .select({
       id: official.id,

@@ -12,7 +12,11 @@ const id = (message: string) => z.uuid({ error: message });
 export const BodyInput = z
   .object({
     kind: z.enum(bodyKinds, { error: "Välj vilken sorts organ det är." }),
-    name: z.string({ error: "Ange ett namn." }).trim().min(1, "Ange ett namn.").max(200, "Namnet får vara högst 200 tecken."),
+    name: z
+      .string({ error: "Ange ett namn." })
+      .trim()
+      .min(1, "Ange ett namn.")
+      .max(200, "Namnet får vara högst 200 tecken."),
     shortName: optionalText(20, "Förkortningen får vara högst 20 tecken."),
     slug: z
       .string()
@@ -21,7 +25,11 @@ export const BodyInput = z
       .nullish(),
     parentId: id("Välj ett överordnat organ ur listan.").nullish(),
     openMeetings: z.boolean({ error: "Ange ja eller nej." }).optional(),
-    seats: z.int({ error: "Ange antalet platser som ett heltal." }).min(1, "Antalet platser måste vara minst 1.").max(1000, "Antalet platser får vara högst 1000.").nullish(),
+    seats: z
+      .int({ error: "Ange antalet platser som ett heltal." })
+      .min(1, "Antalet platser måste vara minst 1.")
+      .max(1000, "Antalet platser får vara högst 1000.")
+      .nullish(),
     email: z.email({ error: "Ange en giltig e-postadress." }).nullish(),
   })
   .openapi("BodyInput");
@@ -45,7 +53,11 @@ export const Body = z
 
 export const PartyInput = z
   .object({
-    name: z.string({ error: "Ange partiets namn." }).trim().min(1, "Ange partiets namn.").max(200, "Namnet får vara högst 200 tecken."),
+    name: z
+      .string({ error: "Ange partiets namn." })
+      .trim()
+      .min(1, "Ange partiets namn.")
+      .max(200, "Namnet får vara högst 200 tecken."),
     abbreviation: z
       .string({ error: "Ange partiets förkortning." })
       .trim()
@@ -59,7 +71,11 @@ export const Party = z.object({ id: z.uuid(), name: z.string(), abbreviation: z.
 
 export const PersonInput = z
   .object({
-    name: z.string({ error: "Ange personens namn." }).trim().min(1, "Ange personens namn.").max(200, "Namnet får vara högst 200 tecken."),
+    name: z
+      .string({ error: "Ange personens namn." })
+      .trim()
+      .min(1, "Ange personens namn.")
+      .max(200, "Namnet får vara högst 200 tecken."),
     email: z.email({ error: "Ange en giltig e-postadress." }).nullish(),
     partyId: id("Välj ett parti ur listan.").nullish(),
   })
@@ -74,13 +90,17 @@ export const MembershipInput = z
   .object({
     personId: id("Välj en person ur listan."),
     bodyId: id("Välj ett organ ur listan."),
-    role: z.enum(membershipRoles, { error: "Välj en roll: ordförande, vice ordförande, ledamot eller ersättare." }),
+    role: z.enum(membershipRoles, {
+      error: "Välj en roll: ordförande, vice ordförande, ledamot eller ersättare.",
+    }),
     startsOn: isoDate("Ange startdatum som ÅÅÅÅ-MM-DD."),
     endsOn: isoDate("Ange slutdatum som ÅÅÅÅ-MM-DD.").nullish(),
   })
   .openapi("MembershipInput");
 export type MembershipInput = z.infer<typeof MembershipInput>;
-export const MembershipUpdate = MembershipInput.omit({ personId: true, bodyId: true }).partial().openapi("MembershipUpdate");
+export const MembershipUpdate = MembershipInput.omit({ personId: true, bodyId: true })
+  .partial()
+  .openapi("MembershipUpdate");
 export const Membership = z
   .object({
     id: z.uuid(),
@@ -96,7 +116,11 @@ export const OfficialInput = z
   .object({
     personId: id("Välj en person ur listan."),
     bodyId: id("Välj en förvaltning eller avdelning ur listan."),
-    title: z.string({ error: "Ange en titel." }).trim().min(1, "Ange en titel.").max(200, "Titeln får vara högst 200 tecken."),
+    title: z
+      .string({ error: "Ange en titel." })
+      .trim()
+      .min(1, "Ange en titel.")
+      .max(200, "Titeln får vara högst 200 tecken."),
   })
   .openapi("OfficialInput");
 export type OfficialInput = z.infer<typeof OfficialInput>;

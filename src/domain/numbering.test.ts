@@ -1,0 +1,55 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { formatNumber, formatRecordNumber, parseNumber, patternProblem } from "./numbering.js";
+
+describe("diarium number patterns", () => {
+  it("produces the forms seen in real registers", () => {
+    expect(formatNumber("{prefix}-{year}-{seq}", "STK", 2024, 1374)).toBe("STK-2024-1374");
+    expect(formatNumber("{year}/{prefix} {seq:4}", "KS", 2011, 206)).toBe("2011/KS 0206");
+    expect(formatNumber("{prefix}.{year}.{seq}", "KU", 2017, 3)).toBe("KU.2017.3");
+    expect(formatRecordNumber("STK-2023-137", 50)).toBe("STK-2023-137-50");
+  });
+
+  it("reads a number back, and rejects what the pattern cannot make", () => {
+    expect(parseNumber("{prefix}-{year}-{seq}", "STK", "STK-2024-1374")).toEqual({
+      year: 2024,
+      sequence: 1374,
+    });
+    expect(parseNumber("{year}/{prefix} {seq:4}", "KS", "2011/KS 0206")).toEqual({
+      year: 2011,
+      sequence: 206,
+    });
+    expect(parseNumber("{prefix}-{year}-{seq}", "STK", "STK-2024-")).toBeNull();
+    expect(parseNumber("{prefix}-{year}-{seq}", "STK", "KS-2024-12")).toBeNull();
+    expect(parseNumber("{prefix}-{year}-{seq}", "STK", "STK-2024-0")).toBeNull();
+  });
+
+  it("names what is wrong with a pattern", () => {
+    expect(patternProblem("{prefix}-{year}-{seq}")).toBeNull();
+    expect(patternProblem("{prefix}-{year}")).toBe("seq_missing");
+    expect(patternProblem("{prefix}-{seq}")).toBe("year_missing");
+    expect(patternProblem("{prefix}-{year}-{seq}-{foo}")).toBe("unknown_placeholder");
+  });
+
+  it("round-trips every number a pattern makes", () => {
+    const patterns = [
+      "{prefix}-{year}-{seq}",
+      "{year}/{prefix} {seq:4}",
+      "{prefix}.{year}.{seq}",
+      "{prefix}{yy}-{seq:3}",
+    ];
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...patterns),
+        fc.integer({ min: 2000, max: 2099 }),
+        fc.integer({ min: 1, max: 999_999 }),
+        (pattern, year, seq) => {
+          expect(parseNumber(pattern, "STK", formatNumber(pattern, "STK", year, seq))).toEqual({
+            year,
+            sequence: seq,
+          });
+        },
+      ),
+    );
+  });
+});

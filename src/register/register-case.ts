@@ -1,0 +1,60 @@
+import type { Actor } from "../accounts/actor.js";
+import { authorize } from "../accounts/policy.js";
+import { recordAudit } from "../audit/record-audit.js";
+import type { Tx } from "../db/connect.js";
+import { DomainError } from "../domain/errors.js";
+import { formatNumber } from "../domain/numbering.js";
+import { findBody, findPerson } from "../organisation/queries.js";
+import { allocateSequence } from "./allocate.js";
+import { findCase, findSeriesByCode } from "./queries.js";
+import type { CaseInput } from "./schemas.js";
+import { registerCase } from "./tables.js";
+
+/** Registers a case and gives it the next number of its series for the year it was opened (OSL 5 kap. 1 §). */
+export async function registerNewCase(tx: Tx, actor: Actor, input: CaseInput) {
+  authorize(actor, "register:write", input.responsibleBodyId);
+  const series = await findSeriesByCode(tx, actor.municipalityId, input.seriesCode);
+  if (!series) throw new DomainError("series_not_found", { code: input.seriesCode }, "seriesCode");
+  if (input.responsibleBodyId && !(await findBody(tx, actor.municipalityId, input.responsibleBodyId))) {
+    throw new DomainError("body_not_found", {}, "responsibleBodyId");
+  }
+  if (input.caseOfficerId && !(await findPerson(tx, actor.municipalityId, input.caseOfficerId))) {
+    throw new DomainError("person_not_found", {}, "caseOfficerId");
+  }
+  if (input.originCaseId && !(await findCase(tx, actor.municipalityId, input.originCaseId))) {
+    throw new DomainError("case_not_found", {}, "originCaseId");
+  }
+  if (input.secrecy) {
+    if (!input.publicTitle) throw new DomainError("secret_case_needs_public_title", {}, "publicTitle");
+    if (!(await findBody(tx, actor.municipalityId, input.secrecy.markedById)))
+      throw new DomainError("body_not_found", {}, "secrecy.markedById");
+  }
+  const year = Number(input.openedOn.slice(0, 4));
+  const sequence = await allocateSequence(tx, series.id, year);
+  const [created] = await tx
+    .insert(registerCase)
+    .values({
+      municipalityId: actor.municipalityId,
+      seriesId: series.id,
+      year,
+      sequence,
+      number: formatNumber(series.pattern, series.prefix, year, sequence),
+      title: input.title,
+      publicTitle: input.publicTitle ?? null,
+      responsibleBodyId: input.responsibleBodyId ?? null,
+      caseOfficerId: input.caseOfficerId ?? null,
+      originCaseId: input.originCaseId ?? null,
+      openedOn: input.openedOn,
+      secrecyProvision: input.secrecy?.provision ?? null,
+      secrecyMarkedOn: input.secrecy?.markedOn ?? null,
+      secrecyMarkedById: input.secrecy?.markedById ?? null,
+    })
+    .returning();
+  await recordAudit(tx, actor, {
+    action: "case.registered",
+    recordType: "case",
+    recordId: created!.id,
+    after: created,
+  });
+  return created!;
+}
