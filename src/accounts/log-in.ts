@@ -6,7 +6,8 @@ import type { LoginInput } from "./schemas.js";
 import { startSession } from "./sessions.js";
 import { appUser, loginThrottle } from "./tables.js";
 
-const maxFailures = 5;
+// A municipal office shares one address among many people: the address limit is looser than the account limit.
+const maxFailures = { email: 5, ip: 50 };
 const windowMs = 15 * 60 * 1000;
 const lockMs = 15 * 60 * 1000;
 
@@ -20,7 +21,8 @@ async function countFailure(tx: Tx, key: string, now: Date) {
   const [row] = await tx.select().from(loginThrottle).where(eq(loginThrottle.key, key)).for("update");
   const fresh = !row || now.getTime() - row.windowStartedAt.getTime() > windowMs;
   const failures = fresh ? 1 : row.failures + 1;
-  const lockedUntil = failures >= maxFailures ? new Date(now.getTime() + lockMs) : null;
+  const limit = key.startsWith("ip:") ? maxFailures.ip : maxFailures.email;
+  const lockedUntil = failures >= limit ? new Date(now.getTime() + lockMs) : null;
   await tx
     .insert(loginThrottle)
     .values({ key, failures, windowStartedAt: fresh ? now : row.windowStartedAt, lockedUntil })
@@ -34,7 +36,7 @@ export type LoginOutcome = { ok: true; token: string; csrfToken: string } | { ok
 
 /**
  * Checks e-mail and password and starts a session. Failures are counted per account and per client address;
- * after five in fifteen minutes, that key is locked for fifteen. The outcome is returned rather than thrown,
+ * after five for an account (fifty for an address) in fifteen minutes, that key is locked for fifteen. The outcome is returned rather than thrown,
  * so that the caller commits the failure count.
  */
 export async function logIn(tx: Tx, input: LoginInput, clientAddress: string): Promise<LoginOutcome> {

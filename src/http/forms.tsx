@@ -75,7 +75,7 @@ const Input: FC<{ field: Field; value: FormValues[string]; error?: string }> = (
   else if (field.type === "select")
     control = (
       <select {...common}>
-        {field.required ? null : <option value="">– ingen –</option>}
+        <option value="">{field.required ? "– välj –" : "– ingen –"}</option>
         {(field.options ?? []).map((o) => (
           <option value={o.value} selected={o.value === text}>
             {o.label}

@@ -7,6 +7,8 @@ export interface PageChrome {
   actor: Actor | null;
   userEmail: string | null;
   csrfToken: string;
+  /** The path of the page, so that logging in returns to it. */
+  path?: string;
 }
 
 const nav = [
@@ -58,7 +60,15 @@ export const Layout: FC<{ title: string; chrome: PageChrome; current?: string; c
               <button type="submit">Logga ut</button>
             </form>
           ) : (
-            <a href="/logga-in">Logga in</a>
+            <a
+              href={
+                chrome.path && chrome.path !== "/logga-in"
+                  ? `/logga-in?tillbaka=${encodeURIComponent(chrome.path)}`
+                  : "/logga-in"
+              }
+            >
+              Logga in
+            </a>
           )}
         </div>
       </header>

@@ -19,6 +19,7 @@ export function chrome(c: Context<AppEnv>): PageChrome {
     actor: c.get("actor"),
     userEmail: c.get("userEmail"),
     csrfToken: c.get("csrfToken"),
+    path: c.req.path,
   };
 }
 

@@ -33,3 +33,31 @@ export async function freshMunicipality(database: Database, name = "Testkommun")
 export function tx<T>(database: Database, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return inTransaction(database.db, fn);
 }
+
+/**
+ * A database of the test's own, for tests that need the whole installation (the example, with its fixed slug):
+ * a new in-memory PGlite, or a new database on the server at DATABASE_URL, dropped again by the returned close.
+ */
+export async function isolatedDatabase(): Promise<Database> {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    const database = await connect();
+    await migrate(database);
+    return database;
+  }
+  const name = `paragraf_t_${randomUUID().replaceAll("-", "").slice(0, 12)}`;
+  const admin = await connect({ url });
+  await admin.exec(`CREATE DATABASE ${name}`);
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  const database = await connect({ url: target.toString() });
+  await migrate(database);
+  return {
+    ...database,
+    async close() {
+      await database.close();
+      await admin.exec(`DROP DATABASE IF EXISTS ${name}`);
+      await admin.close();
+    },
+  };
+}

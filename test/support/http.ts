@@ -13,7 +13,8 @@ export function testApp(database: Database, municipalitySlug: string) {
     },
   });
   const logger = pino({ level: "info" }, sink);
-  const app = createApp({ database, logger, municipalitySlug });
+  // Behind a "proxy", so each test client can have an address of its own for the login rate limit.
+  const app = createApp({ database, logger, municipalitySlug, trustProxy: true });
   return { app, logLines };
 }
 
@@ -22,6 +23,8 @@ type App = ReturnType<typeof createApp>;
 /** A visitor with a cookie jar, who can log in, read pages, post forms and call the API. */
 export class Client {
   private cookies = new Map<string, string>();
+  /** An address from the documentation range (RFC 5737), one per client. */
+  readonly address = `203.0.113.${Math.floor(Math.random() * 254) + 1}`;
   constructor(private app: App) {}
 
   cookieHeader(): string {
@@ -36,7 +39,7 @@ export class Client {
     path: string,
     init: { json?: unknown; form?: Record<string, string>; headers?: Record<string, string> } = {},
   ) {
-    const headers: Record<string, string> = { ...init.headers };
+    const headers: Record<string, string> = { "x-forwarded-for": this.address, ...init.headers };
     if (this.cookies.size > 0) headers.cookie = this.cookieHeader();
     let body: string | undefined;
     if (init.json !== undefined) {
