@@ -1,0 +1,91 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { afterEach, describe, expect, it } from "vitest";
+import { boot } from "./boot.js";
+import { readConfig } from "./config.js";
+import { inTransaction } from "./db/transaction.js";
+import { createLogger } from "./http/logger.js";
+import { listBodies } from "./organisation/queries.js";
+
+// What `npm start` does on an embedded database kept on disk. These tests use PGlite whatever DATABASE_URL says:
+// they are about the embedded default and its data folder.
+const dirs: string[] = [];
+function dataDir() {
+  const dir = mkdtempSync(join(tmpdir(), "paragraf-boot-"));
+  dirs.push(dir);
+  return dir;
+}
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+const logger = createLogger("silent");
+
+describe("starting Paragraf", () => {
+  it("loads the Malmö example on the first start only, and keeps the data across a restart", async () => {
+    const config = readConfig({ PARAGRAF_DATA_DIR: dataDir() }, []);
+    const first = await boot(config, logger);
+    const bodies = await inTransaction(first.db, async (tx) => {
+      const m = await tx.query.municipality.findFirst();
+      return listBodies(tx, m!.id);
+    });
+    expect(bodies.map((b) => b.slug)).toContain("kommunfullmaktige");
+    await first.close();
+
+    const second = await boot(config, logger);
+    const municipalities = await inTransaction(second.db, (tx) => tx.query.municipality.findMany());
+    expect(municipalities.map((m) => m.name)).toEqual(["Malmö stad"]);
+    await second.close();
+  });
+
+  it("starts empty with --no-example or PARAGRAF_EXAMPLE=off", async () => {
+    expect(readConfig({ PARAGRAF_EXAMPLE: "off" }, []).loadExample).toBe(false);
+    expect(readConfig({}, []).loadExample).toBe(true);
+    const config = readConfig({ PARAGRAF_DATA_DIR: dataDir() }, ["--no-example"]);
+    expect(config.loadExample).toBe(false);
+    const database = await boot(config, logger);
+    expect(await inTransaction(database.db, (tx) => tx.query.municipality.findMany())).toEqual([]);
+    await database.close();
+  });
+
+  it("creates the first admin from the command line, who can then log in", async () => {
+    const dir = dataDir();
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      PARAGRAF_DATA_DIR: dir,
+      PARAGRAF_PASSWORD: "ett-långt-lösenord-för-admin",
+      LOG_LEVEL: "silent",
+    };
+    delete env.DATABASE_URL;
+    const run = promisify(execFile);
+    const { stdout } = await run(
+      process.execPath,
+      ["bin/paragraf.js", "user", "add", "--email", "admin@malmo.example", "--name", "Admin"],
+      { env },
+    );
+    expect(stdout).toContain("Kontot admin@malmo.example är skapat med rollerna admin.");
+
+    const short = await run(
+      process.execPath,
+      ["bin/paragraf.js", "user", "add", "--email", "b@malmo.example", "--name", "B"],
+      {
+        env: { ...env, PARAGRAF_PASSWORD: "kort" },
+      },
+    ).catch((e: { code: number; stderr: string }) => e);
+    expect((short as { code: number }).code).toBe(1);
+    expect((short as { stderr: string }).stderr).toContain("Lösenordet måste ha minst 12 tecken.");
+
+    const database = await boot(readConfig({ PARAGRAF_DATA_DIR: dir }, []), logger);
+    const { createApp } = await import("./http/app.js");
+    const app = createApp({ database, logger });
+    const res = await app.request("/api/session", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: "admin@malmo.example", password: "ett-långt-lösenord-för-admin" }),
+    });
+    expect(res.status).toBe(200);
+    await database.close();
+  });
+});
