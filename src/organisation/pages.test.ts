@@ -144,3 +144,42 @@ describe("organisation pages", () => {
     expect(html).toContain("&quot;seats&quot;: 11");
   });
 });
+
+describe("editing pages", () => {
+  it("ends a membership and renames a party through their forms", async () => {
+    const { m, client } = await signedIn();
+    const body = await buildBody(database, m.system, { name: "Grundskolenämnden" });
+    const party = await buildParty(database, m.system, { abbreviation: "MP", name: "Miljöpartiet" });
+    const person = await buildPerson(database, m.system, { name: "Anna Andersson", partyId: party.id });
+    const { addMembership } = await import("./memberships.js");
+    const seat = await tx(database, (t) =>
+      addMembership(t, m.system, {
+        personId: person.id,
+        bodyId: body.id,
+        role: "member",
+        startsOn: "2022-10-15",
+      }),
+    );
+
+    const page = await (await client.get("/organ/grundskolenamnden")).text();
+    expect(page).toContain("Avsluta uppdraget för Anna Andersson");
+    const path = `/organ/grundskolenamnden/ledamoter/${seat.id}/avsluta`;
+    const empty = await client.postForm(path, path, { endsOn: "" });
+    expect(empty.status).toBe(400);
+    expect(await empty.text()).toContain("Ange sista dagen som ÅÅÅÅ-MM-DD.");
+    const ended = await client.postForm(path, path, { endsOn: "2024-12-31" });
+    expect(ended.status).toBe(303);
+    expect((await tx(database, (t) => listMemberships(t, m.id, { bodyId: body.id })))[0]!.endsOn).toBe(
+      "2024-12-31",
+    );
+    expect((await client.get("/organ/grundskolenamnden/ledamoter/inte-ett-id/avsluta")).status).toBe(404);
+
+    const partyPath = `/partier/${party.id}/andra`;
+    const renamed = await client.postForm(partyPath, partyPath, {
+      name: "Miljöpartiet de gröna",
+      abbreviation: "MP",
+    });
+    expect(renamed.status).toBe(303);
+    expect(await (await client.get("/partier")).text()).toContain("Miljöpartiet de gröna");
+  });
+});

@@ -1,30 +1,25 @@
-import type { OpenAPIHono } from "@hono/zod-openapi";
+import { type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { can } from "../accounts/policy.js";
 import { inTransaction } from "../db/transaction.js";
 import { NotFoundError } from "../domain/errors.js";
 import type { AppEnv } from "../http/context.js";
-import { type Field, Form, type FormValues } from "../http/forms.js";
+import { formRoute } from "../http/form-route.js";
+import type { Field } from "../http/forms.js";
 import { Breadcrumbs, isoDay, Layout } from "../http/layout.js";
-import {
-  chrome,
-  type FormRender,
-  read,
-  requireActor,
-  requireMunicipality,
-  submitForm,
-} from "../http/pages.js";
+import { chrome, read, requireActor, requireMunicipality } from "../http/pages.js";
 import { createBody, deleteBody, updateBody } from "./bodies.js";
 import { bodyKindLabel, bodyKindPlural, roleLabel } from "./labels.js";
-import { addMembership } from "./memberships.js";
+import { addMembership, updateMembership } from "./memberships.js";
 import { addOfficial } from "./officials.js";
-import { createParty } from "./parties.js";
+import { createParty, updateParty } from "./parties.js";
 import { createPerson, updatePerson } from "./persons.js";
 import * as q from "./queries.js";
 import { BodyInput, MembershipInput, OfficialInput, PartyInput, PersonInput } from "./schemas.js";
 import { bodyKinds, membershipRoles } from "./tables.js";
 
 type C = Context<AppEnv>;
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 function bodyFields(parents: { id: string; name: string }[]): Field[] {
   return [
@@ -128,31 +123,6 @@ async function loadBody(c: C) {
   return found;
 }
 
-function FormPage(props: {
-  c: C;
-  title: string;
-  trail: { href?: string; label: string }[];
-  action: string;
-  fields: Field[];
-  state: FormRender | { values: FormValues; errors: [] };
-  submitLabel: string;
-}) {
-  return (
-    <Layout title={props.title} chrome={chrome(props.c)}>
-      <Breadcrumbs trail={props.trail} />
-      <h1>{props.title}</h1>
-      <Form
-        action={props.action}
-        fields={props.fields}
-        values={props.state.values}
-        errors={props.state.errors}
-        csrfToken={props.c.get("csrfToken")}
-        submitLabel={props.submitLabel}
-      />
-    </Layout>
-  );
-}
-
 /** The organisation register's pages: /organ, /organ/{slug}, /partier, /personer, and their forms. */
 export function registerOrganisationPages(app: OpenAPIHono<AppEnv>) {
   app.get("/organ", async (c) => {
@@ -201,46 +171,15 @@ export function registerOrganisationPages(app: OpenAPIHono<AppEnv>) {
     );
   });
 
-  const newBodyPage = async (c: C, state: FormRender) => {
-    const m = requireMunicipality(c);
-    const parents = await read(c, (tx) => q.listBodies(tx, m.id));
-    return c.html(
-      <FormPage
-        c={c}
-        title="Nytt organ"
-        trail={[{ href: "/organ", label: "Organ" }, { label: "Nytt organ" }]}
-        action="/organ/ny"
-        fields={bodyFields(parents)}
-        state={state}
-        submitLabel="Spara organet"
-      />,
-      state.errors.length ? 400 : 200,
-    );
-  };
-  app.get("/organ/ny", (c) => {
-    requireActor(c);
-    return newBodyPage(c, { values: {}, errors: [] });
-  });
-  app.post("/organ/ny", async (c) => {
-    const m = requireMunicipality(c);
-    const parents = await read(c, (tx) => q.listBodies(tx, m.id));
-    return submitForm(c, {
-      fields: bodyFields(parents),
-      schema: BodyInput,
-      run: createBody,
-      render: (state) => (
-        <FormPage
-          c={c}
-          title="Nytt organ"
-          trail={[{ href: "/organ", label: "Organ" }, { label: "Nytt organ" }]}
-          action="/organ/ny"
-          fields={bodyFields(parents)}
-          state={state}
-          submitLabel="Spara organet"
-        />
-      ),
-      redirect: (b) => `/organ/${b.slug}`,
-    });
+  formRoute(app, "/organ/ny", {
+    load: (c) => read(c, (tx) => q.listBodies(tx, requireMunicipality(c).id)),
+    title: () => "Nytt organ",
+    trail: () => [{ href: "/organ", label: "Organ" }, { label: "Nytt organ" }],
+    fields: (parents) => bodyFields(parents),
+    schema: BodyInput,
+    run: (tx, actor, input) => createBody(tx, actor, input),
+    redirect: (created) => `/organ/${created.slug}`,
+    submitLabel: "Spara organet",
   });
 
   app.get("/organ/:slug", async (c) => {
@@ -266,6 +205,7 @@ export function registerOrganisationPages(app: OpenAPIHono<AppEnv>) {
             <th scope="col">Parti</th>
             <th scope="col">Roll</th>
             <th scope="col">Period</th>
+            {editable ? <th scope="col">Ändra</th> : null}
           </tr>
         </thead>
         <tbody>
@@ -277,6 +217,13 @@ export function registerOrganisationPages(app: OpenAPIHono<AppEnv>) {
               <td>{x.partyAbbreviation ?? ""}</td>
               <td>{roleLabel[x.role]}</td>
               <td>{`${isoDay(x.startsOn)} – ${isoDay(x.endsOn)}`}</td>
+              {editable ? (
+                <td>
+                  <a
+                    href={`/organ/${b.slug}/ledamoter/${x.id}/avsluta`}
+                  >{`Avsluta uppdraget för ${x.personName}`}</a>
+                </td>
+              ) : null}
             </tr>
           ))}
         </tbody>
@@ -384,32 +331,22 @@ export function registerOrganisationPages(app: OpenAPIHono<AppEnv>) {
     );
   });
 
-  const editBodyView = (
-    c: C,
-    b: { slug: string; name: string },
-    parents: { id: string; name: string }[],
-    state: FormRender,
-  ) => (
-    <FormPage
-      c={c}
-      title={`Ändra ${b.name}`}
-      trail={[
-        { href: "/organ", label: "Organ" },
-        { href: `/organ/${b.slug}`, label: b.name },
-        { label: "Ändra" },
-      ]}
-      action={`/organ/${b.slug}/andra`}
-      fields={bodyFields(parents)}
-      state={state}
-      submitLabel="Spara ändringarna"
-    />
-  );
-  app.get("/organ/:slug/andra", async (c) => {
-    requireActor(c);
-    const m = requireMunicipality(c);
+  const bodyAndParents = async (c: C) => {
     const b = await loadBody(c);
-    const parents = (await read(c, (tx) => q.listBodies(tx, m.id))).filter((p) => p.id !== b.id);
-    const values: FormValues = {
+    const all = await read(c, (tx) => q.listBodies(tx, b.municipalityId));
+    return { b, parents: all.filter((p) => p.id !== b.id) };
+  };
+  const bodyTrail = (b: { slug: string; name: string }, last: string) => [
+    { href: "/organ", label: "Organ" },
+    { href: `/organ/${b.slug}`, label: b.name },
+    { label: last },
+  ];
+  formRoute(app, "/organ/:slug/andra", {
+    load: bodyAndParents,
+    title: ({ b }) => `Ändra ${b.name}`,
+    trail: ({ b }) => bodyTrail(b, "Ändra"),
+    fields: ({ parents }) => bodyFields(parents),
+    initial: ({ b }) => ({
       name: b.name,
       kind: b.kind,
       shortName: b.shortName,
@@ -417,20 +354,11 @@ export function registerOrganisationPages(app: OpenAPIHono<AppEnv>) {
       seats: b.seats,
       openMeetings: b.openMeetings,
       email: b.email,
-    };
-    return c.html(editBodyView(c, b, parents, { values, errors: [] }));
-  });
-  app.post("/organ/:slug/andra", async (c) => {
-    const m = requireMunicipality(c);
-    const b = await loadBody(c);
-    const parents = (await read(c, (tx) => q.listBodies(tx, m.id))).filter((p) => p.id !== b.id);
-    return submitForm(c, {
-      fields: bodyFields(parents),
-      schema: BodyInput.omit({ slug: true }),
-      run: (tx, actor, input) => updateBody(tx, actor, b.id, input),
-      render: (state) => editBodyView(c, b, parents, state),
-      redirect: (updated) => `/organ/${updated.slug}`,
-    });
+    }),
+    schema: BodyInput.omit({ slug: true }),
+    run: (tx, actor, input, { b }) => updateBody(tx, actor, b.id, input),
+    redirect: (updated) => `/organ/${updated.slug}`,
+    submitLabel: "Spara ändringarna",
   });
   app.post("/organ/:slug/ta-bort", async (c) => {
     const actor = requireActor(c);
@@ -439,93 +367,57 @@ export function registerOrganisationPages(app: OpenAPIHono<AppEnv>) {
     return c.redirect("/organ", 303);
   });
 
-  const memberView = (
-    c: C,
-    b: { slug: string; name: string },
-    persons: Awaited<ReturnType<typeof q.listPersons>>,
-    state: FormRender,
-  ) => (
-    <FormPage
-      c={c}
-      title={`Ny ledamot i ${b.name}`}
-      trail={[
-        { href: "/organ", label: "Organ" },
-        { href: `/organ/${b.slug}`, label: b.name },
-        { label: "Ny ledamot" },
-      ]}
-      action={`/organ/${b.slug}/ledamoter/ny`}
-      fields={membershipFields(persons)}
-      state={state}
-      submitLabel="Lägg till"
-    />
-  );
-  app.get("/organ/:slug/ledamoter/ny", async (c) => {
-    requireActor(c);
-    const m = requireMunicipality(c);
+  const bodyAndPersons = async (c: C) => {
     const b = await loadBody(c);
-    const persons = await read(c, (tx) => q.listPersons(tx, m.id));
-    return c.html(memberView(c, b, persons, { values: {}, errors: [] }));
+    return { b, persons: await read(c, (tx) => q.listPersons(tx, b.municipalityId)) };
+  };
+  formRoute(app, "/organ/:slug/ledamoter/ny", {
+    load: bodyAndPersons,
+    title: ({ b }) => `Ny ledamot i ${b.name}`,
+    trail: ({ b }) => bodyTrail(b, "Ny ledamot"),
+    fields: ({ persons }) => membershipFields(persons),
+    schema: MembershipInput.omit({ bodyId: true }),
+    run: (tx, actor, input, { b }) => addMembership(tx, actor, { ...input, bodyId: b.id }),
+    redirect: (_created, { b }) => `/organ/${b.slug}`,
+    submitLabel: "Lägg till",
   });
-  app.post("/organ/:slug/ledamoter/ny", async (c) => {
-    const m = requireMunicipality(c);
-    const b = await loadBody(c);
-    const persons = await read(c, (tx) => q.listPersons(tx, m.id));
-    return submitForm(c, {
-      fields: membershipFields(persons),
-      schema: MembershipInput.omit({ bodyId: true }),
-      run: (tx, actor, input) => addMembership(tx, actor, { ...input, bodyId: b.id }),
-      render: (state) => memberView(c, b, persons, state),
-      redirect: () => `/organ/${b.slug}`,
-    });
+  formRoute(app, "/organ/:slug/tjanstepersoner/ny", {
+    load: bodyAndPersons,
+    title: ({ b }) => `Ny tjänsteperson vid ${b.name}`,
+    trail: ({ b }) => bodyTrail(b, "Ny tjänsteperson"),
+    fields: ({ persons }) => officialFields(persons),
+    schema: OfficialInput.omit({ bodyId: true }),
+    run: (tx, actor, input, { b }) => addOfficial(tx, actor, { ...input, bodyId: b.id }),
+    redirect: (_created, { b }) => `/organ/${b.slug}`,
+    submitLabel: "Lägg till",
   });
-
-  const officialView = (
-    c: C,
-    b: { slug: string; name: string },
-    persons: { id: string; name: string }[],
-    state: FormRender,
-  ) => (
-    <FormPage
-      c={c}
-      title={`Ny tjänsteperson vid ${b.name}`}
-      trail={[
-        { href: "/organ", label: "Organ" },
-        { href: `/organ/${b.slug}`, label: b.name },
-        { label: "Ny tjänsteperson" },
-      ]}
-      action={`/organ/${b.slug}/tjanstepersoner/ny`}
-      fields={officialFields(persons)}
-      state={state}
-      submitLabel="Lägg till"
-    />
-  );
-  app.get("/organ/:slug/tjanstepersoner/ny", async (c) => {
-    requireActor(c);
-    const m = requireMunicipality(c);
-    const b = await loadBody(c);
-    const persons = await read(c, (tx) => q.listPersons(tx, m.id));
-    return c.html(officialView(c, b, persons, { values: {}, errors: [] }));
-  });
-  app.post("/organ/:slug/tjanstepersoner/ny", async (c) => {
-    const m = requireMunicipality(c);
-    const b = await loadBody(c);
-    const persons = await read(c, (tx) => q.listPersons(tx, m.id));
-    return submitForm(c, {
-      fields: officialFields(persons),
-      schema: OfficialInput.omit({ bodyId: true }),
-      run: (tx, actor, input) => addOfficial(tx, actor, { ...input, bodyId: b.id }),
-      render: (state) => officialView(c, b, persons, state),
-      redirect: () => `/organ/${b.slug}`,
-    });
+  formRoute(app, "/organ/:slug/ledamoter/:id/avsluta", {
+    load: async (c) => {
+      const b = await loadBody(c);
+      const id = c.req.param("id") ?? "";
+      const seat = uuidPattern.test(id)
+        ? await read(c, (tx) => q.findMembership(tx, b.municipalityId, id))
+        : undefined;
+      if (!seat || seat.bodyId !== b.id) throw new NotFoundError("membership");
+      return { b, seat };
+    },
+    title: ({ b }) => `Avsluta uppdrag i ${b.name}`,
+    trail: ({ b }) => bodyTrail(b, "Avsluta uppdrag"),
+    fields: () => [{ name: "endsOn", label: "Sista dag i uppdraget", type: "date", required: true }],
+    schema: z.object({ endsOn: z.iso.date({ error: "Ange sista dagen som ÅÅÅÅ-MM-DD." }) }),
+    run: (tx, actor, input, { seat }) => updateMembership(tx, actor, seat.id, { endsOn: input.endsOn }),
+    redirect: (_updated, { b }) => `/organ/${b.slug}`,
+    submitLabel: "Avsluta uppdraget",
   });
 
   app.get("/partier", async (c) => {
     const m = requireMunicipality(c);
     const parties = await read(c, (tx) => q.listParties(tx, m.id));
+    const editable = can(c.get("actor"), "organisation:write");
     return c.html(
       <Layout title="Partier" chrome={chrome(c)} current="/partier">
         <h1>Partier</h1>
-        {can(c.get("actor"), "organisation:write") ? (
+        {editable ? (
           <p class="actions">
             <a href="/partier/ny">Nytt parti</a>
           </p>
@@ -535,6 +427,7 @@ export function registerOrganisationPages(app: OpenAPIHono<AppEnv>) {
             <tr>
               <th scope="col">Förkortning</th>
               <th scope="col">Namn</th>
+              {editable ? <th scope="col">Ändra</th> : null}
             </tr>
           </thead>
           <tbody>
@@ -542,6 +435,11 @@ export function registerOrganisationPages(app: OpenAPIHono<AppEnv>) {
               <tr>
                 <td>{p.abbreviation}</td>
                 <td>{p.name}</td>
+                {editable ? (
+                  <td>
+                    <a href={`/partier/${p.id}/andra`}>{`Ändra ${p.name}`}</a>
+                  </td>
+                ) : null}
               </tr>
             ))}
           </tbody>
@@ -549,30 +447,34 @@ export function registerOrganisationPages(app: OpenAPIHono<AppEnv>) {
       </Layout>,
     );
   });
-  const partyView = (c: C, state: FormRender) => (
-    <FormPage
-      c={c}
-      title="Nytt parti"
-      trail={[{ href: "/partier", label: "Partier" }, { label: "Nytt parti" }]}
-      action="/partier/ny"
-      fields={partyFields}
-      state={state}
-      submitLabel="Spara partiet"
-    />
-  );
-  app.get("/partier/ny", (c) => {
-    requireActor(c);
-    return c.html(partyView(c, { values: {}, errors: [] }));
+  formRoute(app, "/partier/ny", {
+    load: async () => null,
+    title: () => "Nytt parti",
+    trail: () => [{ href: "/partier", label: "Partier" }, { label: "Nytt parti" }],
+    fields: () => partyFields,
+    schema: PartyInput,
+    run: (tx, actor, input) => createParty(tx, actor, input),
+    redirect: () => "/partier",
+    submitLabel: "Spara partiet",
   });
-  app.post("/partier/ny", (c) =>
-    submitForm(c, {
-      fields: partyFields,
-      schema: PartyInput,
-      run: createParty,
-      render: (state) => partyView(c, state),
-      redirect: () => "/partier",
-    }),
-  );
+  formRoute(app, "/partier/:id/andra", {
+    load: async (c) => {
+      const id = c.req.param("id") ?? "";
+      const found = uuidPattern.test(id)
+        ? await read(c, (tx) => q.findParty(tx, requireMunicipality(c).id, id))
+        : undefined;
+      if (!found) throw new NotFoundError("party");
+      return found;
+    },
+    title: (p) => `Ändra ${p.name}`,
+    trail: (p) => [{ href: "/partier", label: "Partier" }, { label: p.name }],
+    fields: () => partyFields,
+    initial: (p) => ({ name: p.name, abbreviation: p.abbreviation }),
+    schema: PartyInput,
+    run: (tx, actor, input, p) => updateParty(tx, actor, p.id, input),
+    redirect: () => "/partier",
+    submitLabel: "Spara ändringarna",
+  });
 
   app.get("/personer", async (c) => {
     const m = requireMunicipality(c);
@@ -606,52 +508,22 @@ export function registerOrganisationPages(app: OpenAPIHono<AppEnv>) {
       </Layout>,
     );
   });
-  const personView = async (c: C, title: string, action: string, state: FormRender) => {
-    const m = requireMunicipality(c);
-    const parties = await read(c, (tx) => q.listParties(tx, m.id));
-    return (
-      <FormPage
-        c={c}
-        title={title}
-        trail={[{ href: "/personer", label: "Personer" }, { label: title }]}
-        action={action}
-        fields={personFields(parties)}
-        state={state}
-        submitLabel="Spara"
-      />
-    );
-  };
-  app.get("/personer/ny", async (c) => {
-    requireActor(c);
-    return c.html(await personView(c, "Ny person", "/personer/ny", { values: {}, errors: [] }));
-  });
-  app.post("/personer/ny", async (c) => {
-    const m = requireMunicipality(c);
-    const parties = await read(c, (tx) => q.listParties(tx, m.id));
-    const render = (state: FormRender) => (
-      <FormPage
-        c={c}
-        title="Ny person"
-        trail={[{ href: "/personer", label: "Personer" }, { label: "Ny person" }]}
-        action="/personer/ny"
-        fields={personFields(parties)}
-        state={state}
-        submitLabel="Spara"
-      />
-    );
-    return submitForm(c, {
-      fields: personFields(parties),
-      schema: PersonInput,
-      run: createPerson,
-      render,
-      redirect: (p) => `/personer/${p.id}`,
-    });
+  const partiesFor = (c: C) => read(c, (tx) => q.listParties(tx, requireMunicipality(c).id));
+  formRoute(app, "/personer/ny", {
+    load: partiesFor,
+    title: () => "Ny person",
+    trail: () => [{ href: "/personer", label: "Personer" }, { label: "Ny person" }],
+    fields: (parties) => personFields(parties),
+    schema: PersonInput,
+    run: (tx, actor, input) => createPerson(tx, actor, input),
+    redirect: (created) => `/personer/${created.id}`,
+    submitLabel: "Spara",
   });
 
   const loadPerson = async (c: C) => {
     const m = requireMunicipality(c);
     const id = c.req.param("id") ?? "";
-    const found = /^[0-9a-f-]{36}$/.test(id) ? await read(c, (tx) => q.findPerson(tx, m.id, id)) : undefined;
+    const found = uuidPattern.test(id) ? await read(c, (tx) => q.findPerson(tx, m.id, id)) : undefined;
     if (!found) throw new NotFoundError("person");
     return found;
   };
@@ -720,38 +592,19 @@ export function registerOrganisationPages(app: OpenAPIHono<AppEnv>) {
       </Layout>,
     );
   });
-  app.get("/personer/:id/andra", async (c) => {
-    requireActor(c);
-    const p = await loadPerson(c);
-    return c.html(
-      await personView(c, `Ändra ${p.name}`, `/personer/${p.id}/andra`, {
-        values: { name: p.name, email: p.email, partyId: p.partyId },
-        errors: [],
-      }),
-    );
-  });
-  app.post("/personer/:id/andra", async (c) => {
-    const m = requireMunicipality(c);
-    const p = await loadPerson(c);
-    const parties = await read(c, (tx) => q.listParties(tx, m.id));
-    const title = `Ändra ${p.name}`;
-    const render = (state: FormRender) => (
-      <FormPage
-        c={c}
-        title={title}
-        trail={[{ href: "/personer", label: "Personer" }, { label: title }]}
-        action={`/personer/${p.id}/andra`}
-        fields={personFields(parties)}
-        state={state}
-        submitLabel="Spara"
-      />
-    );
-    return submitForm(c, {
-      fields: personFields(parties),
-      schema: PersonInput,
-      run: (tx, actor, input) => updatePerson(tx, actor, p.id, input),
-      render,
-      redirect: () => `/personer/${p.id}`,
-    });
+  formRoute(app, "/personer/:id/andra", {
+    load: async (c) => ({ p: await loadPerson(c), parties: await partiesFor(c) }),
+    title: ({ p }) => `Ändra ${p.name}`,
+    trail: ({ p }) => [
+      { href: "/personer", label: "Personer" },
+      { href: `/personer/${p.id}`, label: p.name },
+      { label: "Ändra" },
+    ],
+    fields: ({ parties }) => personFields(parties),
+    initial: ({ p }) => ({ name: p.name, email: p.email, partyId: p.partyId }),
+    schema: PersonInput,
+    run: (tx, actor, input, { p }) => updatePerson(tx, actor, p.id, input),
+    redirect: (_updated, { p }) => `/personer/${p.id}`,
+    submitLabel: "Spara",
   });
 }
