@@ -151,3 +151,51 @@ describe("secret material", () => {
     ).toHaveLength(0);
   });
 });
+
+describe("account pages", () => {
+  it("lets an admin create an account with a role for one body, and keeps the password out of the page", async () => {
+    const m = await freshMunicipality(database);
+    const { app } = testApp(database, m.slug);
+    const admin = await buildUser(database, m.system);
+    const { buildBody } = await import("../../test/support/factories.js");
+    const body = await buildBody(database, m.system, { name: "Fritidsnämnden" });
+    const client = new Client(app);
+    await client.logIn(admin.email, admin.password);
+
+    const short = await client.postForm("/admin/konton/ny", "/admin/konton/ny", {
+      displayName: "Sekreteraren",
+      email: "sek@example.se",
+      password: "kort-men-hemligt",
+      role: "",
+      bodyId: "",
+    });
+    expect(short.status).toBe(400);
+    const html = await short.text();
+    expect(html).toContain("Välj en roll.");
+    expect(html).not.toContain("kort-men-hemligt");
+    expect(html).toContain('value="sek@example.se"');
+
+    const ok = await client.postForm("/admin/konton/ny", "/admin/konton/ny", {
+      displayName: "Sekreteraren",
+      email: "sek@example.se",
+      password: "ett-långt-lösenord",
+      role: "secretary",
+      bodyId: body.id,
+    });
+    expect(ok.status).toBe(303);
+    const list = await (await client.get("/admin/konton")).text();
+    expect(list).toContain("Nämndsekreterare (Fritidsnämnden)");
+    expect(list).not.toContain("argon2");
+  });
+
+  it("refuses the account pages to anyone but an admin", async () => {
+    const m = await freshMunicipality(database);
+    const { app } = testApp(database, m.slug);
+    const registrar = await buildUser(database, m.system, [{ role: "registrar", bodyId: null }]);
+    const client = new Client(app);
+    await client.logIn(registrar.email, registrar.password);
+    expect((await client.get("/admin/konton")).status).toBe(403);
+    expect((await client.get("/admin/konton/ny")).status).toBe(403);
+    expect((await new Client(app).get("/admin/konton")).status).toBe(303);
+  });
+});

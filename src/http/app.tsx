@@ -3,6 +3,7 @@ import type { Hook } from "@hono/zod-openapi";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { sql } from "drizzle-orm";
 import { HTTPException } from "hono/http-exception";
+import { registerAccountPages } from "../accounts/pages.js";
 import { registerAccountRoutes } from "../accounts/routes.js";
 import { registerAuditPages } from "../audit/pages.js";
 import { DomainError } from "../domain/errors.js";
@@ -81,6 +82,7 @@ export function createApp(deps: Deps) {
 
   registerSitePages(app);
   registerAccountRoutes(app);
+  registerAccountPages(app);
   registerOrganisationApi(app);
   registerOrganisationPages(app);
   registerAuditPages(app);

@@ -56,7 +56,11 @@ export const Layout: FC<{ title: string; chrome: PageChrome; current?: string; c
         <div class="account">
           {chrome.actor ? (
             <form method="post" action="/logga-ut">
-              <span>{chrome.actor.label}</span> <input type="hidden" name="_csrf" value={chrome.csrfToken} />
+              <span>{chrome.actor.label}</span>
+              {chrome.actor.grants.some((g) => g.role === "admin") ? (
+                <a href="/admin/konton">Konton</a>
+              ) : null}
+              <input type="hidden" name="_csrf" value={chrome.csrfToken} />
               <button type="submit">Logga ut</button>
             </form>
           ) : (
