@@ -50,7 +50,13 @@ describe("assignments", () => {
     const { kf, ks, kase } = await followUpSetting(database, m.system);
     const givenBy = { bodyId: kf.id, decidedOn: "2024-09-26", paragraphNumber: 189 };
     const first = await tx(database, (t) =>
-      giveAssignment(t, m.system, { caseId: kase.id, givenBy, bodyId: ks.id, text: "Samordna", deadline: null }),
+      giveAssignment(t, m.system, {
+        caseId: kase.id,
+        givenBy,
+        bodyId: ks.id,
+        text: "Samordna",
+        deadline: null,
+      }),
     );
     const second = await tx(database, (t) =>
       giveAssignment(t, m.system, {
@@ -79,7 +85,9 @@ describe("assignments", () => {
       ["reported", "KF 260122 § 8", false],
       ["reported", "KF 260122 § 8", false],
     ]);
-    const trail = await tx(database, (t) => t.select().from(auditEntry).where(eq(auditEntry.recordId, first.id)));
+    const trail = await tx(database, (t) =>
+      t.select().from(auditEntry).where(eq(auditEntry.recordId, first.id)),
+    );
     expect(trail.map((e) => e.action)).toEqual(["assignment.given", "assignment.closed"]);
   });
 

@@ -25,11 +25,7 @@ export async function closeAssignment(tx: Tx, actor: Actor, id: string, input: C
     throw new DomainError("assignment_already_closed", { outcome: outcomeText[before.status] });
   const [given] = await tx.select().from(decisionReference).where(eq(decisionReference.id, before.givenById));
   if (input.closedBy.decidedOn <= given!.decidedOn)
-    throw new DomainError(
-      "closing_before_given",
-      { date: given!.decidedOn },
-      "closedBy.decidedOn",
-    );
+    throw new DomainError("closing_before_given", { date: given!.decidedOn }, "closedBy.decidedOn");
   const closedBy = await resolveDecisionReference(tx, actor, input.closedBy, "closedBy");
   const [after] = await tx
     .update(assignment)

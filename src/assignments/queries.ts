@@ -149,5 +149,9 @@ export async function listUnfinishedCouncilAssignments(tx: Tx, municipalityId: s
   const all = await selectAssignments(tx, municipalityId, eq(givenBody.kind, "council"), asOf);
   return all
     .filter((a) => a.givenBy.decidedOn <= yearEnd && (!a.closedBy || a.closedBy.decidedOn > yearEnd))
-    .map((a) => ({ ...a, overdue: a.deadline !== null && a.deadline < asOf, statusAtYearEnd: "open" as const }));
+    .map((a) => ({
+      ...a,
+      overdue: a.deadline !== null && a.deadline < asOf,
+      statusAtYearEnd: "open" as const,
+    }));
 }

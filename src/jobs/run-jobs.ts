@@ -101,7 +101,10 @@ async function runOne(db: Db, job: Job, options: RunOptions, now: Date): Promise
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const failed = job.attempts >= job.maxAttempts;
-    options.logger?.warn({ jobId: job.id, kind: job.kind, attempts: job.attempts, err: message }, "job failed");
+    options.logger?.warn(
+      { jobId: job.id, kind: job.kind, attempts: job.attempts, err: message },
+      "job failed",
+    );
     await inTransaction(db, (tx) =>
       tx
         .update(outboxJob)

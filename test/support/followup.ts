@@ -2,12 +2,16 @@ import type { Actor } from "../../src/accounts/actor.js";
 import type { Database } from "../../src/db/connect.js";
 import { createNumberSeries } from "../../src/register/create-number-series.js";
 import { registerNewCase } from "../../src/register/register-case.js";
-import { buildBody } from "./factories.js";
 import { tx } from "./db.js";
+import { buildBody } from "./factories.js";
 
 /** A council, a board and a case in an STK series: what assignments and consultations start from. */
 export async function followUpSetting(database: Database, actor: Actor) {
-  const kf = await buildBody(database, actor, { name: "Kommunfullmäktige", shortName: "KF", kind: "council" });
+  const kf = await buildBody(database, actor, {
+    name: "Kommunfullmäktige",
+    shortName: "KF",
+    kind: "council",
+  });
   const ks = await buildBody(database, actor, {
     name: "Kommunstyrelsen",
     shortName: "KS",
