@@ -97,7 +97,7 @@ describe("sending a consultation", () => {
     ]);
     // Nothing is sent from inside the use case: the mail waits in the outbox until a worker runs.
     expect(mailsTo(`asn-${tag}@test.example`)).toHaveLength(0);
-    const first = await runDueJobs(database.db, { handlers: handlers() });
+    const first = await runDueJobs(database.db, { municipalityId: m.id, handlers: handlers() });
     expect(first.done).toBe(3);
     const again = await runDueJobs(database.db, {
       handlers: handlers(),
@@ -147,15 +147,19 @@ describe("sending a consultation", () => {
         if (handled === 2) throw new Error("worker killed");
       },
     };
-    const crashed = await runDueJobs(database.db, { handlers: dying });
+    const crashed = await runDueJobs(database.db, { municipalityId: m.id, handlers: dying });
     expect(crashed).toMatchObject({ done: 2, retried: 1 });
     // A job claimed by a worker that vanished without a word is taken over when its lease runs out.
     const later = new Date(Date.now() + 3_600_000);
-    const abandoned = await claimDueJobs(database.db, ["consultation.notify"], later, 10, 300);
+    const abandoned = await claimDueJobs(database.db, ["consultation.notify"], later, 10, 300, m.id);
     expect(abandoned).toHaveLength(1);
-    expect((await runDueJobs(database.db, { handlers: handlers(), now: later })).done).toBe(0);
+    expect(
+      (await runDueJobs(database.db, { municipalityId: m.id, handlers: handlers(), now: later })).done,
+    ).toBe(0);
     const afterLease = new Date(later.getTime() + 301_000);
-    expect((await runDueJobs(database.db, { handlers: handlers(), now: afterLease })).done).toBe(1);
+    expect(
+      (await runDueJobs(database.db, { municipalityId: m.id, handlers: handlers(), now: afterLease })).done,
+    ).toBe(1);
     for (const who of ["asn", "mn", "forening"])
       expect(mailsTo(`${who}-${tag}@test.example`)).toHaveLength(1);
     const jobs = await tx(database, (t) =>
@@ -175,9 +179,16 @@ describe("sending a consultation", () => {
         throw new Error("crash before the delivery was marked sent");
       },
     };
-    const first = await runDueJobs(database.db, { handlers: consultationJobHandlers(forgetful) });
+    const first = await runDueJobs(database.db, {
+      municipalityId: m.id,
+      handlers: consultationJobHandlers(forgetful),
+    });
     expect(first.retried).toBe(3);
-    await runDueJobs(database.db, { handlers: handlers(), now: new Date(Date.now() + 3_600_000) });
+    await runDueJobs(database.db, {
+      municipalityId: m.id,
+      handlers: handlers(),
+      now: new Date(Date.now() + 3_600_000),
+    });
     const mails = mailsTo(`mn-${tag}@test.example`);
     expect(mails).toHaveLength(2);
     expect(mails[0]!.messageId).toBe(mails[1]!.messageId);
@@ -223,8 +234,16 @@ describe("answers and reminders", () => {
     await runDueJobs(database.db, {
       handlers: { "consultation.notify": handlers()["consultation.notify"]! },
     });
-    await runDueJobs(database.db, { handlers: handlers(), now: new Date("2025-06-20T07:00:00Z") });
-    await runDueJobs(database.db, { handlers: handlers(), now: new Date("2025-07-07T07:00:00Z") });
+    await runDueJobs(database.db, {
+      municipalityId: m.id,
+      handlers: handlers(),
+      now: new Date("2025-06-20T07:00:00Z"),
+    });
+    await runDueJobs(database.db, {
+      municipalityId: m.id,
+      handlers: handlers(),
+      now: new Date("2025-07-07T07:00:00Z"),
+    });
     // Miljönämnden: the letter, the reminder before the deadline and the one after; ASN only the letter.
     expect(mailsTo(`mn-${tag}@test.example`)).toHaveLength(3);
     expect(mailsTo(`asn-${tag}@test.example`)).toHaveLength(1);

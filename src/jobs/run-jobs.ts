@@ -26,6 +26,8 @@ export interface RunOptions {
   /** How long a claimed job is held before another worker may take it over. */
   leaseSeconds?: number;
   logger?: Logger;
+  /** Only this municipality's jobs (an operator's one-off run, and tests sharing a server database). */
+  municipalityId?: string;
 }
 
 export interface RunResult {
@@ -44,6 +46,7 @@ export async function claimDueJobs(
   now: Date,
   batch: number,
   leaseSeconds: number,
+  municipalityId?: string,
 ): Promise<Job[]> {
   if (kinds.length === 0) return [];
   return inTransaction(db, async (tx) => {
@@ -57,6 +60,7 @@ export async function claimDueJobs(
           lte(outboxJob.runAt, now),
           or(isNull(outboxJob.lockedUntil), lt(outboxJob.lockedUntil, now)),
           inArray(outboxJob.kind, kinds),
+          municipalityId ? eq(outboxJob.municipalityId, municipalityId) : undefined,
         ),
       )
       .orderBy(asc(outboxJob.runAt))
@@ -85,7 +89,14 @@ export async function runDueJobs(db: Db, options: RunOptions): Promise<RunResult
   const result: RunResult = { done: 0, retried: 0, failed: 0 };
   const kinds = Object.keys(options.handlers);
   for (;;) {
-    const jobs = await claimDueJobs(db, kinds, now, options.batch ?? 20, options.leaseSeconds ?? 300);
+    const jobs = await claimDueJobs(
+      db,
+      kinds,
+      now,
+      options.batch ?? 20,
+      options.leaseSeconds ?? 300,
+      options.municipalityId,
+    );
     if (jobs.length === 0) return result;
     for (const job of jobs) {
       const outcome = await runOne(db, job, options, now);
