@@ -100,6 +100,7 @@ describe("sending a consultation", () => {
     const first = await runDueJobs(database.db, { municipalityId: m.id, handlers: handlers() });
     expect(first.done).toBe(3);
     const again = await runDueJobs(database.db, {
+      municipalityId: m.id,
       handlers: handlers(),
       now: new Date(Date.now() + 86_400_000),
     });
