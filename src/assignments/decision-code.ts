@@ -6,9 +6,13 @@ export function shortDate(isoDate: string): string {
   return isoDate.slice(2, 10).replaceAll("-", "");
 }
 
-/** "KF 240926 § 189". */
-export function decisionCode(shortName: string, decidedOn: string, paragraphNumber: number): string {
-  return `${shortName} ${shortDate(decidedOn)} § ${paragraphNumber}`;
+function paragraph(n: number | null): string {
+  return n === null ? "" : ` § ${n}`;
+}
+
+/** "KF 240926 § 189"; "KSAU 250324" when the § number is not known. */
+export function decisionCode(shortName: string, decidedOn: string, paragraphNumber: number | null): string {
+  return `${shortName} ${shortDate(decidedOn)}${paragraph(paragraphNumber)}`;
 }
 
 /** Swedish genitive: "Arbetsmarknads- och socialnämndens", "Kommunfullmäktiges", "MINC i Sverige AB:s". */
@@ -19,8 +23,8 @@ export function genitive(name: string): string {
 }
 
 /** "Arbetsmarknads- och socialnämndens beslut 250619 § 219". */
-export function decisionTitle(bodyName: string, decidedOn: string, paragraphNumber: number): string {
-  return `${genitive(bodyName)} beslut ${shortDate(decidedOn)} § ${paragraphNumber}`;
+export function decisionTitle(bodyName: string, decidedOn: string, paragraphNumber: number | null): string {
+  return `${genitive(bodyName)} beslut ${shortDate(decidedOn)}${paragraph(paragraphNumber)}`;
 }
 
 /** Whole days from one ISO date to another (negative when `to` is earlier). */

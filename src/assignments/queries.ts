@@ -17,7 +17,7 @@ export interface DecisionRefView {
   bodyName: string;
   bodyKind: string;
   decidedOn: string;
-  paragraphNumber: number;
+  paragraphNumber: number | null;
   code: string;
 }
 

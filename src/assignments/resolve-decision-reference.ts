@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import type { Actor } from "../accounts/actor.js";
 import { recordAudit } from "../audit/record-audit.js";
 import type { Tx } from "../db/connect.js";
@@ -28,6 +28,7 @@ export async function resolveDecisionReference(
   if (input.recordId && !(await findRecord(tx, actor.municipalityId, input.recordId)))
     throw new DomainError("record_not_found", {}, `${field}.recordId`);
   const year = Number(input.decidedOn.slice(0, 4));
+  const number = input.paragraphNumber ?? null;
   const [existing] = await tx
     .select()
     .from(decisionReference)
@@ -36,7 +37,9 @@ export async function resolveDecisionReference(
         eq(decisionReference.municipalityId, actor.municipalityId),
         eq(decisionReference.bodyId, body.id),
         eq(decisionReference.decisionYear, year),
-        eq(decisionReference.paragraphNumber, input.paragraphNumber),
+        number === null
+          ? and(isNull(decisionReference.paragraphNumber), eq(decisionReference.decidedOn, input.decidedOn))
+          : eq(decisionReference.paragraphNumber, number),
       ),
     );
   if (existing) {
@@ -46,7 +49,7 @@ export async function resolveDecisionReference(
         {
           code: decisionCode(body.shortName ?? body.name, existing.decidedOn, existing.paragraphNumber),
           year,
-          number: input.paragraphNumber,
+          number,
           body: body.name,
         },
         `${field}.decidedOn`,
@@ -60,7 +63,7 @@ export async function resolveDecisionReference(
       bodyId: body.id,
       decidedOn: input.decidedOn,
       decisionYear: year,
-      paragraphNumber: input.paragraphNumber,
+      paragraphNumber: number,
       caseId: input.caseId ?? null,
       recordId: input.recordId ?? null,
     })

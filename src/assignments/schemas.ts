@@ -14,7 +14,9 @@ export const DecisionReferenceInput = z
     paragraphNumber: z
       .int({ error: "Ange paragrafnumret som ett heltal." })
       .min(1, "Paragrafnumret måste vara minst 1.")
-      .max(99_999, "Paragrafnumret är orimligt stort."),
+      .max(99_999, "Paragrafnumret är orimligt stort.")
+      .nullish()
+      .openapi({ description: "Paragrafnumret (§); utelämnas bara när det inte är känt" }),
     caseId: z.uuid({ error: "Välj ett ärende ur listan." }).nullish(),
     recordId: z.uuid({ error: "Välj en handling ur listan." }).nullish(),
   })
@@ -52,7 +54,7 @@ export const DecisionReference = z
     bodyId: z.uuid(),
     bodyName: z.string(),
     decidedOn: z.string(),
-    paragraphNumber: z.int(),
+    paragraphNumber: z.int().nullable(),
     code: z.string().openapi({ example: "KF 240926 § 189" }),
   })
   .openapi("DecisionReference");

@@ -7,7 +7,7 @@ export const decisionReference = pgTable("decision_reference", {
   bodyId: uuid("body_id").notNull(),
   decidedOn: date("decided_on", { mode: "string" }).notNull(),
   decisionYear: integer("decision_year").notNull(),
-  paragraphNumber: integer("paragraph_number").notNull(),
+  paragraphNumber: integer("paragraph_number"),
   paragraphId: uuid("paragraph_id"),
   caseId: uuid("case_id"),
   recordId: uuid("record_id"),

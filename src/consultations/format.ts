@@ -50,3 +50,15 @@ export const stateLabel: Record<ConsulteeState, string> = {
   declined: "Avböjt",
   overdue: "Försenad",
 };
+
+/**
+ * The list "Remissinstansernas yttranden" of an official report: every consultee that answered, with the
+ * reservations and special statements made where it decided its answer.
+ */
+export function respondentList(
+  consultees: { name: string; state: ConsulteeState; positionLines: string[] }[],
+): { name: string; lines: string[] }[] {
+  return consultees
+    .filter((c) => c.state === "answered")
+    .map((c) => ({ name: c.name, lines: c.positionLines }));
+}

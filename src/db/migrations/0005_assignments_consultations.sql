@@ -4,14 +4,15 @@
 
 -- A reference to a decision: body, date and § number, rendered "KF 240926 § 189". paragraph_id points at the
 -- minutes' paragraph once that table exists (the foreign key is added when it does). § numbers run per body and
--- year, so one body, year and number is one decision: a second reference with another date is refused.
+-- year, so one body, year and number is one decision: a second reference with another date is refused. The
+-- number may be unknown (the seed gives none for KSAU's decision of 2025-03-24): then body and date name it.
 CREATE TABLE decision_reference (
   id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
   municipality_id uuid NOT NULL REFERENCES municipality (id),
   body_id uuid NOT NULL REFERENCES body (id),
   decided_on date NOT NULL,
   decision_year integer NOT NULL CHECK (decision_year BETWEEN 1900 AND 2999),
-  paragraph_number integer NOT NULL CHECK (paragraph_number > 0),
+  paragraph_number integer CHECK (paragraph_number > 0),
   paragraph_id uuid,
   case_id uuid REFERENCES register_case (id),
   record_id uuid REFERENCES record (id),
@@ -19,6 +20,8 @@ CREATE TABLE decision_reference (
   CHECK (decision_year = extract(year FROM decided_on)),
   UNIQUE (body_id, decision_year, paragraph_number)
 );
+CREATE UNIQUE INDEX decision_reference_unnumbered ON decision_reference (body_id, decided_on)
+  WHERE paragraph_number IS NULL;
 CREATE INDEX decision_reference_municipality ON decision_reference (municipality_id);
 
 CREATE TABLE assignment (
