@@ -48,3 +48,16 @@ defineErrors({
   },
   response_not_in_case: { status: 400, text: () => "Remissvaret måste vara en handling i remissens ärende." },
 });
+
+defineErrors({
+  external_has_no_decision: {
+    status: 400,
+    text: () =>
+      "En extern organisation har inget beslut i kommunen att hänvisa till. Lämna beslutsfälten tomma.",
+  },
+  consultee_unknown: {
+    status: 400,
+    text: (d) =>
+      `Raden "${d.line}" är varken ett organ i kommunen eller en organisation med e-postadress (Namn <adress>).`,
+  },
+});

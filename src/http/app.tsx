@@ -4,7 +4,11 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import { sql } from "drizzle-orm";
 import { HTTPException } from "hono/http-exception";
 import { registerAccountRoutes } from "../accounts/routes.js";
+import { registerAssignmentApi } from "../assignments/api.js";
+import { registerAssignmentPages } from "../assignments/pages.js";
 import { registerAuditPages } from "../audit/pages.js";
+import { registerConsultationApi } from "../consultations/api.js";
+import { registerConsultationPages } from "../consultations/pages.js";
 import { DomainError } from "../domain/errors.js";
 import { registerOrganisationApi } from "../organisation/api.js";
 import { registerOrganisationPages } from "../organisation/pages.js";
@@ -16,6 +20,8 @@ import { chrome } from "./pages.js";
 import { csrfMiddleware, sessionMiddleware } from "./session.js";
 import { registerSitePages } from "./site-pages.js";
 import "../register/errors.js";
+import "../assignments/errors.js";
+import "../consultations/errors.js";
 import { stylesheet } from "./style.js";
 import { fieldErrors } from "./validation.js";
 import "./validation.js";
@@ -84,6 +90,10 @@ export function createApp(deps: Deps) {
   registerOrganisationApi(app);
   registerOrganisationPages(app);
   registerAuditPages(app);
+  registerAssignmentApi(app);
+  registerAssignmentPages(app);
+  registerConsultationApi(app);
+  registerConsultationPages(app);
   registerApiReference(app);
 
   app.doc31("/api/openapi.json", {
