@@ -81,9 +81,9 @@ describe("assignments", () => {
     for (const a of [first, second])
       await tx(database, (t) => closeAssignment(t, m.system, a.id, { outcome: "reported", closedBy }));
     const all = await tx(database, (t) => listAssignments(t, m.id, { caseId: kase.id }));
-    expect(all.map((a) => [a.status, a.closedBy?.code, a.overdue])).toEqual([
-      ["reported", "KF 260122 § 8", false],
-      ["reported", "KF 260122 § 8", false],
+    expect(all.map((a) => [a.status, a.closedBy?.code, a.overdue, a.ageDays])).toEqual([
+      ["reported", "KF 260122 § 8", false, 483],
+      ["reported", "KF 260122 § 8", false, 483],
     ]);
     const trail = await tx(database, (t) =>
       t.select().from(auditEntry).where(eq(auditEntry.recordId, first.id)),

@@ -33,7 +33,7 @@ export interface AssignmentView {
   deadline: string | null;
   status: AssignmentStatus;
   overdue: boolean;
-  /** Days from the decision that gave it to `asOf` (today unless a list says otherwise). */
+  /** Days from the decision that gave it to `asOf` (today unless a list says otherwise) or to its closing. */
   ageDays: number;
   givenBy: DecisionRefView;
   closedBy: DecisionRefView | null;
@@ -85,7 +85,11 @@ async function selectAssignments(tx: Tx, municipalityId: string, where: SQL | un
       deadline: r.a.deadline,
       status: r.a.status,
       overdue: isOverdue(r.a.status, r.a.deadline, asOf),
-      ageDays: Math.max(0, daysBetween(r.given.decidedOn, asOf)),
+      // A closed assignment's age stops at the decision that closed it.
+      ageDays: Math.max(
+        0,
+        daysBetween(r.given.decidedOn, r.closed && r.closed.decidedOn < asOf ? r.closed.decidedOn : asOf),
+      ),
       givenBy: {
         id: r.given.id,
         bodyId: r.given.bodyId,

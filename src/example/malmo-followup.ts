@@ -28,19 +28,23 @@ export const assignmentTexts = [
 
 const consultationTitle = "Stadskontorets förslag på organisering för kraftsamlande insatser";
 
-// From the official report's "Ärendet".
+// The official report's "Ärendet", verbatim but for the date of § 189: it prints "9 oktober 2024" where the
+// decision code says 240926, and the example keeps the code's date (../shared/guide/PRODUCT.md).
 const coverText = [
   "Genom kommunfullmäktiges budgetuppdrag 2023 (STK-2023-137) fick kommunstyrelsen i uppdrag att, tillsammans " +
-    "med berörda nämnder och bolag, definiera och starta ett långsiktigt och strategiskt områdeslyft. Benämningen " +
-    "strategiskt områdeslyft har därefter döpts om till kraftsamlande insatser.",
-  "Kommunfullmäktige beslutade den 26 september 2024 § 189 att ge kommunstyrelsen samordningsansvaret för " +
-    "kraftsamlande insatser och även uppdraget att utarbeta formerna för processen i stort inklusive rapportering, " +
-    "ta fram förslag på geografiska områden samt föreslå vilka nämnder och bolag som ska få ett särskilt ansvar i " +
-    "arbetet.",
-  "De kraftsamlande insatserna föreslås genomföras i några få utvalda områden av utpekade nämnder. Stadskontoret " +
-    "bedömer att merparten av de kraftsamlande insatserna ska ske inom ramen för befintlig budget i de ansvariga " +
-    "nämndernas uppdrag. För insatser som kräver medel utöver ordinarie budget avsätter kommunfullmäktige medel i " +
-    "kommande budgetar som kommunstyrelsens anslag till förfogande.",
+    "med berörda nämnder och bolag, definiera och starta ett långsiktigt och strategiskt områdeslyft. Som en del i " +
+    "beredningen av budgetuppdraget identifierade stadskontoret ett behov av att samla och synliggöra stadens " +
+    "processer kring samtliga tre dimensioner av hållbarhet och lokala utvecklingsfrågor i stort, kallat lokal " +
+    "utveckling. Benämningen strategiskt områdeslyft har därefter döpts om till kraftsamlande insatser.",
+  "Till skillnad från arbetet med lokal utveckling var bedömningen att det för kraftsamlande insatser finns ett " +
+    "behov av kommungemensam styrning, prioritering och uppföljning. Kommunfullmäktige beslutade därför den 26 " +
+    "september 2024 §189 att ge kommunstyrelsen samordningsansvaret för kraftsamlande insatser och även uppdraget " +
+    "att utarbeta formerna för processen i stort inklusive rapportering, ta fram förslag på geografiska områden " +
+    "samt föreslå vilka nämnder och bolag som ska få ett särskilt ansvar i arbetet.",
+  "De kraftsamlande insatserna föreslogs genomföras i några få utvalda områden av utpekade nämnder. " +
+    "Stadskontoret bedömde att merparten av de kraftsamlande insatserna skulle ske inom ramen för befintlig budget " +
+    "i de ansvariga nämndernas uppdrag. För insatser som skulle kräva medel utöver ordinarie budget skulle " +
+    "kommunfullmäktige avsätta medel i kommande budgetar som kommunstyrelsens anslag till förfogande.",
 ].join("\n\n");
 
 // Verbatim, the seed's "om" in the fourth question included.
