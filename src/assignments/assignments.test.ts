@@ -211,4 +211,26 @@ describe("assignments", () => {
     expect(early.code).toBe("deadline_before_decision");
     expect(await tx(database, (t) => listAssignments(t, m.id))).toHaveLength(1);
   });
+
+  it("stores one reference when several transactions cite the same new decision at once", async () => {
+    const m = await freshMunicipality(database);
+    const { kf, ks, kase } = await followUpSetting(database, m.system);
+    await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        tx(database, (t) =>
+          giveAssignment(t, m.system, {
+            caseId: kase.id,
+            givenBy: { bodyId: kf.id, decidedOn: "2025-02-27", paragraphNumber: 33 },
+            bodyId: ks.id,
+            text: `Uppdrag ${i + 1}`,
+          }),
+        ),
+      ),
+    );
+    const refs = await tx(database, (t) =>
+      t.select().from(decisionReference).where(eq(decisionReference.municipalityId, m.id)),
+    );
+    expect(refs).toHaveLength(1);
+    expect(await tx(database, (t) => listAssignments(t, m.id))).toHaveLength(8);
+  });
 });

@@ -142,4 +142,37 @@ describe("assignment pages and API", () => {
     const perBody = await (await client.get("/uppdrag/organ/kommunstyrelsen")).text();
     expect(perBody).toContain("2 uppdrag totalt: 1 pågående, 1 avslutade.");
   });
+
+  it("refuses an impossible date and a paragraph number below 1 in Swedish, and a member without the right", async () => {
+    const { m, kf, ks, kase, app } = await setting();
+    const admin = await buildUser(database, m.system);
+    const client = new Client(app);
+    await client.logIn(admin.email, admin.password);
+    const input = (givenBy: object) => ({
+      json: { caseId: kase.id, givenBy, bodyId: ks.id, text: "Samordna" },
+    });
+    const badDate = await client.request(
+      "POST",
+      "/api/assignments",
+      input({ bodyId: kf.id, decidedOn: "2024-02-30", paragraphNumber: 189 }),
+    );
+    expect(badDate.status).toBe(400);
+    expect(JSON.stringify(await badDate.json())).toContain("Ange beslutsdatum som ÅÅÅÅ-MM-DD.");
+    const badNumber = await client.request(
+      "POST",
+      "/api/assignments",
+      input({ bodyId: kf.id, decidedOn: "2024-09-26", paragraphNumber: -3 }),
+    );
+    expect(JSON.stringify(await badNumber.json())).toContain("Paragrafnumret måste vara minst 1.");
+    const member = await buildUser(database, m.system, [{ role: "member", bodyId: null }]);
+    const memberClient = new Client(app);
+    await memberClient.logIn(member.email, member.password);
+    const refused = await memberClient.request(
+      "POST",
+      "/api/assignments",
+      input({ bodyId: kf.id, decidedOn: "2024-09-26", paragraphNumber: 189 }),
+    );
+    expect(refused.status).toBe(403);
+    expect(await tx(database, (t) => listAssignments(t, m.id))).toHaveLength(0);
+  });
 });

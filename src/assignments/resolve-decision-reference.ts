@@ -29,33 +29,37 @@ export async function resolveDecisionReference(
     throw new DomainError("record_not_found", {}, `${field}.recordId`);
   const year = Number(input.decidedOn.slice(0, 4));
   const number = input.paragraphNumber ?? null;
-  const [existing] = await tx
-    .select()
-    .from(decisionReference)
-    .where(
-      and(
-        eq(decisionReference.municipalityId, actor.municipalityId),
-        eq(decisionReference.bodyId, body.id),
-        eq(decisionReference.decisionYear, year),
-        number === null
-          ? and(isNull(decisionReference.paragraphNumber), eq(decisionReference.decidedOn, input.decidedOn))
-          : eq(decisionReference.paragraphNumber, number),
-      ),
-    );
-  if (existing) {
-    if (existing.decidedOn !== input.decidedOn)
+  const findExisting = async () => {
+    const [row] = await tx
+      .select()
+      .from(decisionReference)
+      .where(
+        and(
+          eq(decisionReference.municipalityId, actor.municipalityId),
+          eq(decisionReference.bodyId, body.id),
+          eq(decisionReference.decisionYear, year),
+          number === null
+            ? and(isNull(decisionReference.paragraphNumber), eq(decisionReference.decidedOn, input.decidedOn))
+            : eq(decisionReference.paragraphNumber, number),
+        ),
+      );
+    if (row && row.decidedOn !== input.decidedOn)
       throw new DomainError(
         "decision_reference_conflict",
         {
-          code: decisionCode(body.shortName ?? body.name, existing.decidedOn, existing.paragraphNumber),
+          code: decisionCode(body.shortName ?? body.name, row.decidedOn, row.paragraphNumber),
           year,
           number,
           body: body.name,
         },
         `${field}.decidedOn`,
       );
-    return existing;
-  }
+    return row;
+  };
+  const existing = await findExisting();
+  if (existing) return existing;
+  // Two transactions citing the same new decision at once: the second waits for the first, inserts nothing, and
+  // then finds the first one's row.
   const [created] = await tx
     .insert(decisionReference)
     .values({
@@ -67,7 +71,9 @@ export async function resolveDecisionReference(
       caseId: input.caseId ?? null,
       recordId: input.recordId ?? null,
     })
+    .onConflictDoNothing()
     .returning();
+  if (!created) return (await findExisting())!;
   await recordAudit(tx, actor, {
     action: "decision_reference.created",
     recordType: "decision_reference",
