@@ -1,4 +1,4 @@
-import { and, asc, eq, type SQL } from "drizzle-orm";
+import { and, asc, eq, gt, isNull, lte, or, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Tx } from "../db/connect.js";
 import { body } from "../organisation/tables.js";
@@ -150,12 +150,15 @@ export function listAssignments(
 export async function listUnfinishedCouncilAssignments(tx: Tx, municipalityId: string, year: number) {
   const yearEnd = `${year}-12-31`;
   const asOf = yearEnd < today() ? yearEnd : today();
-  const all = await selectAssignments(tx, municipalityId, eq(givenBody.kind, "council"), asOf);
-  return all
-    .filter((a) => a.givenBy.decidedOn <= yearEnd && (!a.closedBy || a.closedBy.decidedOn > yearEnd))
-    .map((a) => ({
-      ...a,
-      overdue: a.deadline !== null && a.deadline < asOf,
-      statusAtYearEnd: "open" as const,
-    }));
+  const rows = await selectAssignments(
+    tx,
+    municipalityId,
+    and(
+      eq(givenBody.kind, "council"),
+      lte(givenRef.decidedOn, yearEnd),
+      or(isNull(assignment.closedById), gt(closedRef.decidedOn, yearEnd)),
+    ),
+    asOf,
+  );
+  return rows.map((a) => ({ ...a, overdue: a.deadline !== null && a.deadline < asOf }));
 }
