@@ -97,6 +97,8 @@ describe("sending a consultation", () => {
     ]);
     // Nothing is sent from inside the use case: the mail waits in the outbox until a worker runs.
     expect(mailsTo(`asn-${tag}@test.example`)).toHaveLength(0);
+    const waiting = (await tx(database, (t) => consultationOverview(t, m.id, c.id)))!;
+    expect(waiting.consultees.map((x) => x.letter.state)).toEqual(["queued", "queued", "queued"]);
     const first = await runDueJobs(database.db, { municipalityId: m.id, handlers: handlers() });
     expect(first.done).toBe(3);
     const again = await runDueJobs(database.db, {
@@ -107,6 +109,8 @@ describe("sending a consultation", () => {
     expect(again.done).toBe(0);
     for (const who of ["asn", "mn", "forening"])
       expect(mailsTo(`${who}-${tag}@test.example`)).toHaveLength(1);
+    const delivered = (await tx(database, (t) => consultationOverview(t, m.id, c.id)))!;
+    expect(delivered.consultees.map((x) => x.letter.state)).toEqual(["sent", "sent", "sent"]);
     const letter = mailsTo(`asn-${tag}@test.example`)[0]!;
     expect(letter.text).toContain("Ärende: STK-2024-1 Återrapportering kring kraftsamlande insatser");
     expect(letter.text).toContain("Sista svarsdag: 2025-06-30");

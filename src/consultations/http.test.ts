@@ -106,6 +106,8 @@ describe("consultation pages and API", () => {
     expect(html).toMatch(/Miljönämnden<br\/?>Särskilt yttrande \(SD\) och \(V\)/);
     expect(html).toContain("Arbetsmarknads- och socialnämndens beslut 250619 § 219");
     expect(html).not.toContain("kansliet@forening.example");
+    expect(html).toContain("ingen e-postadress: skickas på annat sätt");
+    expect(html).toContain("e-post väntar i utkorgen");
 
     const api = await (await new Client(app).get(`/api/consultations/${c.id}`)).text();
     expect(api).toContain('"state":"declined"');

@@ -176,6 +176,12 @@ async function loadOverview(c: C) {
 
 type FormName = "send" | "reminder" | "answer" | "decline";
 
+function letterText(letter: ConsultationOverview["consultees"][number]["letter"]): string {
+  if (letter.state === "sent" && letter.sentAt) return `e-post skickad ${isoMinute(letter.sentAt)}`;
+  if (letter.state === "queued" || letter.state === "not_sent") return "e-post väntar i utkorgen";
+  return "ingen e-postadress: skickas på annat sätt";
+}
+
 function OverviewView({
   c,
   o,
@@ -261,6 +267,7 @@ function OverviewView({
               <td>
                 {[
                   x.outgoingRecordNumber ? `Remiss ${x.outgoingRecordNumber}` : null,
+                  x.outgoingRecordNumber ? letterText(x.letter) : null,
                   x.responseRecord ? `Svar ${x.responseRecord.number}` : null,
                   x.declinedReason ? `Avböjt: ${x.declinedReason}` : null,
                 ]

@@ -3,6 +3,7 @@ import { decisionCode, decisionTitle } from "../assignments/decision-code.js";
 import { today } from "../assignments/queries.js";
 import { decisionReference } from "../assignments/tables.js";
 import type { Tx } from "../db/connect.js";
+import { mailDelivery, outboxJob } from "../jobs/tables.js";
 import { body, party } from "../organisation/tables.js";
 import { record, registerCase } from "../register/tables.js";
 import {
@@ -43,6 +44,8 @@ export interface ConsulteeView {
   /** "Arbetsmarknads- och socialnämndens beslut 250619 § 219 med reservation (M) och (SD)" */
   decisionLine: string | null;
   answers: Map<string, string>;
+  /** The consultation letter by e-mail: none without an address, waiting in the outbox, or sent (when). */
+  letter: { state: "no_address" | "queued" | "sent" | "not_sent"; sentAt: Date | null };
 }
 
 /** Every consultation of the municipality, newest first, with counts per state. */
@@ -155,6 +158,14 @@ export async function consultationOverview(tx: Tx, municipalityId: string, id: s
   const answers = consulteeIds.length
     ? await tx.select().from(consultationAnswer).where(inArray(consultationAnswer.consulteeId, consulteeIds))
     : [];
+  const notifyKeys = consulteeIds.map((cid) => `consultation.notify:${cid}`);
+  const letters = notifyKeys.length
+    ? await tx
+        .select({ key: outboxJob.idempotencyKey, status: mailDelivery.status, sentAt: mailDelivery.sentAt })
+        .from(outboxJob)
+        .leftJoin(mailDelivery, eq(mailDelivery.jobId, outboxJob.id))
+        .where(inArray(outboxJob.idempotencyKey, notifyKeys))
+    : [];
   const now = today();
   const consultees = people.map((p): ConsulteeView => {
     const name = consulteeName(p);
@@ -185,6 +196,10 @@ export async function consultationOverview(tx: Tx, municipalityId: string, id: s
       positionLines: positionLines(clean),
       decisionLine: title ? [title, positionPhrase(clean)].filter(Boolean).join(" ") : null,
       answers: new Map(answers.filter((a) => a.consulteeId === p.c.id).map((a) => [a.questionId, a.text])),
+      letter: letterState(
+        p.c.contactEmail,
+        letters.find((l) => l.key === `consultation.notify:${p.c.id}`),
+      ),
     };
   });
   return {
@@ -200,4 +215,13 @@ export async function consultationOverview(tx: Tx, municipalityId: string, id: s
     consultees,
   };
 }
+function letterState(
+  address: string | null,
+  row: { status: string | null; sentAt: Date | null } | undefined,
+): ConsulteeView["letter"] {
+  if (!address) return { state: "no_address", sentAt: null };
+  if (!row) return { state: "not_sent", sentAt: null };
+  return row.status === "sent" ? { state: "sent", sentAt: row.sentAt } : { state: "queued", sentAt: null };
+}
+
 export type ConsultationOverview = NonNullable<Awaited<ReturnType<typeof consultationOverview>>>;
