@@ -3,6 +3,7 @@ import { boot } from "./boot.js";
 import { readConfig } from "./config.js";
 import { createApp } from "./http/app.js";
 import { createLogger } from "./http/logger.js";
+import { startJobWorker } from "./jobs/start.js";
 
 // `npm start`: Paragraf on PGlite in ./data, or on DATABASE_URL, with the Malmö example on first start.
 const config = readConfig();
@@ -22,12 +23,15 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
   );
 });
 
+const worker = startJobWorker(database.db, logger);
+
 let stopping = false;
 async function stop(signal: string) {
   if (stopping) return;
   stopping = true;
   logger.info({ signal }, "stopping");
   server.close();
+  await worker.stop();
   await database.close();
   process.exit(0);
 }

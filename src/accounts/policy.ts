@@ -11,6 +11,8 @@ const permissions = {
   "case:handle": ["registrar", "case_officer"],
   "meeting:write": ["secretary"],
   "member:act": ["member"],
+  "assignment:write": ["registrar", "case_officer", "secretary"],
+  "consultation:write": ["registrar", "case_officer", "secretary"],
 } satisfies Record<string, Role[]>;
 
 export type Permission = keyof typeof permissions;

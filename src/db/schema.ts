@@ -1,5 +1,8 @@
 // Every table Paragraf's query layer knows, gathered from the capability folders.
 export * from "../accounts/tables.js";
+export * from "../assignments/tables.js";
 export * from "../audit/tables.js";
+export * from "../consultations/tables.js";
+export * from "../jobs/tables.js";
 export * from "../organisation/tables.js";
 export * from "../register/tables.js";

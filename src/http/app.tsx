@@ -5,7 +5,11 @@ import { sql } from "drizzle-orm";
 import { HTTPException } from "hono/http-exception";
 import { registerAccountPages } from "../accounts/pages.js";
 import { registerAccountRoutes } from "../accounts/routes.js";
+import { registerAssignmentApi } from "../assignments/api.js";
+import { registerAssignmentPages } from "../assignments/pages.js";
 import { registerAuditPages } from "../audit/pages.js";
+import { registerConsultationApi } from "../consultations/api.js";
+import { registerConsultationPages } from "../consultations/pages.js";
 import { DomainError } from "../domain/errors.js";
 import { registerOrganisationApi } from "../organisation/api.js";
 import { registerOrganisationPages } from "../organisation/pages.js";
@@ -17,6 +21,8 @@ import { chrome } from "./pages.js";
 import { csrfMiddleware, sessionMiddleware } from "./session.js";
 import { registerSitePages } from "./site-pages.js";
 import "../register/errors.js";
+import "../assignments/errors.js";
+import "../consultations/errors.js";
 import { stylesheet } from "./style.js";
 import { fieldErrors } from "./validation.js";
 import "./validation.js";
@@ -86,6 +92,10 @@ export function createApp(deps: Deps) {
   registerOrganisationApi(app);
   registerOrganisationPages(app);
   registerAuditPages(app);
+  registerAssignmentApi(app);
+  registerAssignmentPages(app);
+  registerConsultationApi(app);
+  registerConsultationPages(app);
   registerApiReference(app);
 
   app.doc31("/api/openapi.json", {

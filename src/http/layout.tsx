@@ -16,6 +16,8 @@ const nav = [
   { href: "/organ", label: "Organ" },
   { href: "/partier", label: "Partier" },
   { href: "/personer", label: "Personer" },
+  { href: "/uppdrag", label: "Uppdrag" },
+  { href: "/remisser", label: "Remisser" },
   { href: "/api", label: "API" },
 ];
 

@@ -1,0 +1,27 @@
+import { defineErrors } from "../http/errors.js";
+
+// Refusals of assignments and decision references, in Swedish.
+defineErrors({
+  decision_body_not_found: {
+    status: 400,
+    text: () => "Organet som ska ha fattat beslutet finns inte i kommunen.",
+  },
+  decision_reference_conflict: {
+    status: 409,
+    text: (d) =>
+      `${d.body} har redan en § ${d.number} år ${d.year}: ${d.code}. Samma paragraf kan inte ha två olika datum.`,
+  },
+  record_not_found: { status: 400, text: () => "Handlingen finns inte." },
+  deadline_before_decision: {
+    status: 400,
+    text: (d) => `Sista dag för uppdraget kan inte ligga före beslutet (${d.date}).`,
+  },
+  assignment_already_closed: {
+    status: 409,
+    text: (d) => `Uppdraget är redan avslutat (${d.outcome}). Ett uppdrag kan bara avslutas en gång.`,
+  },
+  closing_before_given: {
+    status: 400,
+    text: (d) => `Beslutet som avslutar uppdraget måste vara fattat efter beslutet som gav det (${d.date}).`,
+  },
+});

@@ -1,0 +1,26 @@
+import type { Logger } from "pino";
+import { consultationJobHandlers } from "../consultations/notify.js";
+import type { Db } from "../db/connect.js";
+import { createMailer, mailSettingsFromEnv } from "../mail/mailer.js";
+import { startWorker, type Worker } from "./worker.js";
+
+/**
+ * The process's job worker with every capability's handlers. Without SMTP settings no mail job is claimed:
+ * they wait in the outbox, and go out once a process with settings runs.
+ */
+export function startJobWorker(db: Db, logger: Logger, env: NodeJS.ProcessEnv = process.env): Worker {
+  const settings = mailSettingsFromEnv(env);
+  if (!settings) logger.warn("PARAGRAF_SMTP_URL är inte satt: e-post väntar i utkorgen tills den är det");
+  const mailer = settings ? createMailer(settings) : null;
+  const handlers = mailer ? consultationJobHandlers(mailer) : {};
+  const worker = startWorker(db, handlers, {
+    logger,
+    intervalMs: Number(env.PARAGRAF_JOB_INTERVAL_MS ?? 5000),
+  });
+  return {
+    async stop() {
+      await worker.stop();
+      mailer?.close();
+    },
+  };
+}
