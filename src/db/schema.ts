@@ -3,3 +3,4 @@ export * from "../accounts/tables.js";
 export * from "../audit/tables.js";
 export * from "../organisation/tables.js";
 export * from "../register/tables.js";
+export * from "../meetings/tables.js";
