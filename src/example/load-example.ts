@@ -6,6 +6,7 @@ import { addMembership } from "../organisation/memberships.js";
 import { addOfficial } from "../organisation/officials.js";
 import { createParty } from "../organisation/parties.js";
 import { createPerson } from "../organisation/persons.js";
+import { loadMalmoMeetings } from "./malmo-meetings.js";
 import * as malmo from "./malmo-organisation.js";
 
 /**
@@ -56,6 +57,8 @@ export async function loadExample(tx: Tx) {
         title: p.post.title,
       });
   }
+
+  await loadMalmoMeetings(tx, actor, { bodyIds, personIds, partyIds });
 
   return { municipality, actor, partyIds, bodyIds, personIds };
 }

@@ -6,6 +6,9 @@ import { HTTPException } from "hono/http-exception";
 import { registerAccountRoutes } from "../accounts/routes.js";
 import { registerAuditPages } from "../audit/pages.js";
 import { DomainError } from "../domain/errors.js";
+import { registerMeetingApi } from "../meetings/api.js";
+import { registerMeetingPages } from "../meetings/pages.js";
+import { registerSecretaryPages } from "../meetings/secretary-pages.js";
 import { registerOrganisationApi } from "../organisation/api.js";
 import { registerOrganisationPages } from "../organisation/pages.js";
 import { registerApiReference } from "./api-reference.js";
@@ -16,6 +19,7 @@ import { chrome } from "./pages.js";
 import { csrfMiddleware, sessionMiddleware } from "./session.js";
 import { registerSitePages } from "./site-pages.js";
 import "../register/errors.js";
+import "../meetings/errors.js";
 import { stylesheet } from "./style.js";
 import { fieldErrors } from "./validation.js";
 import "./validation.js";
@@ -83,6 +87,9 @@ export function createApp(deps: Deps) {
   registerAccountRoutes(app);
   registerOrganisationApi(app);
   registerOrganisationPages(app);
+  registerMeetingApi(app);
+  registerMeetingPages(app);
+  registerSecretaryPages(app);
   registerAuditPages(app);
   registerApiReference(app);
 

@@ -14,6 +14,7 @@ const nav = [
   { href: "/organ", label: "Organ" },
   { href: "/partier", label: "Partier" },
   { href: "/personer", label: "Personer" },
+  { href: "/sammantraden", label: "Sammanträden" },
   { href: "/api", label: "API" },
 ];
 

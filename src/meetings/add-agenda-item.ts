@@ -10,7 +10,7 @@ import type { AgendaItemInput } from "./schemas.js";
 import { agendaItem, decisionBasisEntry, decisionRouteStep } from "./tables.js";
 
 /**
- * Puts a case on a meeting's agenda as the next item. When the case's decision route leads here, the proposed
+ * Puts a case on a meeting's agenda as the next item (or at the given number, when the agenda follows a printed one). When the case's decision route leads here, the proposed
  * decision is the latest earlier paragraph on the route and the decision basis is carried forward with it (M6).
  */
 export async function addAgendaItem(tx: Tx, actor: Actor, meetingId: string, input: AgendaItemInput) {
@@ -29,7 +29,9 @@ export async function addAgendaItem(tx: Tx, actor: Actor, meetingId: string, inp
       throw new DomainError("proposal_not_earlier", {}, "proposedByParagraphId");
   } else if (!input.proposalText) {
     const route = await listRoute(tx, actor.municipalityId, owner.id);
-    const here = route.find((s) => s.meetingId === m.id || (s.bodyId === m.bodyId && s.plannedOn === m.heldOn));
+    const here = route.find(
+      (s) => s.meetingId === m.id || (s.bodyId === m.bodyId && s.plannedOn === m.heldOn),
+    );
     if (here) {
       proposedBy = earlier.at(-1)?.id ?? null;
       if (!here.meetingId)
@@ -59,12 +61,19 @@ export async function addAgendaItem(tx: Tx, actor: Actor, meetingId: string, inp
     .select({ next: sql<number>`coalesce(max(${agendaItem.position}), 0) + 1` })
     .from(agendaItem)
     .where(and(eq(agendaItem.meetingId, m.id)))) as [{ next: number }];
+  if (input.position) {
+    const [taken] = await tx
+      .select({ id: agendaItem.id })
+      .from(agendaItem)
+      .where(and(eq(agendaItem.meetingId, m.id), eq(agendaItem.position, input.position)));
+    if (taken) throw new DomainError("agenda_position_taken", { position: input.position }, "position");
+  }
   const [created] = await tx
     .insert(agendaItem)
     .values({
       municipalityId: actor.municipalityId,
       meetingId: m.id,
-      position: Number(next),
+      position: input.position ?? Number(next),
       caseId: owner.id,
       title: input.title || owner.publicTitle || owner.title,
       proposedByParagraphId: proposedBy,

@@ -22,7 +22,11 @@ export async function addMotion(tx: Tx, actor: Actor, input: MotionInput) {
     const who = persons.find((x) => x.id === id);
     if (!who) throw new DomainError("person_not_found", {}, "moverIds");
     if (!serving.named.has(id))
-      throw new DomainError("not_serving", { person: who.name, act: "yrka" }, movers.includes(id) ? "moverIds" : "supporterIds");
+      throw new DomainError(
+        "not_serving",
+        { person: who.name, act: "yrka" },
+        movers.includes(id) ? "moverIds" : "supporterIds",
+      );
   }
   const [created] = await tx
     .insert(motion)
@@ -34,7 +38,12 @@ export async function addMotion(tx: Tx, actor: Actor, input: MotionInput) {
     })
     .returning();
   await tx.insert(motionPerson).values([
-    ...movers.map((personId, i) => ({ motionId: created!.id, personId, role: "mover" as const, position: i + 1 })),
+    ...movers.map((personId, i) => ({
+      motionId: created!.id,
+      personId,
+      role: "mover" as const,
+      position: i + 1,
+    })),
     ...supporters.map((personId, i) => ({
       motionId: created!.id,
       personId,

@@ -18,7 +18,8 @@ export async function announceReservation(tx: Tx, actor: Actor, input: Reservati
   const { paragraph: p, meeting: m, item } = await paragraphForWrite(tx, actor, input.paragraphId);
   if (!m.openedAt) throw new DomainError("meeting_not_open");
   const at = momentOf(input.announcedAt);
-  if (!reservationAnnouncedInTime(at, m.closedAt)) throw new DomainError("reservation_after_close", {}, "announcedAt");
+  if (!reservationAnnouncedInTime(at, m.closedAt))
+    throw new DomainError("reservation_after_close", {}, "announcedAt");
   const motions = await listMotions(tx, p.id);
   for (const field of ["againstMotionId", "forMotionId"] as const) {
     const id = input[field];
@@ -41,8 +42,10 @@ export async function announceReservation(tx: Tx, actor: Actor, input: Reservati
   if (input.personId) {
     const who = await findPerson(tx, actor.municipalityId, input.personId);
     if (!who) throw new DomainError("person_not_found", {}, "personId");
-    if (!tookPart(who.id)) throw new DomainError("reservation_not_participant", { person: who.name }, "personId");
-    if (existing.some((r) => r.personId === who.id)) throw new DomainError("reservation_exists", {}, "personId");
+    if (!tookPart(who.id))
+      throw new DomainError("reservation_not_participant", { person: who.name }, "personId");
+    if (existing.some((r) => r.personId === who.id))
+      throw new DomainError("reservation_exists", {}, "personId");
     const party = who.partyId ?? input.partyId;
     if (!party) throw new DomainError("party_not_found", {}, "partyId");
     partyId = party;

@@ -17,7 +17,8 @@ export async function announceStatement(tx: Tx, actor: Actor, input: StatementIn
   const { paragraph: p, meeting: m } = await paragraphForWrite(tx, actor, input.paragraphId);
   if (!m.openedAt) throw new DomainError("meeting_not_open");
   const at = momentOf(input.announcedAt);
-  if (!reservationAnnouncedInTime(at, m.closedAt)) throw new DomainError("statement_after_close", {}, "announcedAt");
+  if (!reservationAnnouncedInTime(at, m.closedAt))
+    throw new DomainError("statement_after_close", {}, "announcedAt");
   const announcerIds = [...new Set(input.announcerIds ?? [])];
   const signatoryIds = [...new Set(input.signatoryIds ?? [])];
   const persons = await findPersonsByIds(tx, actor.municipalityId, [...announcerIds, ...signatoryIds]);
@@ -29,7 +30,8 @@ export async function announceStatement(tx: Tx, actor: Actor, input: StatementIn
   for (const id of announcerIds) {
     const who = persons.find((x) => x.id === id);
     if (!who) throw new DomainError("person_not_found", {}, "announcerIds");
-    if (!present.has(id)) throw new DomainError("statement_author_absent", { person: who.name }, "announcerIds");
+    if (!present.has(id))
+      throw new DomainError("statement_author_absent", { person: who.name }, "announcerIds");
   }
   if (signatoryIds.some((id) => !persons.some((x) => x.id === id)))
     throw new DomainError("person_not_found", {}, "signatoryIds");
@@ -49,7 +51,8 @@ export async function announceStatement(tx: Tx, actor: Actor, input: StatementIn
   let submittedAt: Date | null = null;
   if (input.text) {
     submittedAt = input.submittedAt ?? at;
-    if (!writtenInTime(submittedAt, m.approvalAt)) throw new DomainError("written_after_approval", {}, "text");
+    if (!writtenInTime(submittedAt, m.approvalAt))
+      throw new DomainError("written_after_approval", {}, "text");
   }
   const [created] = await tx
     .insert(statement)

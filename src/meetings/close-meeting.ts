@@ -18,6 +18,12 @@ export async function closeMeeting(tx: Tx, actor: Actor, meetingId: string, inpu
     .set({ status: "closed", closedAt: at, updatedAt: new Date() })
     .where(eq(meeting.id, before.id))
     .returning();
-  await recordAudit(tx, actor, { action: "meeting.closed", recordType: "meeting", recordId: before.id, before, after });
+  await recordAudit(tx, actor, {
+    action: "meeting.closed",
+    recordType: "meeting",
+    recordId: before.id,
+    before,
+    after,
+  });
   return after!;
 }

@@ -30,9 +30,9 @@ defineErrors({
     status: 409,
     text: () => "Sammanträdet är avslutat. Det som sker vid sammanträdet kan inte längre protokollföras.",
   },
-  meeting_has_paragraphs: {
+  agenda_position_taken: {
     status: 409,
-    text: () => "Föredragningslistan kan inte ändras för ett ärende som redan har en paragraf.",
+    text: (d) => `Föredragningslistan har redan ett ärende ${d.position}.`,
   },
   close_before_open: { status: 400, text: () => "Sammanträdet kan inte avslutas innan det öppnades." },
   quorum_missing: {
@@ -100,7 +100,10 @@ defineErrors({
     status: 400,
     text: (d) => `${d.person} har fler än en röst. Varje ledamot har en röst (KL 5 kap. 52 §).`,
   },
-  vote_needs_counts: { status: 400, text: () => "Ange varje ledamots röst eller antalet ja, nej och avstår." },
+  vote_needs_counts: {
+    status: 400,
+    text: () => "Ange varje ledamots röst eller antalet ja, nej och avstår.",
+  },
   vote_counts_mismatch: {
     status: 400,
     text: (d) =>
@@ -117,7 +120,10 @@ defineErrors({
   },
   motions_identical: { status: 400, text: () => "Ett yrkande kan inte ställas mot sig självt." },
   winner_not_in_question: { status: 400, text: () => "Det bifallna yrkandet måste vara ett av de ställda." },
-  winner_missing: { status: 400, text: () => "Ange vilket yrkande som bifölls, eller den omröstning som avgjorde." },
+  winner_missing: {
+    status: 400,
+    text: () => "Ange vilket yrkande som bifölls, eller den omröstning som avgjorde.",
+  },
   reservation_not_participant: {
     status: 400,
     text: (d) =>
@@ -130,7 +136,8 @@ defineErrors({
   },
   reservation_party_not_participant: {
     status: 400,
-    text: (d) => `Ingen ledamot för ${d.party} deltog i beslutet, så partiet kan inte reservera sig (KL 4 kap. 27 §).`,
+    text: (d) =>
+      `Ingen ledamot för ${d.party} deltog i beslutet, så partiet kan inte reservera sig (KL 4 kap. 27 §).`,
   },
   reservation_exists: { status: 409, text: () => "Reservationen finns redan för denna paragraf." },
   written_after_approval: {
@@ -138,7 +145,10 @@ defineErrors({
     text: () =>
       "Den skriftliga texten lämnades efter den tid som bestämts för justeringen. Den ska lämnas före justeringen (KL 4 kap. 27 §).",
   },
-  statement_needs_author: { status: 400, text: () => "Ange vem som anmäler yttrandet: personer eller partier." },
+  statement_needs_author: {
+    status: 400,
+    text: () => "Ange vem som anmäler yttrandet: personer eller partier.",
+  },
   statement_author_absent: {
     status: 400,
     text: (d) => `${d.person} var inte närvarande vid sammanträdet och kan inte anmäla ett yttrande.`,

@@ -20,7 +20,6 @@ import { recordDisqualification } from "./record-disqualification.js";
 import { recordVote } from "./record-vote.js";
 import { startParagraphNumbering } from "./start-paragraph-numbering.js";
 import { submitReservationText } from "./submit-reservation-text.js";
-import { takeUpItem } from "./take-up-item.js";
 import {
   ballot,
   decisionPoint,
@@ -30,6 +29,7 @@ import {
   statement,
   voteEvent,
 } from "./tables.js";
+import { takeUpItem } from "./take-up-item.js";
 
 let database: Database;
 beforeAll(async () => {
@@ -59,7 +59,9 @@ describe("quorum (L2: KL 5 kap. 46 § (check), 6 kap. 27 §)", () => {
     expect(await count(paragraph, eq(paragraph.meetingId, f.meeting.id))).toBe(0);
     expect(await count(paragraphCounter, eq(paragraphCounter.bodyId, f.body.id))).toBe(0);
 
-    await tx(database, (t) => recordAttendance(t, m.system, f.meeting.id, { personId: f.members[2]!.id, capacity: "member" }));
+    await tx(database, (t) =>
+      recordAttendance(t, m.system, f.meeting.id, { personId: f.members[2]!.id, capacity: "member" }),
+    );
     const p = await tx(database, (t) => takeUpItem(t, m.system, { agendaItemId: f.item.id }));
     expect(p).toMatchObject({ number: 1, year: 2026 });
   });
@@ -77,7 +79,10 @@ describe("quorum (L2: KL 5 kap. 46 § (check), 6 kap. 27 §)", () => {
     const p = await tx(database, (t) => takeUpItem(t, m.system, { agendaItemId: f.item.id }));
     expect(p.number).toBe(1);
 
-    const big = await buildOpenMeeting(database, (await freshMunicipality(database)).system, { seats: 7, present: 1 });
+    const big = await buildOpenMeeting(database, (await freshMunicipality(database)).system, {
+      seats: 7,
+      present: 1,
+    });
     const actor = { ...m.system, municipalityId: big.body.municipalityId };
     const error = await refusal(
       tx(database, (t) => recordAttendanceCount(t, actor, big.meeting.id, { countedPresent: 8 })),
@@ -117,28 +122,38 @@ describe("paragraph numbers", () => {
       const { openMeeting } = await import("./open-meeting.js");
       await tx(database, (t) => openMeeting(t, m.system, other.id));
       for (const member of f.members)
-        await tx(database, (t) => recordAttendance(t, m.system, other.id, { personId: member.id, capacity: "member" }));
+        await tx(database, (t) =>
+          recordAttendance(t, m.system, other.id, { personId: member.id, capacity: "member" }),
+        );
       for (let i = 0; i < 4; i++)
         items.push(await tx(database, (t) => addAgendaItem(t, m.system, other.id, { caseId: f.case.id })));
     }
     const taken = await Promise.all(
       items.map((item) => tx(database, (t) => takeUpItem(t, m.system, { agendaItemId: item.id }))),
     );
-    expect(taken.map((p) => p.number).sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    expect(taken.map((p) => p.number).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 20 }, (_, i) => i + 1),
+    );
   });
 
   it("continues from the last number of earlier minutes and refuses a second § with the same number", async () => {
     const m = await freshMunicipality(database);
     const f = await buildOpenMeeting(database, m.system, { seats: 3 });
-    await tx(database, (t) => startParagraphNumbering(t, m.system, { bodyId: f.body.id, year: 2026, lastNumber: 7 }));
+    await tx(database, (t) =>
+      startParagraphNumbering(t, m.system, { bodyId: f.body.id, year: 2026, lastNumber: 7 }),
+    );
     const p = await tx(database, (t) => takeUpItem(t, m.system, { agendaItemId: f.item.id, number: 8 }));
     expect(p.number).toBe(8);
     const second = await tx(database, (t) => addAgendaItem(t, m.system, f.meeting.id, { caseId: f.case.id }));
-    const error = await refusal(tx(database, (t) => takeUpItem(t, m.system, { agendaItemId: second.id, number: 8 })));
+    const error = await refusal(
+      tx(database, (t) => takeUpItem(t, m.system, { agendaItemId: second.id, number: 8 })),
+    );
     expect(error.code).toBe("paragraph_number_taken");
     expect(error.details).toMatchObject({ number: 8, next: 9 });
     expect(await count(paragraph, eq(paragraph.agendaItemId, second.id))).toBe(0);
-    const gap = await refusal(tx(database, (t) => takeUpItem(t, m.system, { agendaItemId: second.id, number: 11 })));
+    const gap = await refusal(
+      tx(database, (t) => takeUpItem(t, m.system, { agendaItemId: second.id, number: 11 })),
+    );
     expect(gap.code).toBe("paragraph_number_gap");
     // The database refuses a duplicate even when the code is bypassed.
     await expect(
@@ -154,7 +169,9 @@ describe("paragraph numbers", () => {
       ),
     ).rejects.toThrow();
     const again = await refusal(
-      tx(database, (t) => startParagraphNumbering(t, m.system, { bodyId: f.body.id, year: 2026, lastNumber: 1 })),
+      tx(database, (t) =>
+        startParagraphNumbering(t, m.system, { bodyId: f.body.id, year: 2026, lastNumber: 1 }),
+      ),
     );
     expect(again.code).toBe("numbering_already_started");
   });
@@ -202,7 +219,14 @@ describe("votes (L5–L7: KL 5 kap. 52–55 §§ (check))", () => {
         ],
       }),
     );
-    expect(vote).toMatchObject({ yesCount: 2, noCount: 2, abstainCount: 1, absentCount: 0, result: "no", decidedBy: "casting_vote" });
+    expect(vote).toMatchObject({
+      yesCount: 2,
+      noCount: 2,
+      abstainCount: 1,
+      absentCount: 0,
+      result: "no",
+      decidedBy: "casting_vote",
+    });
     expect(await count(ballot, eq(ballot.voteEventId, vote.id))).toBe(5);
   });
 
@@ -281,9 +305,13 @@ describe("reservations (L8: KL 4 kap. 27 § (check))", () => {
         ],
       }),
     );
-    await tx(database, (t) => recordDecision(t, m.system, { paragraphId: p.id, points: ["Nämnden godkänner."] }));
+    await tx(database, (t) =>
+      recordDecision(t, m.system, { paragraphId: p.id, points: ["Nämnden godkänner."] }),
+    );
     const abstainer = await refusal(
-      tx(database, (t) => announceReservation(t, m.system, { paragraphId: p.id, personId: f.members[2]!.id })),
+      tx(database, (t) =>
+        announceReservation(t, m.system, { paragraphId: p.id, personId: f.members[2]!.id }),
+      ),
     );
     expect(abstainer.code).toBe("reservation_not_participant");
     const outsider = await refusal(
@@ -298,9 +326,13 @@ describe("reservations (L8: KL 4 kap. 27 § (check))", () => {
       }),
     );
     expect(ok.partyId).toBe(f.parties.m.id);
-    await tx(database, (t) => closeMeeting(t, m.system, f.meeting.id, { at: new Date("2026-03-10T16:00:00+01:00") }));
+    await tx(database, (t) =>
+      closeMeeting(t, m.system, f.meeting.id, { at: new Date("2026-03-10T16:00:00+01:00") }),
+    );
     const late = await refusal(
-      tx(database, (t) => announceReservation(t, m.system, { paragraphId: p.id, personId: f.members[0]!.id })),
+      tx(database, (t) =>
+        announceReservation(t, m.system, { paragraphId: p.id, personId: f.members[0]!.id }),
+      ),
     );
     expect(late.code).toBe("reservation_after_close");
     expect(await count(reservation, eq(reservation.paragraphId, p.id))).toBe(1);
@@ -336,7 +368,11 @@ describe("reservations (L8: KL 4 kap. 27 § (check))", () => {
     const f = await buildOpenMeeting(database, m.system, { seats: 3 });
     const p = await tx(database, (t) => takeUpItem(t, m.system, { agendaItemId: f.item.id }));
     await tx(database, (t) =>
-      addMotion(t, m.system, { paragraphId: p.id, kind: "approve", moverIds: [f.members[0]!.id, f.members[1]!.id] }),
+      addMotion(t, m.system, {
+        paragraphId: p.id,
+        kind: "approve",
+        moverIds: [f.members[0]!.id, f.members[1]!.id],
+      }),
     );
     const st = await tx(database, (t) =>
       announceStatement(t, m.system, {
@@ -347,12 +383,23 @@ describe("reservations (L8: KL 4 kap. 27 § (check))", () => {
     );
     expect(await count(statement, eq(statement.id, st.id))).toBe(1);
     const trail = await tx(database, (t) =>
-      t.select().from(auditEntry).where(and(eq(auditEntry.recordId, p.id), eq(auditEntry.municipalityId, m.id))),
+      t
+        .select()
+        .from(auditEntry)
+        .where(and(eq(auditEntry.recordId, p.id), eq(auditEntry.municipalityId, m.id))),
     );
-    expect(trail.map((e) => e.action)).toEqual(["paragraph.allocated", "motion.added", "statement.announced"]);
+    expect(trail.map((e) => e.action)).toEqual([
+      "paragraph.allocated",
+      "motion.added",
+      "statement.announced",
+    ]);
     const absent = await refusal(
       tx(database, (t) =>
-        announceStatement(t, m.system, { paragraphId: p.id, kind: "protocol_note", announcerIds: [f.outsider.id] }),
+        announceStatement(t, m.system, {
+          paragraphId: p.id,
+          kind: "protocol_note",
+          announcerIds: [f.outsider.id],
+        }),
       ),
     );
     expect(absent.code).toBe("statement_author_absent");
@@ -364,13 +411,24 @@ describe("notice and open meetings (L1, L3)", () => {
     const m = await freshMunicipality(database);
     const f = await buildOpenMeeting(database, m.system, { seats: 3 });
     const { buildBody } = await import("../../test/support/factories.js");
-    const council = await buildBody(database, m.system, { kind: "council", name: "Kommunfullmäktige", seats: 61 });
+    const council = await buildBody(database, m.system, {
+      kind: "council",
+      name: "Kommunfullmäktige",
+      seats: 61,
+    });
     const meeting = await tx(database, (t) =>
-      planMeeting(t, m.system, { bodyId: council.id, heldOn: "2026-01-22", startsAt: "17:00", place: "Rådhuset" }),
+      planMeeting(t, m.system, {
+        bodyId: council.id,
+        heldOn: "2026-01-22",
+        startsAt: "17:00",
+        place: "Rådhuset",
+      }),
     );
     expect(meeting.isPublic).toBe(true);
     expect(f.meeting.isPublic).toBe(false);
-    const late = await refusal(tx(database, (t) => publishNotice(t, m.system, meeting.id, { publishedOn: "2026-01-16" })));
+    const late = await refusal(
+      tx(database, (t) => publishNotice(t, m.system, meeting.id, { publishedOn: "2026-01-16" })),
+    );
     expect(late.code).toBe("council_notice_late");
     expect(late.details).toMatchObject({ deadline: "2026-01-15" });
     const { openMeeting } = await import("./open-meeting.js");
@@ -385,11 +443,16 @@ describe("notice and open meetings (L1, L3)", () => {
     const m = await freshMunicipality(database);
     const f = await buildOpenMeeting(database, m.system, { seats: 5, present: 3 });
     const p = await tx(database, (t) => takeUpItem(t, m.system, { agendaItemId: f.item.id }));
-    await tx(database, (t) => recordDecision(t, m.system, { paragraphId: p.id, points: ["Första lydelsen."] }));
+    await tx(database, (t) =>
+      recordDecision(t, m.system, { paragraphId: p.id, points: ["Första lydelsen."] }),
+    );
     // A member recorded as leaving before item 1 leaves the meeting without quorum for it.
     const { attendance } = await import("./tables.js");
     await tx(database, (t) =>
-      t.update(attendance).set({ toPosition: 1, fromPosition: 1 }).where(eq(attendance.personId, f.members[2]!.id)),
+      t
+        .update(attendance)
+        .set({ toPosition: 1, fromPosition: 1 })
+        .where(eq(attendance.personId, f.members[2]!.id)),
     );
     await tx(database, (t) =>
       t.update(attendance).set({ fromPosition: 2 }).where(eq(attendance.personId, f.members[1]!.id)),
@@ -398,7 +461,9 @@ describe("notice and open meetings (L1, L3)", () => {
       tx(database, (t) => recordDecision(t, m.system, { paragraphId: p.id, points: ["Andra lydelsen."] })),
     );
     expect(error.code).toBe("quorum_missing");
-    const points = await tx(database, (t) => t.select().from(decisionPoint).where(eq(decisionPoint.paragraphId, p.id)));
+    const points = await tx(database, (t) =>
+      t.select().from(decisionPoint).where(eq(decisionPoint.paragraphId, p.id)),
+    );
     expect(points.map((x) => x.text)).toEqual(["Första lydelsen."]);
   });
 });

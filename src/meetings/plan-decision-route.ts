@@ -25,7 +25,8 @@ export async function planDecisionRoute(tx: Tx, actor: Actor, input: RouteInput)
     if (meetingId) {
       const m = await findMeeting(tx, actor.municipalityId, meetingId);
       if (!m) throw new DomainError("meeting_not_found", {}, `steps.${i}.meetingId`);
-      if (m.bodyId !== step.bodyId) throw new DomainError("route_meeting_mismatch", {}, `steps.${i}.meetingId`);
+      if (m.bodyId !== step.bodyId)
+        throw new DomainError("route_meeting_mismatch", {}, `steps.${i}.meetingId`);
     } else {
       const [planned] = await tx
         .select({ id: meeting.id })

@@ -14,12 +14,22 @@ export async function publishNotice(tx: Tx, actor: Actor, meetingId: string, inp
   if (before.status !== "planned" && before.status !== "notice_published")
     throw new DomainError("meeting_not_planned");
   if (b.kind === "council" && !isCouncilNoticeInTime(input.publishedOn, before.heldOn))
-    throw new DomainError("council_notice_late", { deadline: councilNoticeDeadline(before.heldOn) }, "publishedOn");
+    throw new DomainError(
+      "council_notice_late",
+      { deadline: councilNoticeDeadline(before.heldOn) },
+      "publishedOn",
+    );
   const [after] = await tx
     .update(meeting)
     .set({ status: "notice_published", noticePublishedOn: input.publishedOn, updatedAt: new Date() })
     .where(eq(meeting.id, before.id))
     .returning();
-  await recordAudit(tx, actor, { action: "meeting.notice_published", recordType: "meeting", recordId: before.id, before, after });
+  await recordAudit(tx, actor, {
+    action: "meeting.notice_published",
+    recordType: "meeting",
+    recordId: before.id,
+    before,
+    after,
+  });
   return after!;
 }

@@ -15,11 +15,13 @@ export async function putQuestion(tx: Tx, actor: Actor, input: QuestionInput) {
   const { paragraph: p, meeting: m } = await paragraphForWrite(tx, actor, input.paragraphId);
   requireOpen(m);
   const motions = await listMotions(tx, p.id);
-  if (!motions.some((x) => x.id === input.motionId)) throw new DomainError("motion_not_found", {}, "motionId");
+  if (!motions.some((x) => x.id === input.motionId))
+    throw new DomainError("motion_not_found", {}, "motionId");
   if (input.againstMotionId) {
     if (!motions.some((x) => x.id === input.againstMotionId))
       throw new DomainError("motion_not_found", {}, "againstMotionId");
-    if (input.againstMotionId === input.motionId) throw new DomainError("motions_identical", {}, "againstMotionId");
+    if (input.againstMotionId === input.motionId)
+      throw new DomainError("motions_identical", {}, "againstMotionId");
   }
   let winner = input.winnerMotionId ?? null;
   if (input.voteEventId) {
@@ -41,6 +43,11 @@ export async function putQuestion(tx: Tx, actor: Actor, input: QuestionInput) {
       voteEventId: input.voteEventId ?? null,
     })
     .returning();
-  await recordAudit(tx, actor, { action: "question.put", recordType: "paragraph", recordId: p.id, after: created });
+  await recordAudit(tx, actor, {
+    action: "question.put",
+    recordType: "paragraph",
+    recordId: p.id,
+    after: created,
+  });
   return created!;
 }

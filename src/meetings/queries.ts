@@ -60,7 +60,10 @@ export function listMeetings(tx: Tx, municipalityId: string, filter: { bodyId?: 
     .from(meeting)
     .innerJoin(body, eq(body.id, meeting.bodyId))
     .where(
-      and(eq(meeting.municipalityId, municipalityId), filter.bodyId ? eq(meeting.bodyId, filter.bodyId) : undefined),
+      and(
+        eq(meeting.municipalityId, municipalityId),
+        filter.bodyId ? eq(meeting.bodyId, filter.bodyId) : undefined,
+      ),
     )
     .orderBy(desc(meeting.heldOn), asc(body.name));
 }
@@ -201,7 +204,11 @@ export function listMotionPersons(tx: Tx, motionIds: string[]) {
 }
 
 export function listVotes(tx: Tx, paragraphId: string) {
-  return tx.select().from(voteEvent).where(eq(voteEvent.paragraphId, paragraphId)).orderBy(asc(voteEvent.position));
+  return tx
+    .select()
+    .from(voteEvent)
+    .where(eq(voteEvent.paragraphId, paragraphId))
+    .orderBy(asc(voteEvent.position));
 }
 
 export function listBallots(tx: Tx, voteEventIds: string[]) {
@@ -210,7 +217,11 @@ export function listBallots(tx: Tx, voteEventIds: string[]) {
 }
 
 export function listQuestions(tx: Tx, paragraphId: string) {
-  return tx.select().from(question).where(eq(question.paragraphId, paragraphId)).orderBy(asc(question.position));
+  return tx
+    .select()
+    .from(question)
+    .where(eq(question.paragraphId, paragraphId))
+    .orderBy(asc(question.position));
 }
 
 export function listDecisionPoints(tx: Tx, paragraphId: string) {
@@ -258,7 +269,11 @@ export function listStatementPersons(tx: Tx, statementIds: string[]) {
 }
 
 export function listRecipients(tx: Tx, paragraphId: string) {
-  return tx.select().from(recipient).where(eq(recipient.paragraphId, paragraphId)).orderBy(asc(recipient.position));
+  return tx
+    .select()
+    .from(recipient)
+    .where(eq(recipient.paragraphId, paragraphId))
+    .orderBy(asc(recipient.position));
 }
 
 export function listBasis(tx: Tx, agendaItemId: string) {

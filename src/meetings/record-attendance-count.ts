@@ -13,7 +13,12 @@ import { meeting } from "./tables.js";
  * Records how many members and serving substitutes are present, for minutes that state a count rather than every
  * name (a large council). Quorum is then counted from this number (L2). KL 5 kap. 46 § (check)
  */
-export async function recordAttendanceCount(tx: Tx, actor: Actor, meetingId: string, input: AttendanceCountInput) {
+export async function recordAttendanceCount(
+  tx: Tx,
+  actor: Actor,
+  meetingId: string,
+  input: AttendanceCountInput,
+) {
   const { meeting: before, body: b } = await meetingForWrite(tx, actor, meetingId);
   if (before.status === "closed") throw new DomainError("meeting_closed");
   const named = (await listAttendance(tx, before.id)).filter(

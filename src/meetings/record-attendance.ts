@@ -26,12 +26,25 @@ export async function recordAttendance(tx: Tx, actor: Actor, meetingId: string, 
   const roles = new Set(seats.filter((s) => s.personId === who.id).map((s) => s.role));
   const hasSeat = [...roles].some((r) => seatRoles.has(r));
   if (input.capacity === "member" && !hasSeat)
-    throw new DomainError("not_eligible_to_attend", { person: who.name, as: "ledamot", body: b.name }, "personId");
-  if ((input.capacity === "serving_substitute" || input.capacity === "substitute") && !roles.has("substitute"))
-    throw new DomainError("not_eligible_to_attend", { person: who.name, as: "ersättare", body: b.name }, "personId");
+    throw new DomainError(
+      "not_eligible_to_attend",
+      { person: who.name, as: "ledamot", body: b.name },
+      "personId",
+    );
+  if (
+    (input.capacity === "serving_substitute" || input.capacity === "substitute") &&
+    !roles.has("substitute")
+  )
+    throw new DomainError(
+      "not_eligible_to_attend",
+      { person: who.name, as: "ersättare", body: b.name },
+      "personId",
+    );
   let replaces: string | null = null;
   if (input.capacity === "serving_substitute") {
-    const replaced = input.replacesPersonId ? await findPerson(tx, actor.municipalityId, input.replacesPersonId) : null;
+    const replaced = input.replacesPersonId
+      ? await findPerson(tx, actor.municipalityId, input.replacesPersonId)
+      : null;
     if (!replaced) throw new DomainError("person_not_found", {}, "replacesPersonId");
     if (!seats.some((s) => s.personId === replaced.id && seatRoles.has(s.role)))
       throw new DomainError("replaced_not_member", { person: replaced.name }, "replacesPersonId");
@@ -41,7 +54,8 @@ export async function recordAttendance(tx: Tx, actor: Actor, meetingId: string, 
       throw new DomainError("replaced_twice", { person: replaced.name }, "replacesPersonId");
     replaces = replaced.id;
   }
-  if (input.presides && present.some((r) => r.presides)) throw new DomainError("presiding_twice", {}, "presides");
+  if (input.presides && present.some((r) => r.presides))
+    throw new DomainError("presiding_twice", {}, "presides");
   const [created] = await tx
     .insert(attendance)
     .values({

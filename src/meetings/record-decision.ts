@@ -22,6 +22,12 @@ export async function recordDecision(tx: Tx, actor: Actor, input: DecisionInput)
     .insert(decisionPoint)
     .values(input.points.map((text, i) => ({ paragraphId: p.id, position: i + 1, text })))
     .returning();
-  await recordAudit(tx, actor, { action: "decision.recorded", recordType: "paragraph", recordId: p.id, before, after });
+  await recordAudit(tx, actor, {
+    action: "decision.recorded",
+    recordType: "paragraph",
+    recordId: p.id,
+    before,
+    after,
+  });
   return after;
 }

@@ -24,12 +24,13 @@ export async function recordDisqualification(tx: Tx, actor: Actor, input: Disqua
   if (existing.some((d) => d.personId === who.id))
     throw new DomainError("already_disqualified", { person: who.name }, "personId");
   const serving = await servingOnItem(tx, m, item);
-  if (!serving.named.has(who.id)) throw new DomainError("disqualified_not_serving", { person: who.name }, "personId");
+  if (!serving.named.has(who.id))
+    throw new DomainError("disqualified_not_serving", { person: who.name }, "personId");
   if (input.substitutePersonId) {
     const sub = await findPerson(tx, actor.municipalityId, input.substitutePersonId);
     if (!sub) throw new DomainError("person_not_found", {}, "substitutePersonId");
     const row = (await listAttendance(tx, m.id)).find((r) => r.personId === sub.id);
-    if (!row || row.capacity !== "substitute" || serving.named.has(sub.id))
+    if (row?.capacity !== "substitute" || serving.named.has(sub.id))
       throw new DomainError("substitute_not_available", { person: sub.name }, "substitutePersonId");
   }
   const [created] = await tx

@@ -37,6 +37,10 @@ export const BasisEntryInput = z
 export const AgendaItemInput = z
   .object({
     caseId: id("Välj ett ärende."),
+    position: z
+      .int({ error: "Ange ärendenumret som ett heltal." })
+      .min(1, "Ärendenumret måste vara minst 1.")
+      .nullish(),
     title: z.string().trim().max(500, "Rubriken får vara högst 500 tecken.").nullish(),
     proposedByParagraphId: id("Välj en paragraf ur listan.").nullish(),
     proposalText: z.string().trim().max(5000, "Texten får vara högst 5000 tecken.").nullish(),

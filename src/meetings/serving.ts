@@ -31,7 +31,9 @@ export async function servingOnItem(tx: Tx, m: MeetingRow, item: ItemRow): Promi
   const rows = (await listAttendance(tx, m.id)).filter((r) => presentAt(r, item.position));
   const disqualified = await listDisqualifications(tx, [item.id]);
   const disqualifiedIds = new Set(disqualified.map((d) => d.personId));
-  const substituteIds = new Set(disqualified.flatMap((d) => (d.substitutePersonId ? [d.substitutePersonId] : [])));
+  const substituteIds = new Set(
+    disqualified.flatMap((d) => (d.substitutePersonId ? [d.substitutePersonId] : [])),
+  );
   const named = new Set<string>();
   for (const r of rows) {
     const seated = r.capacity === "member" || r.capacity === "serving_substitute";
@@ -56,7 +58,11 @@ export async function servingOnItem(tx: Tx, m: MeetingRow, item: ItemRow): Promi
 }
 
 /** The seats quorum is counted against: the body's seats, or else its members in office on the day. */
-export async function seatsOf(tx: Tx, b: { id: string; seats: number | null }, day: string): Promise<number | null> {
+export async function seatsOf(
+  tx: Tx,
+  b: { id: string; seats: number | null },
+  day: string,
+): Promise<number | null> {
   if (b.seats) return b.seats;
   const members = (await membershipsOn(tx, b.id, day)).filter((x) => x.role !== "substitute");
   return members.length > 0 ? new Set(members.map((x) => x.personId)).size : null;

@@ -30,6 +30,12 @@ export async function setRecipients(tx: Tx, actor: Actor, input: RecipientsInput
             })),
           )
           .returning();
-  await recordAudit(tx, actor, { action: "recipients.set", recordType: "paragraph", recordId: p.id, before, after });
+  await recordAudit(tx, actor, {
+    action: "recipients.set",
+    recordType: "paragraph",
+    recordId: p.id,
+    before,
+    after,
+  });
   return after;
 }

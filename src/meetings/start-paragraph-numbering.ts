@@ -18,7 +18,8 @@ export async function startParagraphNumbering(tx: Tx, actor: Actor, input: Start
   const b = await findBody(tx, actor.municipalityId, input.bodyId);
   if (!b) throw new DomainError("body_not_found", {}, "bodyId");
   const last = await lastParagraphNumber(tx, b.id, input.year);
-  if (last > 0) throw new DomainError("numbering_already_started", { body: b.name, year: input.year, last }, "year");
+  if (last > 0)
+    throw new DomainError("numbering_already_started", { body: b.name, year: input.year, last }, "year");
   await tx
     .update(paragraphCounter)
     .set({ lastValue: input.lastNumber })

@@ -9,7 +9,12 @@ import type { WrittenTextInput } from "./schemas.js";
 import { reservation } from "./tables.js";
 
 /** Records the written justification of a reservation, handed in before the time set for approval (L8). KL 4 kap. 27 § (check) */
-export async function submitReservationText(tx: Tx, actor: Actor, reservationId: string, input: WrittenTextInput) {
+export async function submitReservationText(
+  tx: Tx,
+  actor: Actor,
+  reservationId: string,
+  input: WrittenTextInput,
+) {
   const before = await tx.query.reservation.findFirst({ where: eq(reservation.id, reservationId) });
   if (!before) throw new DomainError("reservation_not_found");
   const { meeting: m } = await paragraphForWrite(tx, actor, before.paragraphId);

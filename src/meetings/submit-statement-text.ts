@@ -9,7 +9,12 @@ import type { WrittenTextInput } from "./schemas.js";
 import { statement } from "./tables.js";
 
 /** Records the written text of a statement, handed in before the time set for approval (L9, local practice as L8). */
-export async function submitStatementText(tx: Tx, actor: Actor, statementId: string, input: WrittenTextInput) {
+export async function submitStatementText(
+  tx: Tx,
+  actor: Actor,
+  statementId: string,
+  input: WrittenTextInput,
+) {
   const before = await tx.query.statement.findFirst({ where: eq(statement.id, statementId) });
   if (!before) throw new DomainError("statement_not_found");
   const { meeting: m } = await paragraphForWrite(tx, actor, before.paragraphId);

@@ -27,8 +27,13 @@ export async function takeUpItem(tx: Tx, actor: Actor, input: TakeUpItemInput) {
   if (input.number) {
     const next = (await lastParagraphNumber(tx, b.id, year)) + 1;
     if (input.number < next)
-      throw new DomainError("paragraph_number_taken", { body: b.name, number: input.number, year, next }, "number");
-    if (input.number > next) throw new DomainError("paragraph_number_gap", { number: input.number, next }, "number");
+      throw new DomainError(
+        "paragraph_number_taken",
+        { body: b.name, number: input.number, year, next },
+        "number",
+      );
+    if (input.number > next)
+      throw new DomainError("paragraph_number_gap", { number: input.number, next }, "number");
   }
   const number = await allocateParagraphNumber(tx, b.id, year);
   const [created] = await tx

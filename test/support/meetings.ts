@@ -26,9 +26,17 @@ export async function buildOpenMeeting(
   const m = await buildParty(database, actor, { abbreviation: "M", name: "Moderaterna" });
   const members = [];
   for (let i = 0; i < seats; i++) {
-    const p = await buildPerson(database, actor, { name: `Ledamot ${i + 1}`, partyId: i % 2 === 0 ? s.id : m.id });
+    const p = await buildPerson(database, actor, {
+      name: `Ledamot ${i + 1}`,
+      partyId: i % 2 === 0 ? s.id : m.id,
+    });
     await tx(database, (t) =>
-      addMembership(t, actor, { personId: p.id, bodyId: b.id, role: i === 0 ? "chair" : "member", startsOn: "2022-10-15" }),
+      addMembership(t, actor, {
+        personId: p.id,
+        bodyId: b.id,
+        role: i === 0 ? "chair" : "member",
+        startsOn: "2022-10-15",
+      }),
     );
     members.push(p);
   }

@@ -25,6 +25,10 @@ export function writtenInTime(submittedAt: Date, approvalAt: Date | null): boole
 }
 
 /** A disqualified member takes no part in the item; a substitute may serve in their place for that item only (L4). KL 5 kap. 47–48 §§, 6 kap. 28–32 §§ (check) */
-export function servesOnItem(p: { present: boolean; disqualified: boolean; substituteForItem: boolean }): boolean {
+export function servesOnItem(p: {
+  present: boolean;
+  disqualified: boolean;
+  substituteForItem: boolean;
+}): boolean {
   return (p.present && !p.disqualified) || p.substituteForItem;
 }
