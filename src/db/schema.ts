@@ -1,6 +1,6 @@
 // Every table Paragraf's query layer knows, gathered from the capability folders.
 export * from "../accounts/tables.js";
 export * from "../audit/tables.js";
+export * from "../meetings/tables.js";
 export * from "../organisation/tables.js";
 export * from "../register/tables.js";
-export * from "../meetings/tables.js";
