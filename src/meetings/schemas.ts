@@ -237,3 +237,7 @@ export const RouteInput = z
   })
   .openapi("RouteInput");
 export type RouteInput = z.infer<typeof RouteInput>;
+
+export const CaseNumberInput = z
+  .object({ caseNumber: text(100, "Ange diarienumret, till exempel STK-2024-1374.") })
+  .openapi("CaseNumberInput");
