@@ -10,6 +10,7 @@ import { addAgendaItem } from "./add-agenda-item.js";
 import { addMotion } from "./add-motion.js";
 import { announceReservation } from "./announce-reservation.js";
 import { announceStatement } from "./announce-statement.js";
+import { planDecisionRoute } from "./plan-decision-route.js";
 import { planMeeting } from "./plan-meeting.js";
 import { putQuestion } from "./put-question.js";
 import { findParagraphByNumber, listMeetings } from "./queries.js";
@@ -19,7 +20,7 @@ import { recordVote } from "./record-vote.js";
 import * as s from "./schemas.js";
 import { setRecipients } from "./set-recipients.js";
 import { takeUpItem } from "./take-up-item.js";
-import { meetingView, paragraphPath, paragraphView } from "./view.js";
+import { meetingView, paragraphPath, paragraphView, routeView } from "./view.js";
 
 const json = (schema: z.ZodType) => ({ content: { "application/json": { schema } } });
 const problem = {
@@ -106,6 +107,17 @@ const Paragraph = z
     ),
   })
   .openapi("Paragraph");
+
+const RouteStep = z
+  .object({
+    position: z.int(),
+    bodyName: z.string(),
+    plannedOn: z.string(),
+    role: z.enum(["prepare", "decide", "note"]),
+    meetingPath: z.string().nullable(),
+    paragraph: z.object({ label: z.string(), path: z.string() }).nullable(),
+  })
+  .openapi("DecisionRouteStep");
 
 const Created = z.object({ id: z.uuid() }).openapi("Created");
 const CreatedParagraph = z
@@ -272,6 +284,30 @@ export function registerMeetingApi(api: OpenAPIHono<AppEnv>) {
       const p = await takeUpItem(tx, a, b);
       const v = (await paragraphView(tx, a.municipalityId, p.id))!;
       return { id: p.id, number: p.number, year: p.year, path: paragraphPath(v.body.slug, p.year, p.number) };
+    },
+  );
+  write(
+    "/api/decision-routes",
+    "Planera ett ärendes beslutsväg",
+    s.RouteInput,
+    z.object({ data: z.array(Created) }),
+    async (tx, a, b) => ({
+      data: await planDecisionRoute(tx, a, b),
+    }),
+  );
+  api.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/decision-routes",
+      tags: ["Protokoll"],
+      summary: "Ett ärendes beslutsplanering med sammanträden och paragrafer",
+      request: { query: z.object({ caseId: z.uuid({ error: "Ange ärendets id." }) }) },
+      responses: { 200: { description: "Stegen", ...json(z.object({ data: z.array(RouteStep) })) } },
+    }),
+    async (c) => {
+      const m = requireMunicipality(c);
+      const steps = await inTransaction(db(c), (tx) => routeView(tx, m.id, c.req.valid("query").caseId));
+      return c.json({ data: steps.map((x) => RouteStep.parse(x)) }, 200);
     },
   );
   write("/api/motions", "Protokollför ett yrkande", s.MotionInput, Created, (tx, a, b) =>

@@ -9,7 +9,7 @@ import { registerRecord } from "../register/register-record.js";
 import { addAgendaItem } from "./add-agenda-item.js";
 import { addMotion } from "./add-motion.js";
 import { recordDecision } from "./record-decision.js";
-import { motion, paragraph, voteEvent } from "./tables.js";
+import { motion, paragraph, reservation, voteEvent } from "./tables.js";
 import { takeUpItem } from "./take-up-item.js";
 
 let database: Database;
@@ -110,7 +110,7 @@ describe("the secretary's pages", () => {
 
   it("let a secretary take up an item, record a motion, and refuse a vote that does not add up with a Swedish message", async () => {
     const m = await freshMunicipality(database);
-    const f = await buildOpenMeeting(database, m.system, { seats: 3 });
+    const f = await buildOpenMeeting(database, m.system, { seats: 3, approvalAt: null });
     const user = await buildUser(database, m.system, [{ role: "secretary", bodyId: f.body.id }]);
     const { app } = testApp(database, m.slug);
     const secretary = new Client(app);
@@ -167,6 +167,27 @@ describe("the secretary's pages", () => {
     expect(view).toContain("Ärendet är avslutat.");
 
     const elsewhere = await buildBody(database, m.system);
+    const reserved = await secretary.postForm(page, `${page}/reservation`, { personId: f.members[2]!.id });
+    expect(reserved.status).toBe(303);
+    const [r] = await tx(database, (t) =>
+      t.select().from(reservation).where(eq(reservation.paragraphId, p!.id)),
+    );
+    expect((await secretary.postForm(base, `${base}/avsluta`, {})).status).toBe(303);
+    const late = await secretary.postForm(page, `${page}/reservation`, { personId: f.members[1]!.id });
+    expect(late.status).toBe(400);
+    expect(plain(await late.text())).toContain(
+      "En reservation ska anmälas innan sammanträdet avslutas (KL 4 kap. 27 §)",
+    );
+    const justified = await secretary.postForm(page, `${page}/reservation/${r!.id}/text`, {
+      [`text-${r!.id}`]: "Vi ville annorlunda.",
+    });
+    expect(justified.status).toBe(303);
+    expect((await secretary.postForm(page, `${page}/reservation/${r!.id}/bilaga`, {})).status).toBe(303);
+    const extract = plain(await (await secretary.get(`/protokoll/${f.body.slug}/2026/1`)).text());
+    expect(extract).toContain("Ledamot 3 (S) reserverar sig mot beslutet.");
+    expect(extract).toContain("inkommit med en skriftlig reservation. Reservationen intas som bilaga 1 till");
+    expect(extract).toContain("Vi ville annorlunda.");
+
     const other = await buildUser(database, m.system, [{ role: "secretary", bodyId: elsewhere.id }]);
     const stranger = new Client(app);
     await stranger.logIn(other.email, other.password);

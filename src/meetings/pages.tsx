@@ -8,6 +8,8 @@ import { findParagraphByNumber, listMeetings } from "./queries.js";
 import { AttachmentSection, AttendanceSection, ParagraphSection } from "./render.js";
 import { meetingView, paragraphView } from "./view.js";
 
+const routeRoleLabel: Record<string, string> = { prepare: "Bereder", decide: "Beslutar", note: "Anmäls" };
+
 const statusLabel: Record<string, string> = {
   planned: "Planerat",
   notice_published: "Kallelse publicerad",
@@ -114,6 +116,37 @@ export function registerMeetingPages(app: OpenAPIHono<AppEnv>) {
                   <p>
                     <a href={i.paragraphPath}>{`§ ${i.paragraphNumber}`}</a>
                   </p>
+                ) : null}
+                {i.route.length > 0 ? (
+                  <table>
+                    <caption>Beslutsplanering</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">Datum</th>
+                        <th scope="col">Organ</th>
+                        <th scope="col">Roll</th>
+                        <th scope="col">Beslut</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {i.route.map((step) => (
+                        <tr>
+                          <td>
+                            {step.meetingPath ? (
+                              <a href={step.meetingPath}>{step.plannedOn}</a>
+                            ) : (
+                              step.plannedOn
+                            )}
+                          </td>
+                          <th scope="row">{step.bodyName}</th>
+                          <td>{routeRoleLabel[step.role]}</td>
+                          <td>
+                            {step.paragraph ? <a href={step.paragraph.path}>{step.paragraph.label}</a> : "–"}
+                          </td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
                 ) : null}
               </li>
             ))}

@@ -16,6 +16,7 @@ import { fieldErrors } from "../http/validation.js";
 import { listBodies, listParties, listPersons } from "../organisation/queries.js";
 import { findCaseByNumber } from "../register/queries.js";
 import { addAgendaItem } from "./add-agenda-item.js";
+import { addAttachment } from "./add-attachment.js";
 import { addMotion } from "./add-motion.js";
 import { announceReservation } from "./announce-reservation.js";
 import { announceStatement } from "./announce-statement.js";
@@ -32,6 +33,8 @@ import {
   findPersonsByIds,
   listAttendance,
   listMotions,
+  listReservations,
+  listStatements,
   listVotes,
 } from "./queries.js";
 import { recordAttendance } from "./record-attendance.js";
@@ -43,6 +46,8 @@ import { ParagraphSection } from "./render.js";
 import * as s from "./schemas.js";
 import { servingOnItem } from "./serving.js";
 import { setRecipients } from "./set-recipients.js";
+import { submitReservationText } from "./submit-reservation-text.js";
+import { submitStatementText } from "./submit-statement-text.js";
 import { capacities, motionKinds, statementKinds } from "./tables.js";
 import { takeUpItem } from "./take-up-item.js";
 import { meetingView, paragraphView } from "./view.js";
@@ -509,10 +514,29 @@ export function registerSecretaryPages(app: OpenAPIHono<AppEnv>) {
         votes: await listVotes(tx, p.id),
         parties: await listParties(tx, m.id),
         bodies: await listBodies(tx, m.id),
+        statements: await listStatements(tx, [p.id]),
+        reservations: await listReservations(tx, [p.id]),
       };
     });
     if (!data) throw new NotFoundError("page");
-    const { view, serving, present, motions, votes, parties, bodies } = data;
+    const { view, serving, present, motions, votes, parties, bodies, statements, reservations } = data;
+    const partyName = (id: string) => parties.find((x) => x.id === id)?.abbreviation ?? "";
+    const written = [
+      ...statements.map((x) => ({
+        kind: "yttrande" as const,
+        id: x.id,
+        label: `${statementLabel[x.kind].noun.charAt(0).toUpperCase()}${statementLabel[x.kind].noun.slice(1)} ${x.position}`,
+        hasText: x.text !== null,
+        hasAttachment: x.attachmentId !== null,
+      })),
+      ...reservations.map((x) => ({
+        kind: "reservation" as const,
+        id: x.id,
+        label: `Reservation ${x.position} (${partyName(x.partyId)})`,
+        hasText: x.justification !== null,
+        hasAttachment: x.attachmentId !== null,
+      })),
+    ];
     const base = `/sammantraden/${meetingId}/sekreterare/paragrafer/${paragraphId}`;
     const servingOptions = serving.map((p) => ({ value: p.id, label: personLabel(p) }));
     const presentOptions = present
@@ -678,6 +702,44 @@ export function registerSecretaryPages(app: OpenAPIHono<AppEnv>) {
           <button type="submit">Protokollför</button>
         </form>
 
+        {written.length > 0 ? (
+          <>
+            <h2 id="skriftligt">Skriftliga reservationer och yttranden</h2>
+            <p>
+              Texten lämnas före den tid som bestämts för justeringen (KL 4 kap. 27 §) och kan bli en bilaga
+              till protokollet.
+            </p>
+            {written.map((w) => (
+              <section>
+                <h3>{w.label}</h3>
+                {w.hasText ? (
+                  <p>Texten är inlämnad.</p>
+                ) : (
+                  <form method="post" action={`${base}/${w.kind}/${w.id}/text`}>
+                    <Csrf c={c} />
+                    <Text name={`text-${w.id}`} label="Text" multiline />
+                    <button type="submit">Spara texten</button>
+                  </form>
+                )}
+                {w.hasText && !w.hasAttachment ? (
+                  <form method="post" action={`${base}/${w.kind}/${w.id}/bilaga`}>
+                    <Csrf c={c} />
+                    <Text
+                      name={`number-${w.id}`}
+                      label="Bilagans nummer"
+                      type="number"
+                      hint="Lämna tomt för nästa lediga nummer."
+                    />
+                    <button type="submit">Gör texten till en bilaga</button>
+                  </form>
+                ) : w.hasAttachment ? (
+                  <p>Texten är en bilaga till protokollet.</p>
+                ) : null}
+              </section>
+            ))}
+          </>
+        ) : null}
+
         <h2 id="mottagare">Beslutet skickas till</h2>
         <form method="post" action={`${base}/mottagare`}>
           <Csrf c={c} />
@@ -720,6 +782,43 @@ export function registerSecretaryPages(app: OpenAPIHono<AppEnv>) {
         render: (messages) => paragraphPage(c, meeting.id, paragraphId, messages),
       });
     });
+
+  for (const kind of ["yttrande", "reservation"] as const) {
+    app.post(`/sammantraden/:id/sekreterare/paragrafer/:pid/${kind}/:wid/text`, async (c) => {
+      const meeting = await loadMeetingForSecretary(c);
+      const paragraphId = c.req.param("pid");
+      const id = c.req.param("wid");
+      const form = (await c.req.parseBody({ all: true })) as Posted;
+      return act(c, {
+        schema: s.WrittenTextInput,
+        input: { text: str(form, `text-${id}`) ?? undefined },
+        run: (tx, actor, input) =>
+          kind === "yttrande"
+            ? submitStatementText(tx, actor, id, input)
+            : submitReservationText(tx, actor, id, input),
+        back: `/sammantraden/${meeting.id}/sekreterare/paragrafer/${paragraphId}#skriftligt`,
+        render: (messages) => paragraphPage(c, meeting.id, paragraphId, messages),
+      });
+    });
+    app.post(`/sammantraden/:id/sekreterare/paragrafer/:pid/${kind}/:wid/bilaga`, async (c) => {
+      const meeting = await loadMeetingForSecretary(c);
+      const paragraphId = c.req.param("pid");
+      const id = c.req.param("wid");
+      const form = (await c.req.parseBody({ all: true })) as Posted;
+      return act(c, {
+        schema: s.AttachmentInput,
+        input: {
+          meetingId: meeting.id,
+          title: kind === "yttrande" ? "Yttrande" : "Reservation",
+          number: int(form, `number-${id}`),
+          ...(kind === "yttrande" ? { statementId: id } : { reservationId: id }),
+        },
+        run: addAttachment,
+        back: `/sammantraden/${meeting.id}/sekreterare/paragrafer/${paragraphId}#skriftligt`,
+        render: (messages) => paragraphPage(c, meeting.id, paragraphId, messages),
+      });
+    });
+  }
 
   paragraphAction(
     "yrkande",

@@ -34,10 +34,12 @@ import {
   listDisqualifications,
   listMotionPersons,
   listMotions,
+  listParagraphsOfCase,
   listParagraphsOfMeeting,
   listQuestions,
   listRecipients,
   listReservations,
+  listRoute,
   listStatementParties,
   listStatementPersons,
   listStatements,
@@ -352,6 +354,7 @@ export async function meetingView(tx: Tx, municipalityId: string, meetingId: str
       : null;
     items.push({
       ...a,
+      route: await routeView(tx, municipalityId, a.caseId),
       proposal: proposal ? { label: `Förslag till beslut ${proposal.label}`, path: proposal.path } : null,
       paragraphPath: a.paragraphNumber ? paragraphPath(b.slug, a.paragraphYear!, a.paragraphNumber) : null,
     });
@@ -399,3 +402,23 @@ export async function meetingView(tx: Tx, municipalityId: string, meetingId: str
   };
 }
 export type MeetingView = NonNullable<Awaited<ReturnType<typeof meetingView>>>;
+
+/** A case's decision route (M6): each step's body, day and role, with its meeting and paragraph once they exist. */
+export async function routeView(tx: Tx, municipalityId: string, caseId: string) {
+  const steps = await listRoute(tx, municipalityId, caseId);
+  const paragraphs = await listParagraphsOfCase(tx, municipalityId, caseId);
+  const result = [];
+  for (const step of steps) {
+    const p = paragraphs.find((x) => x.meetingId === step.meetingId);
+    const ref = p ? await paragraphReference(tx, municipalityId, p.id) : null;
+    result.push({
+      position: step.position,
+      bodyName: step.bodyName,
+      plannedOn: step.plannedOn,
+      role: step.role,
+      meetingPath: step.meetingId ? `/sammantraden/${step.meetingId}` : null,
+      paragraph: ref ? { label: ref.label, path: ref.path } : null,
+    });
+  }
+  return result;
+}

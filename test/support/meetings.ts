@@ -18,7 +18,12 @@ import { buildBody, buildParty, buildPerson } from "./factories.js";
 export async function buildOpenMeeting(
   database: Database,
   actor: Actor,
-  options: { seats?: number; present?: number; kind?: "committee" | "council" } = {},
+  options: {
+    seats?: number;
+    present?: number;
+    kind?: "committee" | "council";
+    approvalAt?: Date | null;
+  } = {},
 ) {
   const seats = options.seats ?? 5;
   const b = await buildBody(database, actor, { kind: options.kind ?? "committee", seats });
@@ -61,7 +66,8 @@ export async function buildOpenMeeting(
       heldOn: "2026-03-10",
       startsAt: "13:00",
       place: "Stadshuset",
-      approvalAt: new Date("2026-03-17T10:00:00+01:00"),
+      approvalAt:
+        options.approvalAt === undefined ? new Date("2026-03-17T10:00:00+01:00") : options.approvalAt,
     }),
   );
   const item = await tx(database, (t) => addAgendaItem(t, actor, meeting.id, { caseId: theCase.id }));
