@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freshMunicipality, testDatabase, tx } from "../../test/support/db.js";
 import { buildOpenMeeting } from "../../test/support/meetings.js";
@@ -386,7 +386,8 @@ describe("reservations (L8: KL 4 kap. 27 § (check))", () => {
       t
         .select()
         .from(auditEntry)
-        .where(and(eq(auditEntry.recordId, p.id), eq(auditEntry.municipalityId, m.id))),
+        .where(and(eq(auditEntry.recordId, p.id), eq(auditEntry.municipalityId, m.id)))
+        .orderBy(asc(auditEntry.id)),
     );
     expect(trail.map((e) => e.action)).toEqual([
       "paragraph.allocated",
