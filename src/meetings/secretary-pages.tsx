@@ -7,6 +7,7 @@ import { authorize } from "../accounts/policy.js";
 import type { Tx } from "../db/connect.js";
 import { inTransaction } from "../db/transaction.js";
 import { DomainError, NotFoundError } from "../domain/errors.js";
+import { minutesGaps } from "../domain/law/minutes.js";
 import type { AppEnv } from "../http/context.js";
 import { describeError } from "../http/errors.js";
 import { Form } from "../http/forms.js";
@@ -189,8 +190,28 @@ const Text: FC<{ name: string; label: string; type?: string; multiline?: boolean
   </div>
 );
 
+// Better with JavaScript: the vote form counts the ballots as they are entered. Without it the form works the same.
+const enhancement = `document.querySelectorAll("form[data-vote]").forEach(function (form) {
+  var out = form.querySelector("[data-tally]");
+  var serving = Number(form.getAttribute("data-vote"));
+  function tally() {
+    var n = { yes: 0, no: 0, abstain: 0 };
+    form.querySelectorAll("input[type=radio]:checked").forEach(function (r) { if (n[r.value] !== undefined) n[r.value]++; });
+    var cast = n.yes + n.no + n.abstain;
+    out.textContent = cast === 0 ? "" : "Hittills " + n.yes + " ja, " + n.no + " nej, " + n.abstain + " avstår; " + (serving - cast) + " av " + serving + " tjänstgörande har inte röstat.";
+  }
+  form.addEventListener("change", tally);
+  tally();
+});`;
+
 /** The secretary's pages for planning a meeting, keeping attendance and the proceedings of each paragraph. */
 export function registerSecretaryPages(app: OpenAPIHono<AppEnv>) {
+  app.get("/static/meetings.js", (c) =>
+    c.body(enhancement, 200, {
+      "Content-Type": "text/javascript; charset=utf-8",
+      "Cache-Control": "public, max-age=3600",
+    }),
+  );
   const planFields = async (c: C) => {
     const m = requireMunicipality(c);
     const bodies = await read(c, (tx) => listBodies(tx, m.id));
@@ -249,6 +270,14 @@ export function registerSecretaryPages(app: OpenAPIHono<AppEnv>) {
       persons: await listPersons(tx, m.id),
     }));
     const { v, persons } = data;
+    const gaps = minutesGaps({
+      attendanceRecorded: v.attendance.length > 0 || v.counted !== null,
+      paragraphs: v.paragraphs.map((p) => ({
+        number: p.number,
+        decided: p.decisionPoints.length > 0,
+        motions: p.proceedings.length,
+      })),
+    });
     const base = `/sammantraden/${v.meeting.id}/sekreterare`;
     const personOptions = persons.map((p) => ({ value: p.id, label: personLabel(p) }));
     const presentOptions = v.attendance.map((r) => ({ value: r.personId, label: r.label }));
@@ -264,6 +293,16 @@ export function registerSecretaryPages(app: OpenAPIHono<AppEnv>) {
         />
         <h1>{title}</h1>
         <Errors messages={messages} />
+        {gaps.length > 0 && v.meeting.status !== "planned" ? (
+          <div role="status">
+            <h2>Protokollet saknar</h2>
+            <ul>
+              {gaps.map((g) => (
+                <li>{g}</li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
         <h2>Sammanträdet</h2>
         <p>{`Läge: ${v.meeting.status === "planned" ? "planerat" : v.meeting.status === "notice_published" ? "kallelse publicerad" : v.meeting.status === "opened" ? "pågår" : "avslutat"}.`}</p>
         {v.meeting.status === "planned" || v.meeting.status === "notice_published" ? (
@@ -588,7 +627,7 @@ export function registerSecretaryPages(app: OpenAPIHono<AppEnv>) {
         </form>
 
         <h2 id="omrostning">Omröstning</h2>
-        <form method="post" action={`${base}/omrostning`}>
+        <form method="post" action={`${base}/omrostning`} data-vote={String(serving.length + data.unnamed)}>
           <Csrf c={c} />
           <Select name="yesMotionId" label="Ja betyder bifall till" options={motionOptions} />
           <Select name="noMotionId" label="Nej betyder bifall till" options={motionOptions} />
@@ -645,9 +684,13 @@ export function registerSecretaryPages(app: OpenAPIHono<AppEnv>) {
             <input type="checkbox" id="f-secret" name="secret" value="on" />{" "}
             <label for="f-secret">Sluten omröstning</label>
           </div>
+          <p>
+            <output data-tally aria-live="polite" />
+          </p>
           <button type="submit">Protokollför omröstningen</button>
         </form>
 
+        <script src="/static/meetings.js" defer />
         <h2 id="proposition">Proposition</h2>
         <form method="post" action={`${base}/proposition`}>
           <Csrf c={c} />

@@ -172,3 +172,21 @@ describe("L11, L13, L14 deadlines (KL 5 kap. 69 § (check), 8 kap. 12 § (check)
     expect(approvalDeadline("2026-12-10")).toBe("2026-12-28");
   });
 });
+
+describe("L10 what the minutes show (KL 5 kap. 66 § (check))", () => {
+  it("names the attendance and every paragraph without a decision", async () => {
+    const { minutesGaps } = await import("./minutes.js");
+    expect(
+      minutesGaps({
+        attendanceRecorded: false,
+        paragraphs: [
+          { number: 8, decided: true, motions: 1 },
+          { number: 9, decided: false, motions: 0 },
+        ],
+      }),
+    ).toEqual(["Närvaron är inte protokollförd.", "§ 9 saknar beslut."]);
+    expect(
+      minutesGaps({ attendanceRecorded: true, paragraphs: [{ number: 8, decided: true, motions: 0 }] }),
+    ).toEqual([]);
+  });
+});
