@@ -468,3 +468,67 @@ describe("notice and open meetings (L1, L3)", () => {
     expect(points.map((x) => x.text)).toEqual(["Första lydelsen."]);
   });
 });
+
+describe("order of questions and votes in the proceedings (L6: KL 5 kap. 54 § (check))", () => {
+  it("renders the questions put, the vote with what yes and no meant, and the decision", async () => {
+    const m = await freshMunicipality(database);
+    const f = await buildOpenMeeting(database, m.system, { seats: 3 });
+    const p = await tx(database, (t) => takeUpItem(t, m.system, { agendaItemId: f.item.id }));
+    const approve = await tx(database, (t) =>
+      addMotion(t, m.system, { paragraphId: p.id, kind: "approve", moverIds: [f.members[0]!.id] }),
+    );
+    const refer = await tx(database, (t) =>
+      addMotion(t, m.system, {
+        paragraphId: p.id,
+        kind: "refer_back",
+        text: "ärendet behöver utredas mer",
+        moverIds: [f.members[1]!.id],
+        supporterIds: [f.members[2]!.id],
+      }),
+    );
+    const { putQuestion } = await import("./put-question.js");
+    const { paragraphView } = await import("./view.js");
+    const vote = await tx(database, (t) =>
+      recordVote(t, m.system, {
+        paragraphId: p.id,
+        yesMotionId: approve.id,
+        noMotionId: refer.id,
+        ballots: [
+          { personId: f.members[0]!.id, choice: "yes" },
+          { personId: f.members[1]!.id, choice: "no" },
+          { personId: f.members[2]!.id, choice: "yes" },
+        ],
+      }),
+    );
+    await tx(database, (t) =>
+      putQuestion(t, m.system, {
+        paragraphId: p.id,
+        motionId: approve.id,
+        againstMotionId: refer.id,
+        voteEventId: vote.id,
+      }),
+    );
+    const wrong = await refusal(
+      tx(database, (t) =>
+        putQuestion(t, m.system, { paragraphId: p.id, motionId: approve.id, winnerMotionId: refer.id }),
+      ),
+    );
+    expect(wrong.code).toBe("winner_not_in_question");
+    await tx(database, (t) =>
+      putQuestion(t, m.system, { paragraphId: p.id, motionId: approve.id, winnerMotionId: approve.id }),
+    );
+    await tx(database, (t) =>
+      recordDecision(t, m.system, { paragraphId: p.id, points: ["Nämnden bifaller förslaget."] }),
+    );
+    const v = (await tx(database, (t) => paragraphView(t, m.id, p.id)))!;
+    expect(v.proceedings).toEqual([
+      "Ledamot 1 (S) yrkar bifall till förslaget till beslut.",
+      "Ledamot 2 (M) yrkar återremiss med motiveringen: ärendet behöver utredas mer. Ledamot 3 (S) instämmer i yrkandet.",
+      `Ordföranden ställer proposition på förslaget till beslut och finner att ${f.body.name.charAt(0).toLowerCase()}${f.body.name.slice(1)} bifaller det.`,
+      "Omröstning begärs och verkställs. Den som vill bifalla förslaget till beslut röstar ja, den som vill bifalla återremissyrkandet från Ledamot 2 (M) röstar nej.",
+      "Omröstningen ger 2 ja, 1 nej och 0 som avstår; 0 tjänstgörande deltar inte.",
+      `Därmed har ${f.body.name.charAt(0).toLowerCase()}${f.body.name.slice(1)} beslutat att bifalla förslaget till beslut.`,
+    ]);
+    expect(v.votes[0]!.ballots.map((b) => b.choice)).toEqual(["yes", "no", "yes"]);
+  });
+});

@@ -77,19 +77,18 @@ export function motionSentence(
   return supporters.length > 0 ? `${main} ${joinAnd(supporters)} instämmer i yrkandet.` : main;
 }
 
-/** "bifall till kommunstyrelsens förslag" as the short name of a motion in the order of questions. */
+/** What a motion is called when it is put: "kommunstyrelsens förslag", "återremissyrkandet från Ledamot 2 (M)". */
 export function motionName(movers: string[], kind: MotionKind, proposal: string): string {
-  if (kind === "approve") return `bifall till ${proposal}`;
-  if (kind === "reject") return `avslag på ${proposal}`;
+  if (kind === "approve") return proposal;
   const noun: Record<MotionKind, string> = {
-    approve: "bifallsyrkande",
-    reject: "avslagsyrkande",
-    amend: "ändringsyrkande",
-    add: "tilläggsyrkande",
-    refer_back: "återremissyrkande",
-    table: "bordläggningsyrkande",
+    approve: "bifallsyrkandet",
+    reject: "avslagsyrkandet",
+    amend: "ändringsyrkandet",
+    add: "tilläggsyrkandet",
+    refer_back: "återremissyrkandet",
+    table: "bordläggningsyrkandet",
   };
-  return `${joinAnd(movers)}s ${noun[kind]}`;
+  return `${noun[kind]} från ${joinAnd(movers)}`;
 }
 
 /** One step of the order of questions, with its outcome. */
@@ -101,7 +100,7 @@ export function questionSentence(
 ): string {
   const lowerBody = bodyName.charAt(0).toLowerCase() + bodyName.slice(1);
   if (!against)
-    return `Ordföranden ställer proposition på ${motion} och finner att ${lowerBody} bifaller detta.`;
+    return `Ordföranden ställer proposition på ${motion} och finner att ${lowerBody} bifaller det.`;
   return `Ordföranden ställer proposition på ${motion} mot ${against} och finner att ${lowerBody} bifaller ${winner}.`;
 }
 
