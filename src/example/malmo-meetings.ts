@@ -410,18 +410,19 @@ export async function loadMalmoMeetings(tx: Tx, actor: Actor, ids: Ids) {
     ],
   });
 
-  // KSB 2025-03-12 and KSAU 2025-03-24: the case is on the agenda (the seed gives no paragraph for them).
+  // KSB 2025-03-12 and KSAU 2025-03-24 were held with the case on the agenda; the seed gives no paragraph for them.
   for (const [short, day] of [
     ["KSB", "2025-03-12"],
     ["KSAU", "2025-03-24"],
   ] as const) {
-    const m = await planMeeting(tx, actor, {
+    const m = await heldMeeting(tx, actor, {
       bodyId: body(short),
       heldOn: day,
       startsAt: "09:00",
       place: "Stadshuset, Malmö",
     });
     await addAgendaItem(tx, actor, m.id, { caseId: theCase.id });
+    await closeMeeting(tx, actor, m.id, { at: at(`${day}T12:00:00+01:00`) });
   }
 
   // The decision basis the official report lists, as records of the case.

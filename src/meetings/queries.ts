@@ -352,3 +352,16 @@ export function findBodiesByIds(tx: Tx, municipalityId: string, ids: string[]) {
     .from(body)
     .where(and(eq(body.municipalityId, municipalityId), inArray(body.id, ids)));
 }
+
+/** A paragraph with its body, meeting, agenda item and case, in one query. */
+export async function findParagraphWithContext(tx: Tx, municipalityId: string, id: string) {
+  const [row] = await tx
+    .select({ paragraph, body, meeting, item: agendaItem, case: registerCase })
+    .from(paragraph)
+    .innerJoin(body, eq(body.id, paragraph.bodyId))
+    .innerJoin(meeting, eq(meeting.id, paragraph.meetingId))
+    .innerJoin(agendaItem, eq(agendaItem.id, paragraph.agendaItemId))
+    .innerJoin(registerCase, eq(registerCase.id, agendaItem.caseId))
+    .where(and(eq(paragraph.municipalityId, municipalityId), eq(paragraph.id, id)));
+  return row;
+}

@@ -21,7 +21,7 @@ import {
   findAgendaItem,
   findBodiesByIds,
   findMeeting,
-  findParagraph,
+  findParagraphWithContext,
   findPartiesByIds,
   findPersonsByIds,
   findRecordsByIds,
@@ -57,13 +57,9 @@ export function paragraphPath(bodySlug: string, year: number, number: number): s
 
 /** What a paragraph is called from elsewhere: its code, what it carries (reservations, statements), its address. */
 export async function paragraphReference(tx: Tx, municipalityId: string, paragraphId: string) {
-  const p = await findParagraph(tx, municipalityId, paragraphId);
-  if (!p) return null;
-  const [b, m, item] = await Promise.all([
-    findBody(tx, municipalityId, p.bodyId),
-    findMeeting(tx, municipalityId, p.meetingId),
-    findAgendaItem(tx, municipalityId, p.agendaItemId),
-  ]);
+  const found = await findParagraphWithContext(tx, municipalityId, paragraphId);
+  if (!found) return null;
+  const { paragraph: p, body: b, meeting: m, item } = found;
   const reservations = await listReservations(tx, [p.id]);
   const statements = (await listStatements(tx, [p.id])).filter((s) => s.kind === "special_statement");
   const parties = await listStatementParties(
@@ -79,34 +75,31 @@ export async function paragraphReference(tx: Tx, municipalityId: string, paragra
     reservations.map((r) => abbr(r.partyId)),
     statements.map((s) => parties.filter((x) => x.statementId === s.id).map((x) => abbr(x.partyId))),
   );
-  const code = decisionCode(b!, m!.heldOn, p.number);
+  const code = decisionCode(b, m.heldOn, p.number);
   return {
     id: p.id,
-    bodyId: b!.id,
-    bodyName: b!.name,
-    bodySlug: b!.slug,
-    caseId: item!.caseId,
-    heldOn: m!.heldOn,
+    bodyId: b.id,
+    bodyName: b.name,
+    bodySlug: b.slug,
+    caseId: item.caseId,
+    heldOn: m.heldOn,
     year: p.year,
     number: p.number,
-    title: item!.title,
+    title: item.title,
     code,
     carried,
     /** "KS 260107 §16 med särskilt yttrande (M+C) och (SD)" */
     label: carried ? `${code} ${carried}` : code,
-    path: paragraphPath(b!.slug, p.year, p.number),
+    path: paragraphPath(b.slug, p.year, p.number),
   };
 }
 export type ParagraphReference = NonNullable<Awaited<ReturnType<typeof paragraphReference>>>;
 
 /** Everything one paragraph shows, in the order the minutes print it (L10). KL 5 kap. 66 § (check) */
 export async function paragraphView(tx: Tx, municipalityId: string, paragraphId: string) {
-  const p = await findParagraph(tx, municipalityId, paragraphId);
-  if (!p) return null;
-  const b = (await findBody(tx, municipalityId, p.bodyId))!;
-  const m = (await findMeeting(tx, municipalityId, p.meetingId))!;
-  const item = (await findAgendaItem(tx, municipalityId, p.agendaItemId))!;
-  const theCase = (await findCase(tx, municipalityId, item.caseId))!;
+  const found = await findParagraphWithContext(tx, municipalityId, paragraphId);
+  if (!found) return null;
+  const { paragraph: p, body: b, meeting: m, item, case: theCase } = found;
   const secretCase = theCase.secrecyProvision !== null;
 
   const proposal = item.proposedByParagraphId
