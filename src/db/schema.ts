@@ -4,5 +4,6 @@ export * from "../assignments/tables.js";
 export * from "../audit/tables.js";
 export * from "../consultations/tables.js";
 export * from "../jobs/tables.js";
+export * from "../meetings/tables.js";
 export * from "../organisation/tables.js";
 export * from "../register/tables.js";

@@ -7,6 +7,7 @@ import { addOfficial } from "../organisation/officials.js";
 import { createParty } from "../organisation/parties.js";
 import { createPerson } from "../organisation/persons.js";
 import { loadMalmoFollowUp } from "./malmo-followup.js";
+import { loadMalmoMeetings } from "./malmo-meetings.js";
 import * as malmo from "./malmo-organisation.js";
 
 /**
@@ -58,6 +59,7 @@ export async function loadExample(tx: Tx) {
       });
   }
 
+  await loadMalmoMeetings(tx, actor, { bodyIds, personIds, partyIds });
   await loadMalmoFollowUp(tx, actor, bodyIds, personIds);
 
   return { municipality, actor, partyIds, bodyIds, personIds };

@@ -16,6 +16,7 @@ const nav = [
   { href: "/organ", label: "Organ" },
   { href: "/partier", label: "Partier" },
   { href: "/personer", label: "Personer" },
+  { href: "/sammantraden", label: "Sammanträden" },
   { href: "/uppdrag", label: "Uppdrag" },
   { href: "/remisser", label: "Remisser" },
   { href: "/api", label: "API" },

@@ -1,0 +1,246 @@
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import type { Actor } from "../accounts/actor.js";
+import { can } from "../accounts/policy.js";
+import { NotFoundError } from "../domain/errors.js";
+import type { AppEnv } from "../http/context.js";
+import { Breadcrumbs, Layout } from "../http/layout.js";
+import { chrome, read, requireMunicipality } from "../http/pages.js";
+import { uuidParam } from "./guards.js";
+import { findParagraphByNumber, listMeetings } from "./queries.js";
+import { AttachmentSection, AttendanceSection, ParagraphSection } from "./render.js";
+import { meetingView, paragraphView } from "./view.js";
+
+/** Whether the actor keeps minutes for some body (the planning page then lists the bodies). */
+function keepsMinutes(actor: Actor | null): boolean {
+  return !!actor?.grants.some((g) => g.role === "admin" || g.role === "secretary");
+}
+
+const routeRoleLabel: Record<string, string> = { prepare: "Bereder", decide: "Beslutar", note: "Anmäls" };
+
+const statusLabel: Record<string, string> = {
+  planned: "Planerat",
+  notice_published: "Kallelse publicerad",
+  opened: "Pågår",
+  closed: "Avslutat",
+};
+
+/** The public pages: /sammantraden, a meeting with its notice and agenda, its minutes, and one paragraph. */
+export function registerMeetingPages(app: OpenAPIHono<AppEnv>) {
+  app.get("/sammantraden", async (c) => {
+    const m = requireMunicipality(c);
+    const meetings = await read(c, (tx) => listMeetings(tx, m.id));
+    const secretary = keepsMinutes(c.get("actor"));
+    return c.html(
+      <Layout title="Sammanträden" chrome={chrome(c)} current="/sammantraden">
+        <h1>Sammanträden</h1>
+        {secretary ? (
+          <p class="actions">
+            <a href="/sammantraden/ny">Planera ett sammanträde</a>
+          </p>
+        ) : null}
+        {meetings.length === 0 ? (
+          <p>Inga sammanträden är planerade.</p>
+        ) : (
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Datum</th>
+                <th scope="col">Organ</th>
+                <th scope="col">Tid och plats</th>
+                <th scope="col">Läge</th>
+              </tr>
+            </thead>
+            <tbody>
+              {meetings.map((x) => (
+                <tr>
+                  <td>
+                    <a href={`/sammantraden/${x.id}`}>{x.heldOn}</a>
+                  </td>
+                  <td>{x.bodyName}</td>
+                  <td>{`${x.startsAt}, ${x.place}`}</td>
+                  <td>{statusLabel[x.status]}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </Layout>,
+    );
+  });
+
+  app.get("/sammantraden/:id{[0-9a-f-]{36}}", async (c) => {
+    const m = requireMunicipality(c);
+    const v = await read(c, (tx) => meetingView(tx, m.id, uuidParam(c, "id")));
+    if (!v) throw new NotFoundError("page");
+    const title = `${v.body.name} ${v.meeting.heldOn}`;
+    return c.html(
+      <Layout title={title} chrome={chrome(c)} current="/sammantraden">
+        <Breadcrumbs trail={[{ href: "/sammantraden", label: "Sammanträden" }, { label: title }]} />
+        <h1>{title}</h1>
+        <dl class="facts">
+          <dt>Tid</dt>
+          <dd>{`${v.meeting.heldOn} kl. ${v.meeting.startsAt}`}</dd>
+          <dt>Plats</dt>
+          <dd>{v.meeting.place}</dd>
+          <dt>Sammanträdet är</dt>
+          <dd>{v.meeting.isPublic ? "offentligt" : "inte offentligt"}</dd>
+          <dt>Läge</dt>
+          <dd>{statusLabel[v.meeting.status]}</dd>
+          <dt>Kallelse</dt>
+          <dd>
+            {v.meeting.noticePublishedOn
+              ? `Anslagen ${v.meeting.noticePublishedOn}`
+              : v.noticeDeadline
+                ? `Inte anslagen ännu; ska anslås senast ${v.noticeDeadline} (KL 5 kap. 12 §)`
+                : "Inte publicerad ännu"}
+          </dd>
+        </dl>
+        {can(c.get("actor"), "meeting:write", v.body.id) ? (
+          <p class="actions">
+            <a href={`/sammantraden/${v.meeting.id}/sekreterare`}>Sekreterarens sida</a>
+          </p>
+        ) : null}
+        {v.paragraphs.length > 0 ? (
+          <p>
+            <a href={`/sammantraden/${v.meeting.id}/protokoll`}>Protokollet</a>
+          </p>
+        ) : null}
+        <h2>Föredragningslista</h2>
+        {v.items.length === 0 ? (
+          <p>Inga ärenden är anmälda.</p>
+        ) : (
+          <ol class="agenda">
+            {v.items.map((i) => (
+              <li value={i.position}>
+                <h3>{`Ärende ${i.position}: ${i.title}`}</h3>
+                <p>{i.caseNumber}</p>
+                {i.proposal ? (
+                  <p>
+                    <a href={i.proposal.path}>{i.proposal.label}</a>
+                  </p>
+                ) : null}
+                {i.paragraphPath ? (
+                  <p>
+                    <a href={i.paragraphPath}>{`§ ${i.paragraphNumber}`}</a>
+                  </p>
+                ) : null}
+                {i.route.length > 0 ? (
+                  <table>
+                    <caption>Beslutsplanering</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">Datum</th>
+                        <th scope="col">Organ</th>
+                        <th scope="col">Roll</th>
+                        <th scope="col">Beslut</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {i.route.map((step) => (
+                        <tr>
+                          <td>
+                            {step.meetingPath ? (
+                              <a href={step.meetingPath}>{step.plannedOn}</a>
+                            ) : (
+                              step.plannedOn
+                            )}
+                          </td>
+                          <th scope="row">{step.bodyName}</th>
+                          <td>{routeRoleLabel[step.role]}</td>
+                          <td>
+                            {step.paragraph ? <a href={step.paragraph.path}>{step.paragraph.label}</a> : "–"}
+                          </td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                ) : null}
+              </li>
+            ))}
+          </ol>
+        )}
+      </Layout>,
+    );
+  });
+
+  app.get("/sammantraden/:id{[0-9a-f-]{36}}/protokoll", async (c) => {
+    const m = requireMunicipality(c);
+    const v = await read(c, (tx) => meetingView(tx, m.id, uuidParam(c, "id")));
+    if (!v) throw new NotFoundError("page");
+    const title = `Protokoll ${v.body.name} ${v.meeting.heldOn}`;
+    return c.html(
+      <Layout title={title} chrome={chrome(c)} current="/sammantraden">
+        <Breadcrumbs
+          trail={[
+            { href: "/sammantraden", label: "Sammanträden" },
+            { href: `/sammantraden/${v.meeting.id}`, label: `${v.body.name} ${v.meeting.heldOn}` },
+            { label: "Protokoll" },
+          ]}
+        />
+        <h1>{title}</h1>
+        <dl class="facts">
+          <dt>Tid</dt>
+          <dd>{`${v.meeting.heldOn} kl. ${v.meeting.startsAt}`}</dd>
+          <dt>Plats</dt>
+          <dd>{v.meeting.place}</dd>
+          <dt>Paragrafer</dt>
+          <dd>
+            {v.paragraphs.length === 0
+              ? "–"
+              : `§ ${v.paragraphs[0]!.number}${v.paragraphs.length > 1 ? `–${v.paragraphs.at(-1)!.number}` : ""}`}
+          </dd>
+        </dl>
+        <AttendanceSection v={v} />
+        {v.paragraphs.map((p) => (
+          <ParagraphSection p={p} level={2} />
+        ))}
+        {v.paragraphs.some((p) => p.attachments.length > 0) || v.otherAttachments.length > 0 ? (
+          <section aria-labelledby="bilagor">
+            <h2 id="bilagor">Bilagor</h2>
+            {v.paragraphs.flatMap((p) => p.attachments.map((a) => <AttachmentSection a={a} level={3} />))}
+            {v.otherAttachments.map((a) => (
+              <section class="attachment">
+                <h3>{`Bilaga ${a.number}`}</h3>
+                <p>{a.title}</p>
+              </section>
+            ))}
+          </section>
+        ) : null}
+      </Layout>,
+    );
+  });
+
+  app.get("/protokoll/:slug/:year{[0-9]{4}}/:number{[0-9]+}", async (c) => {
+    const m = requireMunicipality(c);
+    if (c.req.param("number").length > 6) throw new NotFoundError("page");
+    const p = await read(c, async (tx) => {
+      const found = await findParagraphByNumber(tx, m.id, {
+        bodySlug: c.req.param("slug"),
+        year: Number(c.req.param("year")),
+        number: Number(c.req.param("number")),
+      });
+      return found ? paragraphView(tx, m.id, found.id) : null;
+    });
+    if (!p) throw new NotFoundError("page");
+    const title = `${p.body.name} ${p.meeting.heldOn} § ${p.number}`;
+    return c.html(
+      <Layout title={title} chrome={chrome(c)} current="/sammantraden">
+        <Breadcrumbs
+          trail={[
+            { href: "/sammantraden", label: "Sammanträden" },
+            { href: `/sammantraden/${p.meeting.id}`, label: `${p.body.name} ${p.meeting.heldOn}` },
+            { label: `§ ${p.number}` },
+          ]}
+        />
+        <p>{`Protokollsutdrag – ${p.body.name}, sammanträde ${p.meeting.heldOn}`}</p>
+        <ParagraphSection p={p} level={1} />
+        {p.attachments.map((a) => (
+          <AttachmentSection a={a} level={2} />
+        ))}
+        <p>
+          <a href={`/sammantraden/${p.meeting.id}/protokoll`}>Hela protokollet</a>
+        </p>
+      </Layout>,
+    );
+  });
+}

@@ -1,0 +1,367 @@
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import type { Tx } from "../db/connect.js";
+import { body, membership, party, person } from "../organisation/tables.js";
+import { record, registerCase } from "../register/tables.js";
+import {
+  agendaItem,
+  attendance,
+  ballot,
+  decisionBasisEntry,
+  decisionPoint,
+  decisionRouteStep,
+  disqualification,
+  meeting,
+  minutesAttachment,
+  motion,
+  motionPerson,
+  paragraph,
+  question,
+  recipient,
+  reservation,
+  statement,
+  statementParty,
+  statementPerson,
+  voteEvent,
+} from "./tables.js";
+
+// Small reads with no rules in them, each scoped to a municipality (directly or through its meeting).
+
+export function findMeeting(tx: Tx, municipalityId: string, id: string) {
+  return tx.query.meeting.findFirst({
+    where: and(eq(meeting.municipalityId, municipalityId), eq(meeting.id, id)),
+  });
+}
+
+/** Locks the meeting row until commit, so that concurrent writes about one meeting queue behind each other. */
+export async function lockMeeting(tx: Tx, municipalityId: string, id: string) {
+  const [row] = await tx
+    .select()
+    .from(meeting)
+    .where(and(eq(meeting.municipalityId, municipalityId), eq(meeting.id, id)))
+    .for("update");
+  return row;
+}
+
+export function listMeetings(tx: Tx, municipalityId: string, filter: { bodyId?: string } = {}) {
+  return tx
+    .select({
+      id: meeting.id,
+      bodyId: meeting.bodyId,
+      heldOn: meeting.heldOn,
+      startsAt: meeting.startsAt,
+      place: meeting.place,
+      status: meeting.status,
+      isPublic: meeting.isPublic,
+      noticePublishedOn: meeting.noticePublishedOn,
+      bodyName: body.name,
+      bodyShortName: body.shortName,
+      bodySlug: body.slug,
+    })
+    .from(meeting)
+    .innerJoin(body, eq(body.id, meeting.bodyId))
+    .where(
+      and(
+        eq(meeting.municipalityId, municipalityId),
+        filter.bodyId ? eq(meeting.bodyId, filter.bodyId) : undefined,
+      ),
+    )
+    .orderBy(desc(meeting.heldOn), asc(body.name));
+}
+
+export function findAgendaItem(tx: Tx, municipalityId: string, id: string) {
+  return tx.query.agendaItem.findFirst({
+    where: and(eq(agendaItem.municipalityId, municipalityId), eq(agendaItem.id, id)),
+  });
+}
+
+export function listAgenda(tx: Tx, meetingId: string) {
+  return tx
+    .select({
+      id: agendaItem.id,
+      position: agendaItem.position,
+      title: agendaItem.title,
+      caseId: agendaItem.caseId,
+      caseNumber: registerCase.number,
+      proposedByParagraphId: agendaItem.proposedByParagraphId,
+      proposalText: agendaItem.proposalText,
+      paragraphId: paragraph.id,
+      paragraphNumber: paragraph.number,
+      paragraphYear: paragraph.year,
+    })
+    .from(agendaItem)
+    .innerJoin(registerCase, eq(registerCase.id, agendaItem.caseId))
+    .leftJoin(paragraph, eq(paragraph.agendaItemId, agendaItem.id))
+    .where(eq(agendaItem.meetingId, meetingId))
+    .orderBy(asc(agendaItem.position));
+}
+
+export function findParagraph(tx: Tx, municipalityId: string, id: string) {
+  return tx.query.paragraph.findFirst({
+    where: and(eq(paragraph.municipalityId, municipalityId), eq(paragraph.id, id)),
+  });
+}
+
+/** The stable public reference of a paragraph: body slug, year and number (e.g. kommunfullmaktige/2026/8). */
+export async function findParagraphByNumber(
+  tx: Tx,
+  municipalityId: string,
+  ref: { bodySlug: string; year: number; number: number },
+) {
+  const [row] = await tx
+    .select({ paragraph })
+    .from(paragraph)
+    .innerJoin(body, eq(body.id, paragraph.bodyId))
+    .where(
+      and(
+        eq(paragraph.municipalityId, municipalityId),
+        eq(body.slug, ref.bodySlug),
+        sql`${body.deletedAt} is null`,
+        eq(paragraph.year, ref.year),
+        eq(paragraph.number, ref.number),
+      ),
+    );
+  return row?.paragraph;
+}
+
+export function findParagraphOfItem(tx: Tx, agendaItemId: string) {
+  return tx.query.paragraph.findFirst({ where: eq(paragraph.agendaItemId, agendaItemId) });
+}
+
+export function listParagraphsOfMeeting(tx: Tx, meetingId: string) {
+  return tx.select().from(paragraph).where(eq(paragraph.meetingId, meetingId)).orderBy(asc(paragraph.number));
+}
+
+/** Paragraphs in one case, oldest meeting first, with body and meeting date. */
+export function listParagraphsOfCase(tx: Tx, municipalityId: string, caseId: string) {
+  return tx
+    .select({
+      id: paragraph.id,
+      number: paragraph.number,
+      year: paragraph.year,
+      bodyId: paragraph.bodyId,
+      heldOn: meeting.heldOn,
+      meetingId: meeting.id,
+    })
+    .from(paragraph)
+    .innerJoin(agendaItem, eq(agendaItem.id, paragraph.agendaItemId))
+    .innerJoin(meeting, eq(meeting.id, paragraph.meetingId))
+    .where(and(eq(paragraph.municipalityId, municipalityId), eq(agendaItem.caseId, caseId)))
+    .orderBy(asc(meeting.heldOn), asc(paragraph.number));
+}
+
+export function listAttendance(tx: Tx, meetingId: string) {
+  return tx
+    .select({
+      id: attendance.id,
+      personId: attendance.personId,
+      capacity: attendance.capacity,
+      presides: attendance.presides,
+      replacesPersonId: attendance.replacesPersonId,
+      fromPosition: attendance.fromPosition,
+      toPosition: attendance.toPosition,
+      note: attendance.note,
+      personName: person.name,
+      partyAbbreviation: party.abbreviation,
+    })
+    .from(attendance)
+    .innerJoin(person, eq(person.id, attendance.personId))
+    .leftJoin(party, eq(party.id, person.partyId))
+    .where(eq(attendance.meetingId, meetingId))
+    .orderBy(asc(person.name));
+}
+
+export function listDisqualifications(tx: Tx, agendaItemIds: string[]) {
+  if (agendaItemIds.length === 0) return Promise.resolve([]);
+  return tx.select().from(disqualification).where(inArray(disqualification.agendaItemId, agendaItemIds));
+}
+
+/** Memberships of a body in force on a day. */
+export function membershipsOn(tx: Tx, bodyId: string, day: string) {
+  return tx
+    .select({ personId: membership.personId, role: membership.role })
+    .from(membership)
+    .where(
+      and(
+        eq(membership.bodyId, bodyId),
+        sql`${membership.deletedAt} is null`,
+        sql`${membership.startsOn} <= ${day}`,
+        sql`(${membership.endsOn} is null or ${membership.endsOn} >= ${day})`,
+      ),
+    );
+}
+
+export function listMotions(tx: Tx, paragraphId: string) {
+  return tx.select().from(motion).where(eq(motion.paragraphId, paragraphId)).orderBy(asc(motion.position));
+}
+
+export function listMotionPersons(tx: Tx, motionIds: string[]) {
+  if (motionIds.length === 0) return Promise.resolve([]);
+  return tx
+    .select()
+    .from(motionPerson)
+    .where(inArray(motionPerson.motionId, motionIds))
+    .orderBy(asc(motionPerson.position));
+}
+
+export function listVotes(tx: Tx, paragraphId: string) {
+  return tx
+    .select()
+    .from(voteEvent)
+    .where(eq(voteEvent.paragraphId, paragraphId))
+    .orderBy(asc(voteEvent.position));
+}
+
+export function listBallots(tx: Tx, voteEventIds: string[]) {
+  if (voteEventIds.length === 0) return Promise.resolve([]);
+  return tx.select().from(ballot).where(inArray(ballot.voteEventId, voteEventIds));
+}
+
+export function listQuestions(tx: Tx, paragraphId: string) {
+  return tx
+    .select()
+    .from(question)
+    .where(eq(question.paragraphId, paragraphId))
+    .orderBy(asc(question.position));
+}
+
+export function listDecisionPoints(tx: Tx, paragraphId: string) {
+  return tx
+    .select()
+    .from(decisionPoint)
+    .where(eq(decisionPoint.paragraphId, paragraphId))
+    .orderBy(asc(decisionPoint.position));
+}
+
+export function listReservations(tx: Tx, paragraphIds: string[]) {
+  if (paragraphIds.length === 0) return Promise.resolve([]);
+  return tx
+    .select()
+    .from(reservation)
+    .where(inArray(reservation.paragraphId, paragraphIds))
+    .orderBy(asc(reservation.position));
+}
+
+export function listStatements(tx: Tx, paragraphIds: string[]) {
+  if (paragraphIds.length === 0) return Promise.resolve([]);
+  return tx
+    .select()
+    .from(statement)
+    .where(inArray(statement.paragraphId, paragraphIds))
+    .orderBy(asc(statement.position));
+}
+
+export function listStatementParties(tx: Tx, statementIds: string[]) {
+  if (statementIds.length === 0) return Promise.resolve([]);
+  return tx
+    .select()
+    .from(statementParty)
+    .where(inArray(statementParty.statementId, statementIds))
+    .orderBy(asc(statementParty.position));
+}
+
+export function listStatementPersons(tx: Tx, statementIds: string[]) {
+  if (statementIds.length === 0) return Promise.resolve([]);
+  return tx
+    .select()
+    .from(statementPerson)
+    .where(inArray(statementPerson.statementId, statementIds))
+    .orderBy(asc(statementPerson.position));
+}
+
+export function listRecipients(tx: Tx, paragraphId: string) {
+  return tx
+    .select()
+    .from(recipient)
+    .where(eq(recipient.paragraphId, paragraphId))
+    .orderBy(asc(recipient.position));
+}
+
+export function listBasis(tx: Tx, agendaItemId: string) {
+  return tx
+    .select()
+    .from(decisionBasisEntry)
+    .where(eq(decisionBasisEntry.agendaItemId, agendaItemId))
+    .orderBy(asc(decisionBasisEntry.position));
+}
+
+export function listAttachments(tx: Tx, meetingId: string) {
+  return tx
+    .select()
+    .from(minutesAttachment)
+    .where(eq(minutesAttachment.meetingId, meetingId))
+    .orderBy(asc(minutesAttachment.number));
+}
+
+export function findAttachment(tx: Tx, id: string) {
+  return tx.query.minutesAttachment.findFirst({ where: eq(minutesAttachment.id, id) });
+}
+
+export function listRoute(tx: Tx, municipalityId: string, caseId: string) {
+  return tx
+    .select({
+      id: decisionRouteStep.id,
+      position: decisionRouteStep.position,
+      bodyId: decisionRouteStep.bodyId,
+      plannedOn: decisionRouteStep.plannedOn,
+      meetingId: decisionRouteStep.meetingId,
+      role: decisionRouteStep.role,
+      bodyName: body.name,
+      bodyShortName: body.shortName,
+    })
+    .from(decisionRouteStep)
+    .innerJoin(body, eq(body.id, decisionRouteStep.bodyId))
+    .where(and(eq(decisionRouteStep.municipalityId, municipalityId), eq(decisionRouteStep.caseId, caseId)))
+    .orderBy(asc(decisionRouteStep.position));
+}
+
+export function findRecordsByIds(tx: Tx, municipalityId: string, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return tx
+    .select()
+    .from(record)
+    .where(and(eq(record.municipalityId, municipalityId), inArray(record.id, ids)));
+}
+
+export function findPersonsByIds(tx: Tx, municipalityId: string, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return tx
+    .select({
+      id: person.id,
+      name: person.name,
+      partyId: person.partyId,
+      partyAbbreviation: party.abbreviation,
+      partyName: party.name,
+    })
+    .from(person)
+    .leftJoin(party, eq(party.id, person.partyId))
+    .where(and(eq(person.municipalityId, municipalityId), inArray(person.id, ids)));
+}
+
+export function findPartiesByIds(tx: Tx, municipalityId: string, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return tx
+    .select()
+    .from(party)
+    .where(and(eq(party.municipalityId, municipalityId), inArray(party.id, ids)));
+}
+
+export function findBodiesByIds(tx: Tx, municipalityId: string, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return tx
+    .select()
+    .from(body)
+    .where(and(eq(body.municipalityId, municipalityId), inArray(body.id, ids)));
+}
+
+/** A paragraph with its body, meeting, agenda item and case, in one query. */
+export async function findParagraphWithContext(tx: Tx, municipalityId: string, id: string) {
+  const [row] = await tx
+    .select({ paragraph, body, meeting, item: agendaItem, case: registerCase })
+    .from(paragraph)
+    .innerJoin(body, eq(body.id, paragraph.bodyId))
+    .innerJoin(meeting, eq(meeting.id, paragraph.meetingId))
+    .innerJoin(agendaItem, eq(agendaItem.id, paragraph.agendaItemId))
+    .innerJoin(registerCase, eq(registerCase.id, agendaItem.caseId))
+    .where(and(eq(paragraph.municipalityId, municipalityId), eq(paragraph.id, id)));
+  return row;
+}

@@ -1,0 +1,243 @@
+import { z } from "@hono/zod-openapi";
+import { ballotChoices, capacities, motionKinds, routeRoles, statementKinds } from "./tables.js";
+
+// Request shapes of meetings and minutes. The API and the secretary's forms validate with the same schemas.
+
+const id = (message: string) => z.uuid({ error: message });
+const isoDate = (message: string) => z.iso.date({ error: message }).openapi({ example: "2026-01-22" });
+const instant = z.coerce.date({ error: "Ange tidpunkt som ÅÅÅÅ-MM-DDTTT:MM." });
+const text = (max: number, missing: string) =>
+  z.string({ error: missing }).trim().min(1, missing).max(max, `Texten får vara högst ${max} tecken.`);
+
+export const PlanMeetingInput = z
+  .object({
+    bodyId: id("Välj ett organ ur listan."),
+    heldOn: isoDate("Ange datum som ÅÅÅÅ-MM-DD."),
+    startsAt: z
+      .string({ error: "Ange starttid som TT:MM." })
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Ange starttid som TT:MM, till exempel 17:00."),
+    place: text(300, "Ange plats."),
+    approvalAt: instant.nullish(),
+  })
+  .openapi("PlanMeetingInput");
+export type PlanMeetingInput = z.infer<typeof PlanMeetingInput>;
+
+export const PublishNoticeInput = z
+  .object({ publishedOn: isoDate("Ange datum som ÅÅÅÅ-MM-DD.") })
+  .openapi("PublishNoticeInput");
+export type PublishNoticeInput = z.infer<typeof PublishNoticeInput>;
+
+export const BasisEntryInput = z
+  .object({
+    recordId: id("Välj en handling ur listan.").nullish(),
+    paragraphId: id("Välj en paragraf ur listan.").nullish(),
+  })
+  .refine((e) => e.recordId || e.paragraphId, "Ange en handling eller en paragraf.");
+
+export const AgendaItemInput = z
+  .object({
+    caseId: id("Välj ett ärende."),
+    position: z
+      .int({ error: "Ange ärendenumret som ett heltal." })
+      .min(1, "Ärendenumret måste vara minst 1.")
+      .nullish(),
+    title: z.string().trim().max(500, "Rubriken får vara högst 500 tecken.").nullish(),
+    proposedByParagraphId: id("Välj en paragraf ur listan.").nullish(),
+    proposalText: z.string().trim().max(5000, "Texten får vara högst 5000 tecken.").nullish(),
+    basis: z.array(BasisEntryInput).max(200, "Högst 200 handlingar i beslutsunderlaget.").optional(),
+  })
+  .openapi("AgendaItemInput");
+export type AgendaItemInput = z.infer<typeof AgendaItemInput>;
+
+export const AttendanceInput = z
+  .object({
+    personId: id("Välj en person ur listan."),
+    capacity: z.enum(capacities, { error: "Välj i vilken egenskap personen är närvarande." }),
+    replacesPersonId: id("Välj den ledamot som ersätts.").nullish(),
+    presides: z.boolean().optional(),
+    fromPosition: z.int().min(1, "Ange ett ärendenummer.").nullish(),
+    toPosition: z.int().min(1, "Ange ett ärendenummer.").nullish(),
+    note: z.string().trim().max(300, "Anteckningen får vara högst 300 tecken.").nullish(),
+  })
+  .openapi("AttendanceInput");
+export type AttendanceInput = z.infer<typeof AttendanceInput>;
+
+export const AttendanceCountInput = z
+  .object({
+    countedPresent: z
+      .int({ error: "Ange antalet som ett heltal." })
+      .min(0, "Antalet kan inte vara negativt.")
+      .max(1000, "Antalet får vara högst 1000."),
+  })
+  .openapi("AttendanceCountInput");
+export type AttendanceCountInput = z.infer<typeof AttendanceCountInput>;
+
+export const DisqualificationInput = z
+  .object({
+    agendaItemId: id("Välj ett ärende på föredragningslistan."),
+    personId: id("Välj den ledamot som är jävig."),
+    reason: text(500, "Ange skälet till jävet."),
+    substitutePersonId: id("Välj en ersättare ur listan.").nullish(),
+  })
+  .openapi("DisqualificationInput");
+export type DisqualificationInput = z.infer<typeof DisqualificationInput>;
+
+export const MomentInput = z.object({ at: instant.nullish() }).openapi("MomentInput");
+export type MomentInput = z.infer<typeof MomentInput>;
+
+export const TakeUpItemInput = z
+  .object({
+    agendaItemId: id("Välj ett ärende på föredragningslistan."),
+    number: z.int().min(1, "Paragrafnumret måste vara minst 1.").nullish(),
+    summary: z.string().trim().max(20000, "Sammanfattningen får vara högst 20000 tecken.").nullish(),
+    decisionIntro: z.string().trim().max(300, "Texten får vara högst 300 tecken.").nullish(),
+  })
+  .openapi("TakeUpItemInput");
+export type TakeUpItemInput = z.infer<typeof TakeUpItemInput>;
+
+export const StartNumberingInput = z
+  .object({
+    bodyId: id("Välj ett organ ur listan."),
+    year: z.int().min(1900).max(2999),
+    lastNumber: z.int().min(0, "Numret kan inte vara negativt."),
+  })
+  .openapi("StartNumberingInput");
+export type StartNumberingInput = z.infer<typeof StartNumberingInput>;
+
+const personIds = (message: string) => z.array(id(message)).max(100);
+
+export const MotionInput = z
+  .object({
+    paragraphId: id("Välj en paragraf."),
+    kind: z.enum(motionKinds, { error: "Välj vilket slags yrkande det är." }),
+    text: z.string().trim().max(5000, "Texten får vara högst 5000 tecken.").nullish(),
+    moverIds: personIds("Välj vem som yrkar.").min(1, "Ange minst en person som yrkar."),
+    supporterIds: personIds("Välj vem som instämmer.").optional(),
+  })
+  .openapi("MotionInput");
+export type MotionInput = z.infer<typeof MotionInput>;
+
+export const QuestionInput = z
+  .object({
+    paragraphId: id("Välj en paragraf."),
+    motionId: id("Välj ett yrkande."),
+    againstMotionId: id("Välj ett yrkande.").nullish(),
+    winnerMotionId: id("Välj det yrkande som bifölls.").nullish(),
+    voteEventId: id("Välj en omröstning.").nullish(),
+  })
+  .openapi("QuestionInput");
+export type QuestionInput = z.infer<typeof QuestionInput>;
+
+const count = z.int({ error: "Ange antalet som ett heltal." }).min(0, "Antalet kan inte vara negativt.");
+
+export const VoteInput = z
+  .object({
+    paragraphId: id("Välj en paragraf."),
+    yesMotionId: id("Välj vad ja står för.").nullish(),
+    noMotionId: id("Välj vad nej står för.").nullish(),
+    election: z.boolean().optional(),
+    secret: z.boolean().optional(),
+    ballots: z
+      .array(z.object({ personId: id("Välj en ledamot."), choice: z.enum(ballotChoices) }))
+      .max(1000)
+      .optional(),
+    counts: z.object({ yes: count, no: count, abstain: count, absent: count }).nullish(),
+    castingVote: z.enum(["yes", "no"], { error: "Ange ordförandens utslagsröst: ja eller nej." }).nullish(),
+    lotSide: z.enum(["yes", "no"]).nullish(),
+  })
+  .openapi("VoteInput");
+export type VoteInput = z.infer<typeof VoteInput>;
+
+export const DecisionInput = z
+  .object({
+    paragraphId: id("Välj en paragraf."),
+    points: z
+      .array(text(5000, "En beslutspunkt får inte vara tom."))
+      .min(1, "Ange minst en beslutspunkt.")
+      .max(100),
+  })
+  .openapi("DecisionInput");
+export type DecisionInput = z.infer<typeof DecisionInput>;
+
+export const ReservationInput = z
+  .object({
+    paragraphId: id("Välj en paragraf."),
+    personId: id("Välj ledamoten som reserverar sig.").nullish(),
+    partyId: id("Välj ett parti.").nullish(),
+    againstMotionId: id("Välj ett yrkande.").nullish(),
+    forMotionId: id("Välj ett yrkande.").nullish(),
+    announcedAt: instant.nullish(),
+  })
+  .refine((r) => r.personId || r.partyId, { message: "Ange ledamoten eller partiet.", path: ["personId"] })
+  .openapi("ReservationInput");
+export type ReservationInput = z.infer<typeof ReservationInput>;
+
+export const WrittenTextInput = z
+  .object({ text: text(50000, "Skriv texten."), submittedAt: instant.nullish() })
+  .openapi("WrittenTextInput");
+export type WrittenTextInput = z.infer<typeof WrittenTextInput>;
+
+export const StatementInput = z
+  .object({
+    paragraphId: id("Välj en paragraf."),
+    kind: z.enum(statementKinds, { error: "Välj särskilt yttrande eller protokollsanteckning." }),
+    announcerIds: personIds("Välj vem som anmäler.").optional(),
+    partyIds: z.array(id("Välj ett parti.")).max(20).optional(),
+    signatoryIds: personIds("Välj vem som undertecknar.").optional(),
+    announcedAt: instant.nullish(),
+    text: z.string().trim().max(50000, "Texten får vara högst 50000 tecken.").nullish(),
+    submittedAt: instant.nullish(),
+  })
+  .openapi("StatementInput");
+export type StatementInput = z.infer<typeof StatementInput>;
+
+export const AttachmentInput = z
+  .object({
+    meetingId: id("Välj ett sammanträde."),
+    title: text(300, "Ange bilagans rubrik."),
+    number: z.int().min(1, "Bilagans nummer måste vara minst 1.").nullish(),
+    recordId: id("Välj en handling ur diariet.").nullish(),
+    statementId: id("Välj ett yttrande.").nullish(),
+    reservationId: id("Välj en reservation.").nullish(),
+  })
+  .openapi("AttachmentInput");
+export type AttachmentInput = z.infer<typeof AttachmentInput>;
+
+export const RecipientsInput = z
+  .object({
+    paragraphId: id("Välj en paragraf."),
+    recipients: z
+      .array(
+        z
+          .object({
+            bodyId: id("Välj ett organ ur listan.").nullish(),
+            label: z.string().trim().max(300, "Texten får vara högst 300 tecken.").nullish(),
+          })
+          .refine((r) => r.bodyId || r.label, "Ange ett organ eller en mottagare i klartext."),
+      )
+      .max(200),
+  })
+  .openapi("RecipientsInput");
+export type RecipientsInput = z.infer<typeof RecipientsInput>;
+
+export const RouteInput = z
+  .object({
+    caseId: id("Välj ett ärende."),
+    steps: z
+      .array(
+        z.object({
+          bodyId: id("Välj ett organ ur listan."),
+          plannedOn: isoDate("Ange datum som ÅÅÅÅ-MM-DD."),
+          role: z.enum(routeRoles, { error: "Välj bereda, besluta eller anmäla." }),
+          meetingId: id("Välj ett sammanträde.").nullish(),
+        }),
+      )
+      .min(1, "Ange minst ett steg.")
+      .max(50),
+  })
+  .openapi("RouteInput");
+export type RouteInput = z.infer<typeof RouteInput>;
+
+export const CaseNumberInput = z
+  .object({ caseNumber: text(100, "Ange diarienumret, till exempel STK-2024-1374.") })
+  .openapi("CaseNumberInput");

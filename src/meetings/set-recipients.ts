@@ -1,0 +1,41 @@
+import { eq } from "drizzle-orm";
+import type { Actor } from "../accounts/actor.js";
+import { recordAudit } from "../audit/record-audit.js";
+import type { Tx } from "../db/connect.js";
+import { DomainError } from "../domain/errors.js";
+import { paragraphForWrite } from "./guards.js";
+import { findBodiesByIds, listRecipients } from "./queries.js";
+import type { RecipientsInput } from "./schemas.js";
+import { recipient } from "./tables.js";
+
+/** Sets who the decision is sent to ("Beslutet skickas till"): bodies, or a recipient named in plain text. */
+export async function setRecipients(tx: Tx, actor: Actor, input: RecipientsInput) {
+  const { paragraph: p } = await paragraphForWrite(tx, actor, input.paragraphId);
+  const bodyIds = input.recipients.flatMap((r) => (r.bodyId ? [r.bodyId] : []));
+  if ((await findBodiesByIds(tx, actor.municipalityId, bodyIds)).length !== new Set(bodyIds).size)
+    throw new DomainError("body_not_found", {}, "recipients");
+  const before = await listRecipients(tx, p.id);
+  await tx.delete(recipient).where(eq(recipient.paragraphId, p.id));
+  const after =
+    input.recipients.length === 0
+      ? []
+      : await tx
+          .insert(recipient)
+          .values(
+            input.recipients.map((r, i) => ({
+              paragraphId: p.id,
+              position: i + 1,
+              bodyId: r.bodyId ?? null,
+              label: r.label ?? null,
+            })),
+          )
+          .returning();
+  await recordAudit(tx, actor, {
+    action: "recipients.set",
+    recordType: "paragraph",
+    recordId: p.id,
+    before,
+    after,
+  });
+  return after;
+}
