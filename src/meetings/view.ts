@@ -1,7 +1,6 @@
 import type { Tx } from "../db/connect.js";
 import { councilNoticeDeadline, isQuorate, quorumThreshold } from "../domain/law/meetings.js";
 import { findBody } from "../organisation/queries.js";
-import { findCase } from "../register/queries.js";
 import {
   attribution,
   capacityLabel,
@@ -18,7 +17,6 @@ import {
   voteSentence,
 } from "./phrases.js";
 import {
-  findAgendaItem,
   findBodiesByIds,
   findMeeting,
   findParagraphWithContext,
