@@ -11,6 +11,15 @@ defineErrors({
     text: (d) =>
       `${d.body} har redan en § ${d.number} år ${d.year}: ${d.code}. Samma paragraf kan inte ha två olika datum.`,
   },
+  decision_paragraph_missing: {
+    status: 400,
+    text: (d) =>
+      `Paragraf ${d.number} år ${d.year} finns inte i organets protokoll. Kontrollera paragrafnumret.`,
+  },
+  decision_paragraph_other_day: {
+    status: 400,
+    text: (d) => `§ ${d.number} fattades vid sammanträdet ${d.heldOn}, inte det datum som angavs.`,
+  },
   record_not_found: { status: 400, text: () => "Handlingen finns inte." },
   deadline_before_decision: {
     status: 400,

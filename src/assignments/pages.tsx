@@ -159,12 +159,20 @@ function AssignmentTable({
             <td>
               <a href={`/uppdrag/organ/${a.bodySlug}`}>{a.bodyName}</a>
             </td>
-            <td>{a.givenBy.code}</td>
+            <td>{a.givenBy.href ? <a href={a.givenBy.href}>{a.givenBy.code}</a> : a.givenBy.code}</td>
             <td>{a.caseNumber}</td>
             <td>{String(a.ageDays)}</td>
             <td>{a.deadline ? isoDay(a.deadline) : "–"}</td>
             <StatusCell a={a} />
-            {closed ? <td>{a.closedBy?.code ?? ""}</td> : null}
+            {closed ? (
+              <td>
+                {a.closedBy?.href ? (
+                  <a href={a.closedBy.href}>{a.closedBy.code}</a>
+                ) : (
+                  (a.closedBy?.code ?? "")
+                )}
+              </td>
+            ) : null}
           </tr>
         ))}
       </tbody>
@@ -381,7 +389,10 @@ export function registerAssignmentPages(app: OpenAPIHono<AppEnv>) {
         <p>{a.text}</p>
         <dl class="facts">
           <dt>Givet genom</dt>
-          <dd>{`${a.givenBy.code} (${a.givenBy.bodyName} ${a.givenBy.decidedOn})`}</dd>
+          <dd>
+            {a.givenBy.href ? <a href={a.givenBy.href}>{a.givenBy.code}</a> : a.givenBy.code}
+            {` (${a.givenBy.bodyName} ${a.givenBy.decidedOn})`}
+          </dd>
           <dt>Ärende</dt>
           <dd>{`${a.caseNumber} ${a.caseTitle}`}</dd>
           <dt>Sista dag</dt>
@@ -391,7 +402,10 @@ export function registerAssignmentPages(app: OpenAPIHono<AppEnv>) {
           {a.closedBy ? (
             <>
               <dt>Avslutat genom</dt>
-              <dd>{`${a.closedBy.code} (${a.closedBy.bodyName} ${a.closedBy.decidedOn})`}</dd>
+              <dd>
+                {a.closedBy.href ? <a href={a.closedBy.href}>{a.closedBy.code}</a> : a.closedBy.code}
+                {` (${a.closedBy.bodyName} ${a.closedBy.decidedOn})`}
+              </dd>
             </>
           ) : null}
         </dl>

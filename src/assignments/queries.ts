@@ -19,6 +19,17 @@ export interface DecisionRefView {
   decidedOn: string;
   paragraphNumber: number | null;
   code: string;
+  /** The public page of the paragraph when the decision is in Paragraf's minutes. */
+  href: string | null;
+}
+
+function paragraphHref(
+  ref: { paragraphId: string | null; decisionYear: number; paragraphNumber: number | null },
+  bodySlug: string,
+) {
+  return ref.paragraphId && ref.paragraphNumber
+    ? `/protokoll/${bodySlug}/${ref.decisionYear}/${ref.paragraphNumber}`
+    : null;
 }
 
 export interface AssignmentView {
@@ -57,10 +68,12 @@ async function selectAssignments(tx: Tx, municipalityId: string, where: SQL | un
       givenBodyName: givenBody.name,
       givenBodyShort: givenBody.shortName,
       givenBodyKind: givenBody.kind,
+      givenBodySlug: givenBody.slug,
       closed: closedRef,
       closedBodyName: closedBody.name,
       closedBodyShort: closedBody.shortName,
       closedBodyKind: closedBody.kind,
+      closedBodySlug: closedBody.slug,
     })
     .from(assignment)
     .innerJoin(registerCase, eq(registerCase.id, assignment.caseId))
@@ -98,6 +111,7 @@ async function selectAssignments(tx: Tx, municipalityId: string, where: SQL | un
         decidedOn: r.given.decidedOn,
         paragraphNumber: r.given.paragraphNumber,
         code: decisionCode(r.givenBodyShort ?? r.givenBodyName, r.given.decidedOn, r.given.paragraphNumber),
+        href: paragraphHref(r.given, r.givenBodySlug),
       },
       closedBy: r.closed
         ? {
@@ -112,6 +126,7 @@ async function selectAssignments(tx: Tx, municipalityId: string, where: SQL | un
               r.closed.decidedOn,
               r.closed.paragraphNumber,
             ),
+            href: paragraphHref(r.closed, r.closedBodySlug!),
           }
         : null,
     }),

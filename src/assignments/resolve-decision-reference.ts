@@ -6,6 +6,7 @@ import { DomainError } from "../domain/errors.js";
 import { findBody } from "../organisation/queries.js";
 import { findCase, findRecord } from "../register/queries.js";
 import { decisionCode } from "./decision-code.js";
+import { findDecidedParagraph } from "./find-decided-paragraph.js";
 import type { DecisionReferenceInput } from "./schemas.js";
 import { decisionReference } from "./tables.js";
 
@@ -56,7 +57,28 @@ export async function resolveDecisionReference(
       );
     return row;
   };
+  const paragraphId = await findDecidedParagraph(
+    tx,
+    { bodyId: body.id, year, number, decidedOn: input.decidedOn },
+    field,
+  );
   const existing = await findExisting();
+  if (existing && paragraphId && existing.paragraphId !== paragraphId) {
+    // Cited before its minutes were in Paragraf: the reference becomes a link now.
+    const [linked] = await tx
+      .update(decisionReference)
+      .set({ paragraphId })
+      .where(eq(decisionReference.id, existing.id))
+      .returning();
+    await recordAudit(tx, actor, {
+      action: "decision_reference.linked",
+      recordType: "decision_reference",
+      recordId: existing.id,
+      before: existing,
+      after: linked,
+    });
+    return linked!;
+  }
   if (existing) return existing;
   // Two transactions citing the same new decision at once: the second waits for the first, inserts nothing, and
   // then finds the first one's row.
@@ -68,6 +90,7 @@ export async function resolveDecisionReference(
       decidedOn: input.decidedOn,
       decisionYear: year,
       paragraphNumber: number,
+      paragraphId,
       caseId: input.caseId ?? null,
       recordId: input.recordId ?? null,
     })

@@ -38,6 +38,11 @@ describe("the Malmö example's follow-through", () => {
         ["Kommunstyrelsen", "KF 240926 § 189", "reported", "KF 260122 § 8"],
         ["Kommunstyrelsen", "KF 240926 § 189", "reported", "KF 260122 § 8"],
       ]);
+      // Both decisions are paragraphs of the example's minutes: links, not copied text.
+      expect(assignments.map((a) => [a.givenBy.href, a.closedBy?.href])).toEqual([
+        ["/protokoll/kommunfullmaktige/2024/189", "/protokoll/kommunfullmaktige/2026/8"],
+        ["/protokoll/kommunfullmaktige/2024/189", "/protokoll/kommunfullmaktige/2026/8"],
+      ]);
     });
   });
 
