@@ -1,5 +1,6 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import { listBodies } from "../organisation/queries.js";
+import { findCaseByNumber } from "../register/queries.js";
 import type { AppEnv } from "./context.js";
 import { Layout } from "./layout.js";
 import { chrome, read } from "./pages.js";
@@ -8,7 +9,16 @@ import { chrome, read } from "./pages.js";
 export function registerSitePages(app: OpenAPIHono<AppEnv>) {
   app.get("/", async (c) => {
     const municipality = c.get("municipality");
-    const bodies = municipality ? await read(c, (tx) => listBodies(tx, municipality.id)) : [];
+    const [bodies, exampleCase] = municipality
+      ? await read(
+          c,
+          async (tx) =>
+            [
+              await listBodies(tx, municipality.id),
+              await findCaseByNumber(tx, municipality.id, "STK-2024-1374"),
+            ] as const,
+        )
+      : [[], undefined];
     const council = bodies.find((b) => b.kind === "council");
     return c.html(
       <Layout title="Start" chrome={chrome(c)} current="/">
@@ -19,7 +29,51 @@ export function registerSitePages(app: OpenAPIHono<AppEnv>) {
               Här finns kommunens organisation, ärenden och beslut. Allt som visas är hämtat ur samma data som
               protokollen skrivs ut från.
             </p>
+            {exampleCase ? (
+              <section aria-labelledby="exempel">
+                <h2 id="exempel">Ett ärende från början till slut</h2>
+                <p>
+                  Kommunfullmäktige godkände den 22 januari 2026 återrapporteringen kring kraftsamlande
+                  insatser. Följ ärendet genom diariet, remissen, beredningen och besluten – allt visas ur
+                  samma data.
+                </p>
+                <ul>
+                  <li>
+                    <a href="/protokoll/kommunfullmaktige/2026/8">Kommunfullmäktige 2026-01-22 § 8</a> –
+                    beslutet med yrkanden, särskilt yttrande och beslutsunderlag
+                  </li>
+                  <li>
+                    <a href="/diarium/STK-2024-1374">Ärende STK-2024-1374</a> – diariet med alla handlingar
+                  </li>
+                  <li>
+                    <a href="/remisser">Remissen</a> – frågorna och de tretton remissvaren
+                  </li>
+                  <li>
+                    <a href="/uppdrag">Uppdragen</a> – fullmäktiges uppdrag från 2024 och hur de
+                    återrapporterades
+                  </li>
+                </ul>
+              </section>
+            ) : null}
             <ul class="cards">
+              <li>
+                <h2>
+                  <a href="/diarium">Diarium</a>
+                </h2>
+                <p>Sök bland ärenden och handlingar. Sekretessbelagt innehåll visas aldrig.</p>
+              </li>
+              <li>
+                <h2>
+                  <a href="/sammantraden">Sammanträden</a>
+                </h2>
+                <p>Kallelser, föredragningslistor och protokoll med omröstningar och reservationer.</p>
+              </li>
+              <li>
+                <h2>
+                  <a href="/uppdrag">Uppdrag</a>
+                </h2>
+                <p>Uppdrag som beslut gett nämnder och styrelse, tills de är återrapporterade.</p>
+              </li>
               <li>
                 <h2>
                   <a href="/organ">Organ</a>
