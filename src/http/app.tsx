@@ -8,6 +8,8 @@ import { registerAuditPages } from "../audit/pages.js";
 import { DomainError } from "../domain/errors.js";
 import { registerOrganisationApi } from "../organisation/api.js";
 import { registerOrganisationPages } from "../organisation/pages.js";
+import { registerRegisterApi } from "../register/api.js";
+import { registerRegisterPages } from "../register/pages.js";
 import { registerApiReference } from "./api-reference.js";
 import type { AppEnv, Deps } from "./context.js";
 import { describeError, domainProblem, problem } from "./errors.js";
@@ -83,6 +85,8 @@ export function createApp(deps: Deps) {
   registerAccountRoutes(app);
   registerOrganisationApi(app);
   registerOrganisationPages(app);
+  registerRegisterApi(app);
+  registerRegisterPages(app);
   registerAuditPages(app);
   registerApiReference(app);
 
