@@ -7,6 +7,7 @@ import { addOfficial } from "../organisation/officials.js";
 import { createParty } from "../organisation/parties.js";
 import { createPerson } from "../organisation/persons.js";
 import * as malmo from "./malmo-organisation.js";
+import { loadRegisterExample } from "./malmo-register.js";
 
 /**
  * Loads the Malmö example through the same use cases the API calls, so a start with the example is also a test
@@ -56,6 +57,8 @@ export async function loadExample(tx: Tx) {
         title: p.post.title,
       });
   }
+
+  await loadRegisterExample(tx, actor, { bodyIds, personIds });
 
   return { municipality, actor, partyIds, bodyIds, personIds };
 }

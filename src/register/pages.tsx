@@ -434,8 +434,8 @@ export function registerRegisterPages(app: OpenAPIHono<AppEnv>) {
       <Layout title="Diarium" chrome={chrome(c)} current="/diarium">
         <h1>{`Diarium för ${m.name}`}</h1>
         <p>
-          Sök bland ärenden och handlingar. Sökningen hittar böjda former (insats, insatser) och diarienummer
-          från början (STK-2024-13 hittar STK-2024-1374).
+          Sök bland ärenden och handlingar. Sökningen hittar böjda former (insats, insatser, föreningen) och
+          diarienummer från början (STK-2024-13 hittar STK-2024-1374).
         </p>
         {can(actor, "register:write") ? (
           <p class="actions">

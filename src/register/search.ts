@@ -77,6 +77,21 @@ export function snippetParts(headline: string): SnippetPart[] {
   return parts;
 }
 
+/**
+ * The text query. Plain words are each matched as stems and as the beginning of longer words, so "insats" finds
+ * "insatser", "budget" finds "budgetbeslut", and a word half typed already finds something. A query with
+ * quotes, "or" or a leading minus is read as web search syntax instead.
+ */
+function textQuery(q: string): SQL {
+  const words = q.match(/[\p{L}\p{N}]+/gu) ?? [];
+  const syntax = /"|(^|\s)-|\sor\s/i.test(q);
+  if (!syntax && words.length > 0 && words.length <= 10) {
+    const terms = words.map((w) => (w.length >= 4 ? `${w}:*` : w)).join(" & ");
+    return sql`to_tsquery('swedish', ${terms})`;
+  }
+  return sql`websearch_to_tsquery('swedish', ${q})`;
+}
+
 /** Upper-cased query, as numbers are matched; null when it cannot be a number. */
 function numberQuery(q: string): string | null {
   return /\d/.test(q) && q.length <= 60 ? q.toUpperCase() : null;
@@ -115,7 +130,7 @@ export async function searchRegister(
   const sort: SearchSort = params.sort ?? (q ? "relevance" : "newest");
   const number = q ? numberQuery(q) : null;
   const canSee = accessSql(access);
-  const tsq = sql`websearch_to_tsquery('swedish', ${q})`;
+  const tsq = textQuery(q);
 
   // Per table: the case's secret content is visible when the case is not secret or the reader has access.
   const caseVisible = sql`(c.secrecy_provision IS NULL OR ${canSee})`;
@@ -163,12 +178,12 @@ export async function searchRegister(
 
   const numberRank = (column: SQL, boost: number) =>
     number
-      ? sql`CASE WHEN upper(${column}) = ${number} THEN ${boost + 1} WHEN upper(${column}) LIKE ${likePrefix(number)} THEN ${boost} ELSE 0 END`
-      : sql`0`;
+      ? sql`CASE WHEN upper(${column}) = ${number} THEN ${sql.raw(String(boost + 1))}::real WHEN upper(${column}) LIKE ${likePrefix(number)} THEN ${sql.raw(String(boost))}::real ELSE 0::real END`
+      : sql`0::real`;
   const textRank = (alias: string, visible: SQL) =>
     q
       ? sql`ts_rank(CASE WHEN ${visible} THEN coalesce(${sql.raw(alias)}.secret_tsv, ${sql.raw(alias)}.public_tsv) ELSE ${sql.raw(alias)}.public_tsv END, ${tsq})`
-      : sql`0`;
+      : sql`0::real`;
 
   const parts: SQL[] = [];
   if (withCases)
@@ -181,9 +196,10 @@ export async function searchRegister(
       WHERE ${sql.join(caseFilters, sql` AND `)}`);
   if (withRecords)
     parts.push(sql`
-      SELECT 'record'::text, r.id, r.number, c.id, r.dated_on, r.record_type, r.direction, c.year, c.sequence,
-        r.sequence, (r.secrecy_provision IS NOT NULL), ${caseVisible}, ${recordVisible},
-        greatest(${numberRank(sql`r.number`, 1.5)}, ${textRank("r", recordVisible)})
+      SELECT 'record'::text AS kind, r.id, r.number, c.id AS case_id, r.dated_on, r.record_type, r.direction,
+        c.year, c.sequence, r.sequence AS record_sequence, (r.secrecy_provision IS NOT NULL) AS secret,
+        ${caseVisible} AS visible, ${recordVisible} AS record_visible,
+        greatest(${numberRank(sql`r.number`, 1.5)}, ${textRank("r", recordVisible)}) AS rank
       FROM record r JOIN register_case c ON c.id = r.case_id
       WHERE ${sql.join(recordFilters, sql` AND `)}`);
   if (parts.length === 0) return { hits: [], total: 0, totalCapped: false, page, perPage };
