@@ -124,26 +124,47 @@ export async function searchRegister(
   access: SecretAccess,
   params: SearchParams,
 ): Promise<SearchResult> {
+  const built = searchQueries(municipalityId, access, params);
+  if (!built) return { hits: [], total: 0, totalCapped: false, page: 1, perPage: 20 };
+  const { pageQuery, countQuery, page, perPage } = built;
+  const rows = await queryRows<Record<string, any>>(tx, pageQuery);
+  if (countQuery) {
+    const [{ n }] = (await queryRows<{ n: number }>(tx, countQuery)) as [{ n: number }];
+    return { hits: rows.map(toHit), total: Math.min(n, countCap), totalCapped: n > countCap, page, perPage };
+  }
+  // With a query every match was ranked, so the count is exact (each row of the page carries it).
+  const total = rows[0]?.total ?? 0;
+  return { hits: rows.map(toHit), total, totalCapped: false, page, perPage };
+}
+
+/**
+ * The statements of a search, for running and for EXPLAIN.
+ *
+ * With a query, every match is ranked (ts_rank, number matches above text matches) in one materialized set that
+ * also gives the exact count. Without one (browsing with filters), each table contributes only its first
+ * rows in the requested order, read from the date indexes, and the count is capped.
+ * The record side joins its case only when a filter, the number order or a reader's per-body access needs it;
+ * titles, visibility and snippets are worked out for the one page of hits alone.
+ */
+export function searchQueries(municipalityId: string, access: SecretAccess, params: SearchParams) {
   const q = (params.q ?? "").trim().slice(0, 200);
   const page = Math.max(1, Math.min(params.page ?? 1, 50));
   const perPage = Math.max(1, Math.min(params.perPage ?? 20, 100));
   const sort: SearchSort = params.sort ?? (q ? "relevance" : "newest");
   const number = q ? numberQuery(q) : null;
   const canSee = accessSql(access);
+  const partial = !access.all && access.bodyIds.length > 0;
+  const none = !access.all && !partial;
   const tsq = textQuery(q);
-
-  // Per table: the case's secret content is visible when the case is not secret or the reader has access.
-  const caseVisible = sql`(c.secrecy_provision IS NULL OR ${canSee})`;
-  const recordVisible = sql`(r.secrecy_provision IS NULL OR ${canSee})`;
+  const joinCase = Boolean(params.bodyId || params.status || sort === "number" || partial);
 
   const caseMatch: SQL[] = [];
   const recordMatch: SQL[] = [];
   if (q) {
     caseMatch.push(sql`c.public_tsv @@ ${tsq}`);
     recordMatch.push(sql`r.public_tsv @@ ${tsq}`);
-    if (!access.all && access.bodyIds.length === 0) {
-      // Nothing more for a reader without any access: secret_tsv is never consulted.
-    } else {
+    // A reader without any access never gets near secret_tsv.
+    if (!none) {
       caseMatch.push(sql`(c.secret_tsv @@ ${tsq} AND ${canSee})`);
       recordMatch.push(sql`(r.secret_tsv @@ ${tsq} AND ${canSee})`);
     }
@@ -175,59 +196,78 @@ export async function searchRegister(
   if (params.direction) recordFilters.push(sql`r.direction = ${params.direction}`);
   const withCases = params.kind !== "record" && !params.recordType && !params.direction;
   const withRecords = params.kind !== "case";
+  if (!withCases && !withRecords) return null;
 
   const numberRank = (column: SQL, boost: number) =>
     number
       ? sql`CASE WHEN upper(${column}) = ${number} THEN ${sql.raw(String(boost + 1))}::real WHEN upper(${column}) LIKE ${likePrefix(number)} THEN ${sql.raw(String(boost))}::real ELSE 0::real END`
       : sql`0::real`;
-  const textRank = (alias: string, visible: SQL) =>
-    q
-      ? sql`ts_rank(CASE WHEN ${visible} THEN coalesce(${sql.raw(alias)}.secret_tsv, ${sql.raw(alias)}.public_tsv) ELSE ${sql.raw(alias)}.public_tsv END, ${tsq})`
-      : sql`0::real`;
-
-  const parts: SQL[] = [];
-  if (withCases)
-    parts.push(sql`
-      SELECT 'case'::text AS kind, c.id, c.number, c.id AS case_id, c.opened_on AS dated_on,
-        NULL::text AS record_type, NULL::text AS direction, c.year, c.sequence, 0 AS record_sequence,
-        (c.secrecy_provision IS NOT NULL) AS secret, ${caseVisible} AS visible, false AS record_visible,
-        greatest(${numberRank(sql`c.number`, 2)}, ${textRank("c", caseVisible)}) AS rank
-      FROM register_case c
-      WHERE ${sql.join(caseFilters, sql` AND `)}`);
-  if (withRecords)
-    parts.push(sql`
-      SELECT 'record'::text AS kind, r.id, r.number, c.id AS case_id, r.dated_on, r.record_type, r.direction,
-        c.year, c.sequence, r.sequence AS record_sequence, (r.secrecy_provision IS NOT NULL) AS secret,
-        ${caseVisible} AS visible, ${recordVisible} AS record_visible,
-        greatest(${numberRank(sql`r.number`, 1.5)}, ${textRank("r", recordVisible)}) AS rank
-      FROM record r JOIN register_case c ON c.id = r.case_id
-      WHERE ${sql.join(recordFilters, sql` AND `)}`);
-  if (parts.length === 0) return { hits: [], total: 0, totalCapped: false, page, perPage };
-  const union = sql.join(parts, sql` UNION ALL `);
+  // Rank on what the reader may search: the full vector where the row's secret content is visible to them.
+  const vector = (alias: "c" | "r") => {
+    const t = (column: string) => sql.raw(`${alias}.${column}`);
+    if (none) return sql`${t("public_tsv")}`;
+    if (access.all) return sql`coalesce(${t("secret_tsv")}, ${t("public_tsv")})`;
+    return sql`CASE WHEN ${canSee} THEN coalesce(${t("secret_tsv")}, ${t("public_tsv")}) ELSE ${t("public_tsv")} END`;
+  };
+  const textRank = (alias: "c" | "r") => (q ? sql`ts_rank(${vector(alias)}, ${tsq})` : sql`0::real`);
 
   const orderBy = (h: string) => {
     const t = (column: string) => sql.raw(h ? `${h}.${column}` : column);
     return {
       relevance: sql`${t("rank")} DESC, ${t("dated_on")} DESC, ${t("number")}`,
-      newest: sql`${t("dated_on")} DESC, ${t("year")} DESC, ${t("sequence")} DESC, ${t("record_sequence")} DESC`,
-      oldest: sql`${t("dated_on")} ASC, ${t("year")} ASC, ${t("sequence")} ASC, ${t("record_sequence")} ASC`,
+      newest: sql`${t("dated_on")} DESC, ${t("id")} DESC`,
+      oldest: sql`${t("dated_on")} ASC, ${t("id")} ASC`,
       number: sql`${t("year")} DESC, ${t("sequence")} DESC, ${t("record_sequence")} ASC`,
     }[sort];
   };
 
+  const caseBranch = sql`
+      SELECT 'case'::text AS kind, c.id, c.number, c.id AS case_id, c.opened_on AS dated_on,
+        NULL::text AS record_type, NULL::text AS direction, c.year, c.sequence, 0 AS record_sequence,
+        greatest(${numberRank(sql`c.number`, 2)}, ${textRank("c")}) AS rank
+      FROM register_case c
+      WHERE ${sql.join(caseFilters, sql` AND `)}`;
+  const recordBranch = sql`
+      SELECT 'record'::text AS kind, r.id, r.number, r.case_id, r.dated_on, r.record_type, r.direction,
+        ${joinCase ? sql`c.year, c.sequence` : sql`NULL::int AS year, NULL::int AS sequence`},
+        r.sequence AS record_sequence,
+        greatest(${numberRank(sql`r.number`, 1.5)}, ${textRank("r")}) AS rank
+      FROM record r ${joinCase ? sql`JOIN register_case c ON c.id = r.case_id` : sql``}
+      WHERE ${sql.join(recordFilters, sql` AND `)}`;
+  const branches = [...(withCases ? [caseBranch] : []), ...(withRecords ? [recordBranch] : [])];
+
+  let hits: SQL;
+  let countQuery: SQL | null = null;
+  if (q) {
+    hits = sql`matches AS MATERIALIZED (${sql.join(branches, sql` UNION ALL `)}),
+      chosen AS (SELECT * FROM matches ORDER BY ${orderBy("")} LIMIT ${perPage} OFFSET ${(page - 1) * perPage}),
+      total AS (SELECT count(*)::int AS n FROM matches)`;
+  } else {
+    const enough = page * perPage;
+    const limited = branches.map((b) => sql`(${b} ORDER BY ${orderBy("")} LIMIT ${enough})`);
+    hits = sql`chosen AS (SELECT * FROM (${sql.join(limited, sql` UNION ALL `)}) h
+        ORDER BY ${orderBy("")} LIMIT ${perPage} OFFSET ${(page - 1) * perPage}),
+      total AS (SELECT NULL::int AS n)`;
+    const capped = branches.map((b) => sql`(${b} LIMIT ${countCap + 1})`);
+    countQuery = sql`SELECT count(*)::int AS n FROM (${sql.join(capped, sql` UNION ALL `)}) x`;
+  }
+
+  const caseVisible = sql`(c.secrecy_provision IS NULL OR ${canSee})`;
+  const recordVisible = sql`(r.secrecy_provision IS NULL OR ${canSee})`;
   const snippetSource = sql`CASE
-      WHEN h.kind = 'case' THEN CASE WHEN h.visible THEN c.title ELSE coalesce(c.public_title, '') END
-      WHEN h.record_visible THEN r.description || E'\n' || coalesce(r.file_text, '')
+      WHEN h.kind = 'case' THEN CASE WHEN ${caseVisible} THEN c.title ELSE coalesce(c.public_title, '') END
+      WHEN ${recordVisible} THEN r.description || E'\n' || coalesce(r.file_text, '')
       ELSE coalesce(r.public_description, '') END`;
   const pageQuery = sql`
-    WITH hits AS (${union}), chosen AS (
-      SELECT * FROM hits ORDER BY ${orderBy("")} LIMIT ${perPage} OFFSET ${(page - 1) * perPage}
-    )
+    WITH ${hits}
     SELECT h.kind, h.id, h.number, c.number AS case_number, h.dated_on::text AS dated_on, h.record_type,
-      h.direction, c.status, b.name AS body_name, h.secret, h.visible, h.record_visible,
-      CASE WHEN h.visible THEN c.title ELSE coalesce(nullif(trim(c.public_title), ''), 'Sekretessmarkerat ärende') END
-        AS case_title,
-      CASE WHEN h.kind = 'record' AND NOT h.record_visible
+      h.direction, c.status, b.name AS body_name, (SELECT n FROM total) AS total,
+      CASE WHEN h.kind = 'case' THEN c.secrecy_provision IS NOT NULL ELSE r.secrecy_provision IS NOT NULL END
+        AS secret,
+      ${caseVisible} AS visible, coalesce(${recordVisible}, false) AS record_visible,
+      CASE WHEN ${caseVisible} THEN c.title
+        ELSE coalesce(nullif(trim(c.public_title), ''), 'Sekretessmarkerat ärende') END AS case_title,
+      CASE WHEN h.kind = 'record' AND NOT ${recordVisible}
         THEN coalesce(nullif(trim(r.public_description), ''), 'Sekretessmarkerad handling') ELSE r.description END
         AS description,
       ${q ? sql`ts_headline('swedish', ${snippetSource}, ${tsq}, ${headlineOptions})` : sql`NULL::text`} AS headline
@@ -236,31 +276,27 @@ export async function searchRegister(
     LEFT JOIN record r ON h.kind = 'record' AND r.id = h.id
     LEFT JOIN body b ON b.id = c.responsible_body_id
     ORDER BY ${orderBy("h")}`;
-  const countQuery = sql`WITH hits AS (${union}) SELECT count(*)::int AS n FROM (SELECT 1 FROM hits LIMIT ${countCap + 1}) x`;
+  return { pageQuery, countQuery, page, perPage };
+}
 
-  const rows = await queryRows<Record<string, any>>(tx, pageQuery);
-  const [{ n }] = (await queryRows<{ n: number }>(tx, countQuery)) as [{ n: number }];
-
-  const hits = rows.map((row): SearchHit => {
-    const isCase = row.kind === "case";
-    const heading = isCase ? (row.case_title as string) : (row.description as string);
-    const withheld = Boolean(row.secret && !(isCase ? row.visible : row.record_visible));
-    return {
-      kind: row.kind,
-      id: row.id,
-      number: row.number,
-      caseNumber: row.case_number,
-      caseTitle: row.case_title,
-      heading,
-      datedOn: row.dated_on,
-      recordType: row.record_type,
-      direction: row.direction,
-      status: row.status,
-      bodyName: row.body_name,
-      secret: row.secret,
-      withheld,
-      snippet: row.headline ? snippetParts(row.headline) : [{ text: heading, match: false }],
-    };
-  });
-  return { hits, total: Math.min(n, countCap), totalCapped: n > countCap, page, perPage };
+function toHit(row: Record<string, any>): SearchHit {
+  const isCase = row.kind === "case";
+  const heading = isCase ? (row.case_title as string) : (row.description as string);
+  const withheld = Boolean(row.secret && !(isCase ? row.visible : row.record_visible));
+  return {
+    kind: row.kind,
+    id: row.id,
+    number: row.number,
+    caseNumber: row.case_number,
+    caseTitle: row.case_title,
+    heading,
+    datedOn: row.dated_on,
+    recordType: row.record_type,
+    direction: row.direction,
+    status: row.status,
+    bodyName: row.body_name,
+    secret: row.secret,
+    withheld,
+    snippet: row.headline ? snippetParts(row.headline) : [{ text: heading, match: false }],
+  };
 }

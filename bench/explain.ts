@@ -1,0 +1,18 @@
+// `npx tsx bench/explain.ts "detaljplan Limhamn"`: the plans of one search on the benchmark database
+// (BENCH_DATABASE_URL, default paragraf_bench), as an anonymous reader, for looking into a slow query.
+import { PgDialect } from "drizzle-orm/pg-core";
+import pg from "pg";
+import { searchQueries } from "../src/register/search.js";
+
+const url = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/paragraf_bench";
+const client = new pg.Client({ connectionString: url });
+await client.connect();
+const { rows } = await client.query("SELECT id FROM municipality WHERE slug = 'bench'");
+const built = searchQueries(rows[0].id, { all: false, bodyIds: [] }, { q: process.argv[2] ?? "" });
+const dialect = new PgDialect();
+for (const statement of [built!.pageQuery, built!.countQuery].filter((x) => x !== null)) {
+  const query = dialect.sqlToQuery(statement);
+  const plan = await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${query.sql}`, query.params);
+  console.log(plan.rows.map((r) => r["QUERY PLAN"]).join("\n"), "\n");
+}
+await client.end();
