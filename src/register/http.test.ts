@@ -184,6 +184,23 @@ describe("the registrar's pages", () => {
     const page = await (await client.get(res.headers.get("location")!)).text();
     expect(page).toContain("Registrerat med nummer STK-2024-1375.");
     expect(page).toContain('href="/diarium/STK-2024-1374"');
+    const related = await client.postForm(
+      "/diarium/STK-2024-1375/relaterade",
+      "/diarium/STK-2024-1375/relaterade",
+      { relatedNumber: s.secretCase.number },
+    );
+    expect(related.status).toBe(303);
+    const visitorView = await (await new Client(s.app).get("/diarium/STK-2024-1375")).text();
+    expect(visitorView).toContain("Relaterade ärenden");
+    expect(visitorView).toContain(`${s.secretCase.number} Orosanmälan`);
+    expect(visitorView).not.toMatch(secretWords);
+    const unknown = await client.postForm(
+      "/diarium/STK-2024-1375/relaterade",
+      "/diarium/STK-2024-1375/relaterade",
+      { relatedNumber: "STK-1999-1" },
+    );
+    expect(unknown.status).toBe(400);
+    expect(await unknown.text()).toContain("Ärendet finns inte.");
   });
 
   it("refuses secrecy without a provision with a Swedish message, and uses no number", async () => {

@@ -32,6 +32,7 @@ import { findCaseByNumber, listSeries } from "./queries.js";
 import { readCase } from "./read-case.js";
 import { registerNewCase } from "./register-case.js";
 import { registerRecord } from "./register-record.js";
+import { relateCases } from "./relate-cases.js";
 import * as s from "./schemas.js";
 import { type SearchHit, searchRegister } from "./search.js";
 import { startRecordNumbersAt } from "./start-record-numbers-at.js";
@@ -803,6 +804,7 @@ export function registerRegisterPages(app: OpenAPIHono<AppEnv>) {
               <a href={`${casePath(view.number)}/handlingar/ny`}>Registrera handling</a>
             ) : null}
             <a href={`${casePath(view.number)}/andra`}>Ändra ärendet</a>
+            <a href={`${casePath(view.number)}/relaterade`}>Koppla relaterat ärende</a>
             <a href={`${casePath(view.number)}/handlingsnummer`}>Fortsätt handlingsnumreringen</a>
             {can(actor, "audit:read") ? (
               <a href={`/admin/logg?typ=case&id=${view.id}`}>Ändringslogg</a>
@@ -963,6 +965,53 @@ export function registerRegisterPages(app: OpenAPIHono<AppEnv>) {
     if (!parsed.success) throw new DomainError("invalid_input");
     await inTransaction(c.get("deps").database.db, (tx) => closeCase(tx, actor, row.id, parsed.data));
     return c.redirect(casePath(row.number), 303);
+  });
+
+  // Relating another case.
+  const relateFields: Field[] = [
+    {
+      name: "relatedNumber",
+      label: "Det relaterade ärendets diarienummer",
+      required: true,
+      hint: "T.ex. STK-2023-137.",
+    },
+  ];
+  const RelateForm = z.object({
+    relatedNumber: z.string({ error: "Ange ett diarienummer." }).trim().min(1, "Ange ett diarienummer."),
+  });
+  const relateView = (c: C, number: string, state: FormRender) => (
+    <FormPage
+      c={c}
+      title={`Koppla ett relaterat ärende till ${number}`}
+      trail={[
+        { href: "/diarium", label: "Diarium" },
+        { href: casePath(number), label: number },
+        { label: "Relaterat ärende" },
+      ]}
+      action={`${casePath(number)}/relaterade`}
+      fields={relateFields}
+      state={state}
+      submitLabel="Koppla"
+    />
+  );
+  app.get("/diarium/:number/relaterade", async (c) => {
+    requireActor(c);
+    const row = await loadCaseRow(c);
+    return c.html(relateView(c, row.number, { values: {}, errors: [] }));
+  });
+  app.post("/diarium/:number/relaterade", async (c) => {
+    const row = await loadCaseRow(c);
+    return submitForm(c, {
+      fields: relateFields,
+      schema: RelateForm,
+      run: async (tx, actor, input) => {
+        const other = await findCaseByNumber(tx, actor.municipalityId, input.relatedNumber);
+        if (!other) throw new DomainError("case_not_found", {}, "relatedNumber");
+        return relateCases(tx, actor, row.id, { relatedCaseId: other.id });
+      },
+      render: (state) => relateView(c, row.number, state),
+      redirect: () => casePath(row.number),
+    });
   });
 
   // Continuing record numbers after an import.
