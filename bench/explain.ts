@@ -1,4 +1,5 @@
-// `npx tsx bench/explain.ts "detaljplan Limhamn"`: the plans of one search on the benchmark database
+// `npx tsx bench/explain.ts "detaljplan Limhamn" [numbers]`: the plans of one search (count, ranked page,
+// newest-first page) on the benchmark database
 // (BENCH_DATABASE_URL, default paragraf_bench), as an anonymous reader, for looking into a slow query.
 import { PgDialect } from "drizzle-orm/pg-core";
 import pg from "pg";
@@ -8,9 +9,10 @@ const url = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:543
 const client = new pg.Client({ connectionString: url });
 await client.connect();
 const { rows } = await client.query("SELECT id FROM municipality WHERE slug = 'bench'");
-const built = searchQueries(rows[0].id, { all: false, bodyIds: [] }, { q: process.argv[2] ?? "" });
+const words = process.argv[3] !== "numbers";
+const built = searchQueries(rows[0].id, { all: false, bodyIds: [] }, { q: process.argv[2] ?? "" }, { words });
 const dialect = new PgDialect();
-for (const statement of [built!.pageQuery, built!.countQuery].filter((x) => x !== null)) {
+for (const statement of [built!.countQuery, built!.pageQuery(true), built!.pageQuery(false)]) {
   const query = dialect.sqlToQuery(statement);
   const plan = await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${query.sql}`, query.params);
   console.log(plan.rows.map((r) => r["QUERY PLAN"]).join("\n"), "\n");

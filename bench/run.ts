@@ -33,6 +33,8 @@ const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".
 const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/paragraf_bench";
 const clients = 32;
 const iterations = Number(process.env.BENCH_ITERATIONS ?? 30);
+// BENCH_REUSE=1 keeps the server database of the last run (same size) and only measures again.
+const reuse = process.env.BENCH_REUSE === "1";
 
 const bodyNames = [
   "Kommunstyrelsen",
@@ -91,7 +93,7 @@ interface TargetResult {
   database: string;
   cases: number;
   records: number;
-  loadSeconds: number;
+  loadSeconds: number | null;
   queries: QueryResult[];
   overall: { http: { p50: number; p95: number }; sql: { p50: number; p95: number } };
   registrations: {
@@ -104,6 +106,21 @@ interface TargetResult {
     max: number;
     gapless: boolean;
   };
+}
+
+/** The municipality, bodies and series of an earlier run, when BENCH_REUSE=1. */
+async function loadExisting(database: Database, slug: string) {
+  return inTransaction(database.db, async (tx) => {
+    const m = await tx.query.municipality.findFirst({ where: (x, { eq }) => eq(x.slug, slug) });
+    if (!m) return null;
+    const bodies = await tx.query.body.findMany({ where: (x, { eq }) => eq(x.municipalityId, m.id) });
+    const series = await tx.query.numberSeries.findFirst({
+      where: (x, { eq }) => eq(x.municipalityId, m.id),
+    });
+    const order = new Map(bodyNames.map((n, i) => [n, i]));
+    bodies.sort((a, b) => order.get(a.name)! - order.get(b.name)!);
+    return { m, bodies, series: series! };
+  });
 }
 
 async function recreateServerDatabase(url: string) {
@@ -126,7 +143,7 @@ async function runTarget(name: "server" | "pglite", cases: number): Promise<Targ
   let database: Database;
   let dataDir: string | null = null;
   if (name === "server") {
-    await recreateServerDatabase(serverUrl);
+    if (!reuse) await recreateServerDatabase(serverUrl);
     process.env.PARAGRAF_DB_POOL = String(clients + 4);
     database = await connect({ url: serverUrl });
   } else {
@@ -136,51 +153,63 @@ async function runTarget(name: "server" | "pglite", cases: number): Promise<Targ
   try {
     await migrate(database);
     const slug = "bench";
-    const setup = await inTransaction(database.db, async (tx) => {
-      const m = await createMunicipality(tx, { name: "Benchköping", slug });
-      const actor = systemActor(m.id, "Benchmark");
-      const bodies = [];
-      for (const bodyName of bodyNames)
-        bodies.push(
-          await createBody(tx, actor, {
-            name: bodyName,
-            kind: bodyName === "Kommunstyrelsen" ? "executive_board" : "committee",
-          }),
-        );
-      const series = await createNumberSeries(tx, actor, {
-        code: "BENCH",
-        prefix: "BENCH",
-        pattern: "{prefix}-{year}-{seq}",
-      });
-      await createUser(tx, actor, {
-        email: "registrator@bench.example",
-        displayName: "Registrator",
-        password: "benchmark-lösenord-1",
-        grants: [{ role: "registrar", bodyId: null }],
-      });
-      return { m, bodies, series };
-    });
+    const existing = reuse ? await loadExisting(database, slug) : null;
+    const setup =
+      existing ??
+      (await inTransaction(database.db, async (tx) => {
+        const m = await createMunicipality(tx, { name: "Benchköping", slug });
+        const actor = systemActor(m.id, "Benchmark");
+        const bodies = [];
+        for (const bodyName of bodyNames)
+          bodies.push(
+            await createBody(tx, actor, {
+              name: bodyName,
+              kind: bodyName === "Kommunstyrelsen" ? "executive_board" : "committee",
+            }),
+          );
+        const series = await createNumberSeries(tx, actor, {
+          code: "BENCH",
+          prefix: "BENCH",
+          pattern: "{prefix}-{year}-{seq}",
+        });
+        await createUser(tx, actor, {
+          email: "registrator@bench.example",
+          displayName: "Registrator",
+          password: "benchmark-lösenord-1",
+          grants: [{ role: "registrar", bodyId: null }],
+        });
+        return { m, bodies, series };
+      }));
 
-    log(`${name}: generating ${cases} cases and about ${cases * 10} records`);
     const started = performance.now();
-    const statements = generateSql({
-      municipalityId: setup.m.id,
-      seriesId: setup.series.id,
-      prefix: "BENCH",
-      bodyIds: setup.bodies.map((b) => b.id),
-      bodyNames,
-      markerBodyId: setup.bodies.at(-3)!.id,
-      cases,
-      firstYear: 2016,
-      years: 10,
-    });
-    if (name === "server") await database.exec("SET maintenance_work_mem = '256MB'");
-    for (const statement of statements) {
-      const t0 = performance.now();
-      await database.exec(statement);
-      log(`  ${statement.trim().split(/\s+/).slice(0, 3).join(" ")}: ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    if (!existing) {
+      log(`${name}: generating ${cases} cases and about ${cases * 10} records`);
+      const statements = generateSql({
+        municipalityId: setup.m.id,
+        seriesId: setup.series.id,
+        prefix: "BENCH",
+        bodyIds: setup.bodies.map((b) => b.id),
+        bodyNames,
+        markerBodyId: setup.bodies.at(-3)!.id,
+        cases,
+        firstYear: 2016,
+        years: 10,
+      });
+      if (name === "server") await database.exec("SET maintenance_work_mem = '256MB'");
+      for (const statement of statements) {
+        const t0 = performance.now();
+        await database.exec(statement);
+        log(
+          `  ${statement.trim().split(/\s+/).slice(0, 3).join(" ")}: ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+        );
+      }
+    } else {
+      log(`${name}: reusing the register of the last run`);
+      await database.exec(`DELETE FROM audit_entry WHERE record_type = 'case' AND record_id IN
+        (SELECT id::text FROM register_case WHERE year >= 2026);
+        DELETE FROM register_case WHERE year >= 2026; DELETE FROM number_counter WHERE year >= 2026;`);
     }
-    const loadSeconds = (performance.now() - started) / 1000;
+    const loadSeconds = existing ? null : (performance.now() - started) / 1000;
     const counts = await database.exclusive(
       async (exec) =>
         (await exec(
@@ -190,6 +219,8 @@ async function runTarget(name: "server" | "pglite", cases: number): Promise<Targ
 
     const app = createApp({ database, logger: pino({ level: "warn" }), municipalitySlug: slug });
     const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
+    // Idle keep-alive sockets stay open longer than a client's longest wait, so no request races their closing.
+    (server as unknown as { keepAliveTimeout: number }).keepAliveTimeout = 120_000;
     await new Promise((resolve) => server.once("listening", resolve));
     const port = (server.address() as { port: number }).port;
     const base = `http://127.0.0.1:${port}`;
@@ -230,7 +261,9 @@ async function runTarget(name: "server" | "pglite", cases: number): Promise<Targ
         sql: { p50: percentile(direct, 50), p95: percentile(direct, 95) },
       };
       results.push(result);
-      log(`  ${query.label}: ${hits} träffar, HTTP p50 ${ms(result.http.p50)} p95 ${ms(result.http.p95)} ms, SQL p50 ${ms(result.sql.p50)} p95 ${ms(result.sql.p95)} ms`);
+      log(
+        `  ${query.label}: ${hits} träffar, HTTP p50 ${ms(result.http.p50)} p95 ${ms(result.http.p95)} ms, SQL p50 ${ms(result.sql.p50)} p95 ${ms(result.sql.p95)} ms`,
+      );
     }
     allHttp.sort((a, b) => a - b);
     allSql.sort((a, b) => a - b);
@@ -256,6 +289,7 @@ async function runTarget(name: "server" | "pglite", cases: number): Promise<Targ
         while (issued < total) {
           issued++;
           const res = await fetch(`${base}/api/cases`, {
+            keepalive: true,
             method: "POST",
             headers: { "content-type": "application/json", cookie },
             body: JSON.stringify({
@@ -291,7 +325,9 @@ async function runTarget(name: "server" | "pglite", cases: number): Promise<Targ
       max: check!.max,
       gapless: check!.min === 1 && check!.max === check!.n && check!.distinct_n === check!.n,
     };
-    log(`  registrations: ${registrations.total} in ${seconds.toFixed(1)} s = ${registrations.perSecond.toFixed(0)}/s, gapless ${registrations.gapless}, errors ${errors}`);
+    log(
+      `  registrations: ${registrations.total} in ${seconds.toFixed(1)} s = ${registrations.perSecond.toFixed(0)}/s, gapless ${registrations.gapless}, errors ${errors}`,
+    );
     const version = await database.exclusive(
       async (exec) => ((await exec("SELECT version() AS v")) as { v: string }[])[0]!.v,
     );
@@ -345,7 +381,9 @@ function report(results: TargetResult[]): string {
     lines.push(`## ${title}`, "");
     lines.push(
       `${r.database}. ${r.cases.toLocaleString("sv-SE")} cases, ${r.records.toLocaleString("sv-SE")} records, ` +
-        `generated and indexed in ${r.loadSeconds.toFixed(0)} s.`,
+        (r.loadSeconds === null
+          ? "generated by an earlier run (BENCH_REUSE=1)."
+          : `generated and indexed in ${r.loadSeconds.toFixed(0)} s.`),
       "",
     );
     lines.push("| query | hits | HTTP p50 ms | HTTP p95 ms | SQL p50 ms | SQL p95 ms | HTTP/SQL (p50) |");
@@ -373,6 +411,7 @@ function report(results: TargetResult[]): string {
     "npm run bench                    # server at full size and PGlite at a tenth; rewrites this file",
     "npm run bench -- --only=pglite   # one target",
     "BENCH_SCALE=0.1 npm run bench    # everything ten times smaller, for a quick look",
+    "BENCH_REUSE=1 npm run bench -- --only=server   # measure again on the server register of the last run",
     "```",
     "",
     "The server target uses `postgres://postgres@127.0.0.1:5432/paragraf_bench` (or `BENCH_DATABASE_URL`), which it",

@@ -191,11 +191,11 @@ describe("files", () => {
         {
           name: "yttrande.pdf",
           declaredType: "application/pdf",
-          bytes: pdfWithText("Nämnden betonar föreningslivets delaktighet i områdena."),
+          bytes: pdfWithText("Nämnden betonar föreningarnas delaktighet i områdena."),
         },
       ],
     });
-    const hits = (await search(m, "förening")).hits;
+    const hits = (await search(m, "föreningen")).hits;
     expect(hits.map((h) => h.number)).toEqual(["STK-2024-1-1"]);
     expect(hits[0]!.snippet.some((p) => p.match && /förening/i.test(p.text))).toBe(true);
   });
@@ -324,8 +324,16 @@ describe("search", () => {
     const ks = await buildBody(database, m.system, { name: "Kommunstyrelsen", kind: "executive_board" });
     const a = await newCase(m, { title: "Budget 2023", openedOn: "2023-03-01", responsibleBodyId: ks.id });
     const b = await newCase(m, { title: "Budget 2024", openedOn: "2024-03-01" });
-    await newRecord(m, a.id, { description: "Budgetbeslut", recordType: "decision", datedOn: "2023-11-20" });
-    await newRecord(m, b.id, { description: "Budgetskrivelse", direction: "outgoing", recordType: "letter" });
+    await newRecord(m, a.id, {
+      description: "Beslut om budget",
+      recordType: "decision",
+      datedOn: "2023-11-20",
+    });
+    await newRecord(m, b.id, {
+      description: "Skrivelse om budgeten",
+      direction: "outgoing",
+      recordType: "letter",
+    });
     await tx(database, (t) => closeCase(t, m.system, a.id, { closedOn: "2023-12-31" }));
     const numbers = async (extra: object) =>
       (await search(m, "budget", anonymous, extra)).hits.map((h) => h.number);

@@ -63,7 +63,7 @@ export interface SearchResult {
   perPage: number;
 }
 
-export const countCap = 1000;
+export const countCap = 500;
 const startMark = "\uE000";
 const stopMark = "\uE001";
 const headlineOptions = `StartSel=${startMark}, StopSel=${stopMark}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
@@ -78,18 +78,20 @@ export function snippetParts(headline: string): SnippetPart[] {
 }
 
 /**
- * The text query. Plain words are each matched as stems and as the beginning of longer words, so "insats" finds
- * "insatser", "budget" finds "budgetbeslut", and a word half typed already finds something. A query with
- * quotes, "or" or a leading minus is read as web search syntax instead.
+ * The text query. Each plain word must match, either by its Swedish stem or as written: the Snowball stemmer
+ * gives "insats" and "insatser" different stems, and the word as written meets the stem of its plural.
+ * Stop words drop out. Whole words only, so that a query stays cheap on the GIN index. A query with quotes,
+ * "or" or a leading minus is read as web search syntax instead.
  */
 function textQuery(q: string): SQL {
   const words = q.match(/[\p{L}\p{N}]+/gu) ?? [];
   const syntax = /"|(^|\s)-|\sor\s/i.test(q);
-  if (!syntax && words.length > 0 && words.length <= 10) {
-    const terms = words.map((w) => (w.length >= 4 ? `${w}:*` : w)).join(" & ");
-    return sql`to_tsquery('swedish', ${terms})`;
-  }
-  return sql`websearch_to_tsquery('swedish', ${q})`;
+  if (syntax || words.length === 0 || words.length > 10) return sql`websearch_to_tsquery('swedish', ${q})`;
+  const terms = words.map(
+    (w) => sql`(CASE WHEN numnode(to_tsquery('swedish', ${w})) = 0 THEN ''::tsquery
+      ELSE to_tsquery('swedish', ${w}) || to_tsquery('simple', ${w}) END)`,
+  );
+  return sql`(${sql.join(terms, sql` && `)})`;
 }
 
 /** Upper-cased query, as numbers are matched; null when it cannot be a number. */
@@ -124,17 +126,60 @@ export async function searchRegister(
   access: SecretAccess,
   params: SearchParams,
 ): Promise<SearchResult> {
-  const built = searchQueries(municipalityId, access, params);
-  if (!built) return { hits: [], total: 0, totalCapped: false, page: 1, perPage: 20 };
-  const { pageQuery, countQuery, page, perPage } = built;
-  const rows = await queryRows<Record<string, any>>(tx, pageQuery);
-  if (countQuery) {
-    const [{ n }] = (await queryRows<{ n: number }>(tx, countQuery)) as [{ n: number }];
-    return { hits: rows.map(toHit), total: Math.min(n, countCap), totalCapped: n > countCap, page, perPage };
+  const q = (params.q ?? "").trim();
+  // A query shaped like a number (STK-2024-13, 2011/KS 0206) looks for numbers first, and for words only when
+  // no number begins that way.
+  if (looksLikeNumber(q)) {
+    const numbers = await runSearch(tx, searchQueries(municipalityId, access, params, { words: false }));
+    if (numbers.total > 0) return numbers;
   }
-  // With a query every match was ranked, so the count is exact (each row of the page carries it).
-  const total = rows[0]?.total ?? 0;
-  return { hits: rows.map(toHit), total, totalCapped: false, page, perPage };
+  return runSearch(tx, searchQueries(municipalityId, access, params, { words: true }));
+}
+
+/** True for queries that contain a digit and a separator, as case and record numbers do. */
+export function looksLikeNumber(q: string): boolean {
+  return /\d/.test(q) && /[-/.]/.test(q) && q.length <= 60;
+}
+
+/**
+ * Runs fn with sequential scans discouraged. With a LIMIT the planner tends to read a table front to back and
+ * test every row against the text query, trusting its selectivity estimate; the GIN index answers faster.
+ */
+async function preferIndexes<T>(tx: Tx, fn: () => Promise<T>): Promise<T> {
+  const [{ was }] = (await queryRows<{ was: string }>(
+    tx,
+    sql`SELECT current_setting('enable_seqscan') AS was, set_config('enable_seqscan', 'off', true)`,
+  )) as [{ was: string }];
+  try {
+    return await fn();
+  } finally {
+    await tx.execute(sql`SELECT set_config('enable_seqscan', ${was}, true)`);
+  }
+}
+
+async function runSearch(tx: Tx, built: ReturnType<typeof searchQueries>): Promise<SearchResult> {
+  if (!built) return { hits: [], total: 0, totalCapped: false, page: 1, perPage: 20 };
+  const count = () =>
+    preferIndexes(
+      tx,
+      async () => ((await queryRows<{ n: number }>(tx, built.countQuery)) as [{ n: number }])[0].n,
+    );
+  const result = (rows: Record<string, any>[], n: number): SearchResult => ({
+    hits: rows.map(toHit),
+    total: Math.min(n, countCap),
+    totalCapped: n > countCap,
+    page: built.page,
+    perPage: built.perPage,
+  });
+  if (built.ranking) {
+    const rows = await preferIndexes(tx, () => queryRows<Record<string, any>>(tx, built.pageQuery(true)));
+    const n = rows.length > 0 ? (rows[0]!.total as number) : await count();
+    if (n <= countCap) return result(rows, n);
+    // Too broad to rank every match: the newest first, which the date indexes give without reading them all.
+    return result(await queryRows<Record<string, any>>(tx, built.pageQuery(false)), n);
+  }
+  const rows = await queryRows<Record<string, any>>(tx, built.pageQuery(false));
+  return result(rows, await count());
 }
 
 /**
@@ -146,7 +191,12 @@ export async function searchRegister(
  * The record side joins its case only when a filter, the number order or a reader's per-body access needs it;
  * titles, visibility and snippets are worked out for the one page of hits alone.
  */
-export function searchQueries(municipalityId: string, access: SecretAccess, params: SearchParams) {
+export function searchQueries(
+  municipalityId: string,
+  access: SecretAccess,
+  params: SearchParams,
+  options: { words: boolean } = { words: true },
+) {
   const q = (params.q ?? "").trim().slice(0, 200);
   const page = Math.max(1, Math.min(params.page ?? 1, 50));
   const perPage = Math.max(1, Math.min(params.perPage ?? 20, 100));
@@ -160,7 +210,7 @@ export function searchQueries(municipalityId: string, access: SecretAccess, para
 
   const caseMatch: SQL[] = [];
   const recordMatch: SQL[] = [];
-  if (q) {
+  if (q && options.words) {
     caseMatch.push(sql`c.public_tsv @@ ${tsq}`);
     recordMatch.push(sql`r.public_tsv @@ ${tsq}`);
     // A reader without any access never gets near secret_tsv.
@@ -168,10 +218,10 @@ export function searchQueries(municipalityId: string, access: SecretAccess, para
       caseMatch.push(sql`(c.secret_tsv @@ ${tsq} AND ${canSee})`);
       recordMatch.push(sql`(r.secret_tsv @@ ${tsq} AND ${canSee})`);
     }
-    if (number) {
-      caseMatch.push(sql`upper(c.number) LIKE ${likePrefix(number)}`);
-      recordMatch.push(sql`upper(r.number) LIKE ${likePrefix(number)}`);
-    }
+  }
+  if (q && number) {
+    caseMatch.push(sql`upper(c.number) LIKE ${likePrefix(number)}`);
+    recordMatch.push(sql`upper(r.number) LIKE ${likePrefix(number)}`);
   }
 
   const caseFilters: SQL[] = [sql`c.municipality_id = ${municipalityId}`];
@@ -197,6 +247,7 @@ export function searchQueries(municipalityId: string, access: SecretAccess, para
   const withCases = params.kind !== "record" && !params.recordType && !params.direction;
   const withRecords = params.kind !== "case";
   if (!withCases && !withRecords) return null;
+  if (q && caseMatch.length === 0) return null;
 
   const numberRank = (column: SQL, boost: number) =>
     number
@@ -209,48 +260,58 @@ export function searchQueries(municipalityId: string, access: SecretAccess, para
     if (access.all) return sql`coalesce(${t("secret_tsv")}, ${t("public_tsv")})`;
     return sql`CASE WHEN ${canSee} THEN coalesce(${t("secret_tsv")}, ${t("public_tsv")}) ELSE ${t("public_tsv")} END`;
   };
-  const textRank = (alias: "c" | "r") => (q ? sql`ts_rank(${vector(alias)}, ${tsq})` : sql`0::real`);
+  const textRank = (alias: "c" | "r") =>
+    q && options.words ? sql`ts_rank(${vector(alias)}, ${tsq})` : sql`0::real`;
 
-  const orderBy = (h: string) => {
+  const orderBy = (h: string, ranked: boolean) => {
     const t = (column: string) => sql.raw(h ? `${h}.${column}` : column);
+    const effective = sort === "relevance" && !ranked ? "newest" : sort;
     return {
       relevance: sql`${t("rank")} DESC, ${t("dated_on")} DESC, ${t("number")}`,
       newest: sql`${t("dated_on")} DESC, ${t("id")} DESC`,
       oldest: sql`${t("dated_on")} ASC, ${t("id")} ASC`,
       number: sql`${t("year")} DESC, ${t("sequence")} DESC, ${t("record_sequence")} ASC`,
-    }[sort];
+    }[effective];
   };
 
-  const caseBranch = sql`
+  const caseBranch = (ranked: boolean) => sql`
       SELECT 'case'::text AS kind, c.id, c.number, c.id AS case_id, c.opened_on AS dated_on,
         NULL::text AS record_type, NULL::text AS direction, c.year, c.sequence, 0 AS record_sequence,
-        greatest(${numberRank(sql`c.number`, 2)}, ${textRank("c")}) AS rank
+        ${ranked ? sql`greatest(${numberRank(sql`c.number`, 2)}, ${textRank("c")})` : sql`0::real`} AS rank
       FROM register_case c
       WHERE ${sql.join(caseFilters, sql` AND `)}`;
-  const recordBranch = sql`
+  const recordBranch = (ranked: boolean) => sql`
       SELECT 'record'::text AS kind, r.id, r.number, r.case_id, r.dated_on, r.record_type, r.direction,
         ${joinCase ? sql`c.year, c.sequence` : sql`NULL::int AS year, NULL::int AS sequence`},
         r.sequence AS record_sequence,
-        greatest(${numberRank(sql`r.number`, 1.5)}, ${textRank("r")}) AS rank
+        ${ranked ? sql`greatest(${numberRank(sql`r.number`, 1.5)}, ${textRank("r")})` : sql`0::real`} AS rank
       FROM record r ${joinCase ? sql`JOIN register_case c ON c.id = r.case_id` : sql``}
       WHERE ${sql.join(recordFilters, sql` AND `)}`;
-  const branches = [...(withCases ? [caseBranch] : []), ...(withRecords ? [recordBranch] : [])];
+  const branches = (ranked: boolean) => [
+    ...(withCases ? [caseBranch(ranked)] : []),
+    ...(withRecords ? [recordBranch(ranked)] : []),
+  ];
 
-  let hits: SQL;
-  let countQuery: SQL | null = null;
-  if (q) {
-    hits = sql`matches AS MATERIALIZED (${sql.join(branches, sql` UNION ALL `)}),
-      chosen AS (SELECT * FROM matches ORDER BY ${orderBy("")} LIMIT ${perPage} OFFSET ${(page - 1) * perPage}),
-      total AS (SELECT count(*)::int AS n FROM matches)`;
-  } else {
-    const enough = page * perPage;
-    const limited = branches.map((b) => sql`(${b} ORDER BY ${orderBy("")} LIMIT ${enough})`);
-    hits = sql`chosen AS (SELECT * FROM (${sql.join(limited, sql` UNION ALL `)}) h
-        ORDER BY ${orderBy("")} LIMIT ${perPage} OFFSET ${(page - 1) * perPage}),
-      total AS (SELECT NULL::int AS n)`;
-    const capped = branches.map((b) => sql`(${b} LIMIT ${countCap + 1})`);
-    countQuery = sql`SELECT count(*)::int AS n FROM (${sql.join(capped, sql` UNION ALL `)}) x`;
-  }
+  const capped = branches(false).map((b) => sql`(${b} LIMIT ${countCap + 1})`);
+  const countQuery = sql`SELECT count(*)::int AS n FROM (${sql.join(capped, sql` UNION ALL `)}) x`;
+
+  // Ranked: the matches (at most countCap + 1 from each table) are scored and counted, then one page is taken.
+  // Otherwise each table gives its first rows in the order asked for, read along the date indexes.
+  const chosen = (ranked: boolean) => {
+    const offset = (page - 1) * perPage;
+    if (ranked) {
+      const limited = branches(true).map((b) => sql`(${b} LIMIT ${countCap + 1})`);
+      return sql`matches AS MATERIALIZED (SELECT * FROM (${sql.join(limited, sql` UNION ALL `)}) m),
+        total AS (SELECT count(*)::int AS n FROM matches),
+        chosen AS (SELECT * FROM matches ORDER BY ${orderBy("", true)} LIMIT ${perPage} OFFSET ${offset})`;
+    }
+    const limited = branches(false).map(
+      (b) => sql`(${b} ORDER BY ${orderBy("", false)} LIMIT ${page * perPage})`,
+    );
+    return sql`total AS (SELECT NULL::int AS n),
+      chosen AS (SELECT * FROM (${sql.join(limited, sql` UNION ALL `)}) h
+        ORDER BY ${orderBy("", false)} LIMIT ${perPage} OFFSET ${offset})`;
+  };
 
   const caseVisible = sql`(c.secrecy_provision IS NULL OR ${canSee})`;
   const recordVisible = sql`(r.secrecy_provision IS NULL OR ${canSee})`;
@@ -258,8 +319,8 @@ export function searchQueries(municipalityId: string, access: SecretAccess, para
       WHEN h.kind = 'case' THEN CASE WHEN ${caseVisible} THEN c.title ELSE coalesce(c.public_title, '') END
       WHEN ${recordVisible} THEN r.description || E'\n' || coalesce(r.file_text, '')
       ELSE coalesce(r.public_description, '') END`;
-  const pageQuery = sql`
-    WITH ${hits}
+  const pageQuery = (ranked: boolean) => sql`
+    WITH ${chosen(ranked)}
     SELECT h.kind, h.id, h.number, c.number AS case_number, h.dated_on::text AS dated_on, h.record_type,
       h.direction, c.status, b.name AS body_name, (SELECT n FROM total) AS total,
       CASE WHEN h.kind = 'case' THEN c.secrecy_provision IS NOT NULL ELSE r.secrecy_provision IS NOT NULL END
@@ -270,13 +331,13 @@ export function searchQueries(municipalityId: string, access: SecretAccess, para
       CASE WHEN h.kind = 'record' AND NOT ${recordVisible}
         THEN coalesce(nullif(trim(r.public_description), ''), 'Sekretessmarkerad handling') ELSE r.description END
         AS description,
-      ${q ? sql`ts_headline('swedish', ${snippetSource}, ${tsq}, ${headlineOptions})` : sql`NULL::text`} AS headline
+      ${q && options.words ? sql`ts_headline('swedish', ${snippetSource}, ${tsq}, ${headlineOptions})` : sql`NULL::text`} AS headline
     FROM chosen h
     JOIN register_case c ON c.id = h.case_id
     LEFT JOIN record r ON h.kind = 'record' AND r.id = h.id
     LEFT JOIN body b ON b.id = c.responsible_body_id
-    ORDER BY ${orderBy("h")}`;
-  return { pageQuery, countQuery, page, perPage };
+    ORDER BY ${orderBy("h", ranked)}`;
+  return { pageQuery, countQuery, page, perPage, sort, ranking: Boolean(q) && sort === "relevance" };
 }
 
 function toHit(row: Record<string, any>): SearchHit {
