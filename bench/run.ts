@@ -8,10 +8,12 @@
 //   BENCH_SCALE=0.1 npm run bench       everything at a tenth of that (a quick look)
 //   BENCH_DATABASE_URL=postgres://…/x   another server database (it is dropped and created)
 
+import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
+import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
 import pg from "pg";
 import pino from "pino";
@@ -105,6 +107,54 @@ interface TargetResult {
     min: number;
     max: number;
     gapless: boolean;
+  };
+}
+
+/**
+ * The HTTP server under test. For the server target it runs in a child process (bench/server.ts), as it would in
+ * production, apart from the clients; PGlite lives inside one process, so its server shares the clients' process.
+ */
+async function startServer(name: "server" | "pglite", database: Database, slug: string) {
+  if (name === "pglite") {
+    const app = createApp({ database, logger: pino({ level: "warn" }), municipalitySlug: slug });
+    const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
+    (server as unknown as { keepAliveTimeout: number }).keepAliveTimeout = 120_000;
+    await new Promise((resolve) => server.once("listening", resolve));
+    return {
+      port: (server.address() as { port: number }).port,
+      stop: async () => {
+        server.close();
+      },
+    };
+  }
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", fileURLToPath(new URL("./server.ts", import.meta.url))],
+    {
+      env: {
+        ...process.env,
+        DATABASE_URL: serverUrl,
+        BENCH_SLUG: slug,
+        PARAGRAF_DB_POOL: String(clients + 4),
+      },
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once("exit", (code) => reject(new Error(`bench server exited with ${code}`)));
+    child.stdout!.on("data", (chunk: Buffer) => {
+      const match = /listening (\d+)/.exec(String(chunk));
+      if (match) resolve(Number(match[1]));
+    });
+  });
+  return {
+    port,
+    stop: async () => {
+      child.removeAllListeners("exit");
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      child.kill("SIGTERM");
+      await exited;
+    },
   };
 }
 
@@ -217,12 +267,8 @@ async function runTarget(name: "server" | "pglite", cases: number): Promise<Targ
         )) as { cases: number; records: number }[],
     );
 
-    const app = createApp({ database, logger: pino({ level: "warn" }), municipalitySlug: slug });
-    const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
-    // Idle keep-alive sockets stay open longer than a client's longest wait, so no request races their closing.
-    (server as unknown as { keepAliveTimeout: number }).keepAliveTimeout = 120_000;
-    await new Promise((resolve) => server.once("listening", resolve));
-    const port = (server.address() as { port: number }).port;
+    const http = await startServer(name, database, slug);
+    const port = http.port;
     const base = `http://127.0.0.1:${port}`;
 
     // Search: each query through the HTTP API (anonymous, JSON), and the same search straight on the database.
@@ -314,7 +360,7 @@ async function runTarget(name: "server" | "pglite", cases: number): Promise<Targ
             coalesce(max(sequence), 0) AS max FROM register_case WHERE series_id = '${setup.series.id}' AND year = 2026`,
         )) as { n: number; distinct_n: number; min: number; max: number }[],
     );
-    server.close();
+    await http.stop();
     const registrations = {
       total: check!.n,
       seconds,
@@ -361,8 +407,8 @@ function report(results: TargetResult[]): string {
     "secrecy-marked, spread over ten years (2016–2025) and twelve bodies. It then measures:",
     "",
     "- **search latency** through the HTTP API (`GET /api/register/search`, anonymous, JSON parsed by the client),",
-    "  p50 and p95 over the typical queries below, each run " + iterations + " times after 3 warm-up runs;",
-    "- **the same search directly on the database** (`searchRegister` in a transaction: the same two SQL statements,",
+    `  p50 and p95 over the typical queries below, each run ${iterations} times after 3 warm-up runs;`,
+    "- **the same search directly on the database** (`searchRegister` in a transaction: the same SQL statements,",
     "  no HTTP, no session, no JSON) — the ratio HTTP/SQL is what the HTTP layer costs;",
     "- **registrations per second** with 32 concurrent clients, each with its own session, posting",
     "  `POST /api/cases` into one series and year, then checking that the numbers are 1…n with no duplicates or gaps.",
@@ -370,7 +416,9 @@ function report(results: TargetResult[]): string {
     "Limits from the issue: search p95 ≤ 50 ms through the API; registrations ≥ 500/s, no duplicates or gaps.",
     "",
     `Last run: ${now} UTC on ${cpus().length} CPU cores (${cpus()[0]?.model ?? "unknown"}), Node ${process.version}.`,
-    "Client, HTTP server and (for the server target) PostgreSQL share these cores.",
+    "Client, HTTP server and (for the server target) PostgreSQL share these cores. For the server target the HTTP",
+    "server runs in a process of its own (bench/server.ts); PGlite is embedded, so there the server shares the",
+    "clients' process and event loop.",
     "",
   );
   for (const r of results) {
