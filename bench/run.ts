@@ -27,6 +27,7 @@ import { createBody } from "../src/organisation/bodies.js";
 import { createMunicipality } from "../src/organisation/create-municipality.js";
 import { secretAccess } from "../src/register/access.js";
 import { createNumberSeries } from "../src/register/create-number-series.js";
+import { registerNewCase } from "../src/register/register-case.js";
 import { type SearchParams, searchRegister } from "../src/register/search.js";
 import { generateSql } from "./generate.js";
 
@@ -60,7 +61,7 @@ const queries: { label: string; params: SearchParams }[] = [
   { label: "böjd form: förskolorna Rosengård", params: { q: "förskolorna Rosengård" } },
   { label: "vanligt ord: remissvar tekniska", params: { q: "remissvar tekniska" } },
   { label: "nummerprefix: BENCH-2024-13", params: { q: "BENCH-2024-13" } },
-  { label: "exakt nummer: BENCH-2021-4711", params: { q: "BENCH-2021-4711" } },
+  { label: "exakt nummer: BENCH-2021-1711", params: { q: "BENCH-2021-1711" } },
   {
     label: "ord med filter: tekniska, 2023, beslut",
     params: { q: "tekniska", year: 2023, recordType: "decision" },
@@ -98,15 +99,45 @@ interface TargetResult {
   loadSeconds: number | null;
   queries: QueryResult[];
   overall: { http: { p50: number; p95: number }; sql: { p50: number; p95: number } };
-  registrations: {
-    total: number;
-    seconds: number;
-    perSecond: number;
-    errors: number;
-    distinct: number;
-    min: number;
-    max: number;
-    gapless: boolean;
+  registrations: Registrations;
+  direct: Registrations;
+}
+
+interface Registrations {
+  total: number;
+  seconds: number;
+  perSecond: number;
+  errors: number;
+  distinct: number;
+  min: number;
+  max: number;
+  gapless: boolean;
+}
+
+/** Counts the cases of a year and checks that their numbers are exactly 1…n. */
+async function checkYear(
+  database: Database,
+  seriesId: string,
+  year: number,
+  seconds: number,
+  errors: number,
+): Promise<Registrations> {
+  const [check] = await database.exclusive(
+    async (exec) =>
+      (await exec(
+        `SELECT count(*)::int AS n, count(DISTINCT sequence)::int AS distinct_n, coalesce(min(sequence), 0) AS min,
+          coalesce(max(sequence), 0) AS max FROM register_case WHERE series_id = '${seriesId}' AND year = ${year}`,
+      )) as { n: number; distinct_n: number; min: number; max: number }[],
+  );
+  return {
+    total: check!.n,
+    seconds,
+    perSecond: check!.n / seconds,
+    errors,
+    distinct: check!.distinct_n,
+    min: check!.min,
+    max: check!.max,
+    gapless: check!.min === 1 && check!.max === check!.n && check!.distinct_n === check!.n,
   };
 }
 
@@ -353,26 +384,41 @@ async function runTarget(name: "server" | "pglite", cases: number): Promise<Targ
       }),
     );
     const seconds = (performance.now() - t0) / 1000;
-    const [check] = await database.exclusive(
-      async (exec) =>
-        (await exec(
-          `SELECT count(*)::int AS n, count(DISTINCT sequence)::int AS distinct_n, coalesce(min(sequence), 0) AS min,
-            coalesce(max(sequence), 0) AS max FROM register_case WHERE series_id = '${setup.series.id}' AND year = 2026`,
-        )) as { n: number; distinct_n: number; min: number; max: number }[],
-    );
     await http.stop();
-    const registrations = {
-      total: check!.n,
-      seconds,
-      perSecond: check!.n / seconds,
-      errors,
-      distinct: check!.distinct_n,
-      min: check!.min,
-      max: check!.max,
-      gapless: check!.min === 1 && check!.max === check!.n && check!.distinct_n === check!.n,
-    };
+    const registrations = await checkYear(database, setup.series.id, 2026, seconds, errors);
     log(
       `  registrations: ${registrations.total} in ${seconds.toFixed(1)} s = ${registrations.perSecond.toFixed(0)}/s, gapless ${registrations.gapless}, errors ${errors}`,
+    );
+
+    // The same registrations without HTTP: the use case in a transaction, 32 at a time, in year 2027.
+    const actor = systemActor(setup.m.id, "Benchmark");
+    let issuedDirect = 0;
+    let errorsDirect = 0;
+    const t1 = performance.now();
+    await Promise.all(
+      Array.from({ length: clients }, async (_, client) => {
+        while (issuedDirect < total) {
+          issuedDirect++;
+          await inTransaction(database.db, (tx) =>
+            registerNewCase(tx, actor, {
+              seriesCode: "BENCH",
+              title: `Inkommen skrivelse om cykelbana i Hyllie (klient ${client})`,
+              responsibleBodyId: setup.bodies[client % setup.bodies.length]!.id,
+              openedOn: "2027-02-02",
+            }),
+          ).catch(() => errorsDirect++);
+        }
+      }),
+    );
+    const direct = await checkYear(
+      database,
+      setup.series.id,
+      2027,
+      (performance.now() - t1) / 1000,
+      errorsDirect,
+    );
+    log(
+      `  without HTTP: ${direct.total} in ${direct.seconds.toFixed(1)} s = ${direct.perSecond.toFixed(0)}/s, gapless ${direct.gapless}`,
     );
     const version = await database.exclusive(
       async (exec) => ((await exec("SELECT version() AS v")) as { v: string }[])[0]!.v,
@@ -389,6 +435,7 @@ async function runTarget(name: "server" | "pglite", cases: number): Promise<Targ
         sql: { p50: percentile(allSql, 50), p95: percentile(allSql, 95) },
       },
       registrations,
+      direct,
     };
   } finally {
     await database.close();
@@ -450,6 +497,13 @@ function report(results: TargetResult[]): string {
       `Registrations: ${g.total} cases in ${g.seconds.toFixed(1)} s with ${clients} concurrent clients = ` +
         `**${g.perSecond.toFixed(0)} per second** (limit ≥ 500/s). Numbers ${g.min}…${g.max}, ${g.distinct} distinct: ` +
         `${g.gapless ? "no duplicates, no gaps" : "NOT gapless"}; ${g.errors} failed requests.`,
+      "",
+    );
+    const d = r.direct;
+    lines.push(
+      `The same without HTTP (the use case in a transaction, ${clients} at a time): ${d.total} cases in ` +
+        `${d.seconds.toFixed(1)} s = **${d.perSecond.toFixed(0)} per second**; numbers ${d.min}…${d.max}, ` +
+        `${d.gapless ? "no duplicates, no gaps" : "NOT gapless"}; ${d.errors} failures.`,
       "",
     );
   }

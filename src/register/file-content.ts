@@ -1,5 +1,4 @@
 import { fileTypeFromBuffer } from "file-type";
-import { extractText, getDocumentProxy } from "unpdf";
 import { DomainError } from "../domain/errors.js";
 
 /** The file types a record may have, with the extensions a file name of that type may end in. */
@@ -60,6 +59,8 @@ async function detectType(bytes: Uint8Array): Promise<string | null> {
 
 async function pdfText(bytes: Uint8Array): Promise<string | null> {
   try {
+    // Loaded on first use: the PDF reader is large and most requests never need it.
+    const { extractText, getDocumentProxy } = await import("unpdf");
     const doc = await getDocumentProxy(new Uint8Array(bytes));
     const { text } = await extractText(doc, { mergePages: true });
     await doc.destroy();

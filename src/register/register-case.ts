@@ -7,6 +7,7 @@ import { DomainError } from "../domain/errors.js";
 import { numberParts } from "../domain/numbering.js";
 import { findBody, findPerson } from "../organisation/queries.js";
 import { ensureCounter, insertNumberedCase } from "./allocate.js";
+import { inCounterQueue } from "./counter-queue.js";
 import { findCase, findSeriesByCode } from "./queries.js";
 import type { CaseInput } from "./schemas.js";
 import type { registerCase } from "./tables.js";
@@ -48,11 +49,12 @@ export async function registerNewCase(tx: Tx, actor: Actor, input: CaseInput) {
   };
   // Everything is checked; only now is the number taken, in the statement that inserts the case.
   const parts = numberParts(series.pattern, series.prefix, year);
-  let numbered = await insertNumberedCase(tx, values, parts);
-  if (!numbered) {
+  const numbered = await inCounterQueue(tx, `${series.id}:${year}`, async () => {
+    const first = await insertNumberedCase(tx, values, parts);
+    if (first) return first;
     await ensureCounter(tx, series.id, year);
-    numbered = await insertNumberedCase(tx, values, parts);
-  }
+    return insertNumberedCase(tx, values, parts);
+  });
   const created = {
     ...values,
     sequence: numbered!.sequence,

@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freshMunicipality, type TestMunicipality, testDatabase, tx } from "../../test/support/db.js";
 import { buildBody, buildUser } from "../../test/support/factories.js";
@@ -158,6 +158,49 @@ describe("series start points and legacy numbers", () => {
       tx(database, (t) => startRecordNumbersAt(t, m.system, origin.id, { firstNumber: "STK-2023-138-5" })),
     );
     expect(malformed.code).toBe("record_number_malformed");
+  });
+});
+
+describe("the counter queue", () => {
+  const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  it("lets a transaction that holds the counter register again while others wait, without deadlock", async () => {
+    const m = await freshMunicipality(database);
+    await withSeries(m);
+    let others: Promise<unknown>[] = [];
+    const mine = await tx(database, async (t) => {
+      const first = await registerNewCase(t, m.system, {
+        seriesCode: "STK",
+        title: "Först",
+        openedOn: "2024-05-01",
+      });
+      others = [1, 2, 3].map((i) => newCase(m, { title: `Annan ${i}`, openedOn: "2024-05-02" }));
+      await pause(50);
+      const second = await registerNewCase(t, m.system, {
+        seriesCode: "STK",
+        title: "Sedan",
+        openedOn: "2024-05-03",
+      });
+      return [first.number, second.number];
+    });
+    const rest = (await Promise.all(others)) as { number: string }[];
+    expect(mine).toEqual(["STK-2024-1", "STK-2024-2"]);
+    expect(rest.map((c) => c.number).sort()).toEqual(["STK-2024-3", "STK-2024-4", "STK-2024-5"]);
+  });
+
+  it("does not hang when a transaction locked the counter another way before registering", async () => {
+    const m = await freshMunicipality(database);
+    await withSeries(m);
+    let other: Promise<{ number: string }> | null = null;
+    const mine = await tx(database, async (t) => {
+      await startSeriesAt(t, m.system, { seriesCode: "STK", firstNumber: "STK-2024-1374" });
+      other = newCase(m, { title: "Annan", openedOn: "2024-06-01" });
+      await pause(50);
+      return (await registerNewCase(t, m.system, { seriesCode: "STK", title: "Min", openedOn: "2024-06-01" }))
+        .number;
+    });
+    expect(mine).toBe("STK-2024-1374");
+    expect((await other!).number).toBe("STK-2024-1375");
   });
 });
 
@@ -347,6 +390,49 @@ describe("search", () => {
     expect(await numbers({ sort: "newest", kind: "case" })).toEqual(["STK-2024-1", "STK-2023-1"]);
     const browse = await tx(database, (t) => searchRegister(t, m.id, anonymous, {}));
     expect(browse.total).toBe(4);
+  });
+
+  it("ranks what matches in a description above what matches only in a file", async () => {
+    const m = await freshMunicipality(database);
+    await withSeries(m);
+    const c = await newCase(m, { title: "Skrivelser" });
+    const inFile = await newRecord(m, c.id, {
+      description: "Skrivelse",
+      datedOn: "2025-06-01",
+      files: [
+        { name: "a.txt", declaredType: "text/plain", bytes: Buffer.from("Om konstgräsplanen i Husie") },
+      ],
+    });
+    const inDescription = await newRecord(m, c.id, {
+      description: "Konstgräsplanen i Husie",
+      datedOn: "2025-01-01",
+    });
+    expect((await search(m, "konstgräsplanen")).hits.map((h) => h.number)).toEqual([
+      inDescription.number,
+      inFile.number,
+    ]);
+  });
+
+  it("lists a query with more than 500 matches newest first and says there are more", async () => {
+    const m = await freshMunicipality(database);
+    const series = await tx(database, (t) =>
+      createNumberSeries(t, m.system, { code: "STK", prefix: "STK", pattern: "{prefix}-{year}-{seq}" }),
+    );
+    // Test data in bulk, straight into the table: 600 cases with the same word, one per day.
+    await tx(database, (t) =>
+      t.execute(sql`INSERT INTO register_case (municipality_id, series_id, year, sequence, number, title, opened_on)
+        SELECT ${m.id}, ${series.id}, 2024, g, 'STK-2024-' || g, 'Simhall i Oxie', DATE '2024-01-01' + g
+        FROM generate_series(1, 600) g`),
+    );
+    const result = await search(m, "simhall");
+    expect(result).toMatchObject({ total: 500, totalCapped: true });
+    expect(result.hits.map((h) => h.number).slice(0, 3)).toEqual([
+      "STK-2024-600",
+      "STK-2024-599",
+      "STK-2024-598",
+    ]);
+    const page2 = await tx(database, (t) => searchRegister(t, m.id, anonymous, { q: "simhall", page: 2 }));
+    expect(page2.hits[0]!.number).toBe("STK-2024-580");
   });
 
   it("keeps other municipalities' registers out", async () => {
