@@ -12,9 +12,13 @@ const { rows } = await client.query("SELECT id FROM municipality WHERE slug = 'b
 const words = process.argv[3] !== "numbers";
 const built = searchQueries(rows[0].id, { all: false, bodyIds: [] }, { q: process.argv[2] ?? "" }, { words });
 const dialect = new PgDialect();
+await client.query("BEGIN");
+// As the search runs them: sequential scans off for the count and the ranked page (see preferIndexes).
+await client.query("SELECT set_config('enable_seqscan', 'off', true)");
 for (const statement of [built!.countQuery, built!.pageQuery(true), built!.pageQuery(false)]) {
   const query = dialect.sqlToQuery(statement);
   const plan = await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${query.sql}`, query.params);
   console.log(plan.rows.map((r) => r["QUERY PLAN"]).join("\n"), "\n");
 }
+await client.query("ROLLBACK");
 await client.end();

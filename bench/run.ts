@@ -507,6 +507,26 @@ function report(results: TargetResult[]): string {
       "",
     );
   }
+  lines.push(
+    "## What the figures say",
+    "",
+    "- **Search.** The HTTP API adds little to the SQL (the HTTP/SQL column): session, validation and JSON cost a",
+    "  few milliseconds. The SQL is shaped so that no typical query reads all its matches: at most 500 matches are",
+    "  ranked (`ts_rank`), a broader query is listed newest first straight from the date indexes and reports",
+    '  "more than 500", a number-shaped query uses the btree on `upper(number)` before any text search, and the',
+    "  record side joins its case only for the page it returns. The slowest typical query is two frequent words",
+    "  together (the GIN index intersects two long posting lists).",
+    "- **Registrations.** Numbers in one series and year are taken one transaction at a time: the counter row is",
+    "  locked from the statement that numbers and inserts the case until the commit, so gapless numbering is a",
+    "  serial section. Without HTTP that section sustains the rate shown above. Through HTTP each registration is",
+    "  about 19 database round trips (session, municipality, checks, the registration and its audit entry, the case",
+    "  view in the response) and its JSON, handled by one Node process on a machine whose two cores also run",
+    "  PostgreSQL and the 32 clients; the HTTP figure is bound by that CPU rather than by the numbering. Paragraf",
+    "  processes are stateless and share nothing but the database, so more of them behind a load balancer raise",
+    "  the HTTP figure up to the serial section's limit; the in-process queue keeps each process's registrations",
+    "  for one counter in line, and the row lock orders the processes among themselves.",
+    "",
+  );
   lines.push("## Reproduce", "");
   lines.push(
     "```sh",

@@ -174,7 +174,8 @@ async function runSearch(tx: Tx, built: ReturnType<typeof searchQueries>): Promi
   if (built.ranking) {
     const rows = await preferIndexes(tx, () => queryRows<Record<string, any>>(tx, built.pageQuery(true)));
     const n = rows.length > 0 ? (rows[0]!.total as number) : await count();
-    if (n <= countCap) return result(rows, n);
+    // Number matches are taken along the number index, lowest first, so the first ones are the right ones.
+    if (n <= countCap || built.numbersOnly) return result(rows, n);
     // Too broad to rank every match: the newest first, which the date indexes give without reading them all.
     return result(await queryRows<Record<string, any>>(tx, built.pageQuery(false)), n);
   }
@@ -267,7 +268,10 @@ export function searchQueries(
     const t = (column: string) => sql.raw(h ? `${h}.${column}` : column);
     const effective = sort === "relevance" && !ranked ? "newest" : sort;
     return {
-      relevance: sql`${t("rank")} DESC, ${t("dated_on")} DESC, ${t("number")}`,
+      // Number matches run in number order, as a list of numbers one is typing the beginning of.
+      relevance: options.words
+        ? sql`${t("rank")} DESC, ${t("dated_on")} DESC, ${t("number")}`
+        : sql`${t("rank")} DESC, ${t("number")}`,
       newest: sql`${t("dated_on")} DESC, ${t("id")} DESC`,
       oldest: sql`${t("dated_on")} ASC, ${t("id")} ASC`,
       number: sql`${t("year")} DESC, ${t("sequence")} DESC, ${t("record_sequence")} ASC`,
@@ -300,7 +304,14 @@ export function searchQueries(
   const chosen = (ranked: boolean) => {
     const offset = (page - 1) * perPage;
     if (ranked) {
-      const limited = branches(true).map((b) => sql`(${b} LIMIT ${countCap + 1})`);
+      // Number matches are taken lowest first along the number index; word matches all fit under the cap.
+      const byNumber = [
+        ...(withCases ? [sql`ORDER BY upper(c.number) USING ~<~`] : []),
+        ...(withRecords ? [sql`ORDER BY upper(r.number) USING ~<~`] : []),
+      ];
+      const limited = branches(true).map(
+        (b, i) => sql`(${b} ${options.words ? sql`` : byNumber[i]!} LIMIT ${countCap + 1})`,
+      );
       return sql`matches AS MATERIALIZED (SELECT * FROM (${sql.join(limited, sql` UNION ALL `)}) m),
         total AS (SELECT count(*)::int AS n FROM matches),
         chosen AS (SELECT * FROM matches ORDER BY ${orderBy("", true)} LIMIT ${perPage} OFFSET ${offset})`;
@@ -337,7 +348,15 @@ export function searchQueries(
     LEFT JOIN record r ON h.kind = 'record' AND r.id = h.id
     LEFT JOIN body b ON b.id = c.responsible_body_id
     ORDER BY ${orderBy("h", ranked)}`;
-  return { pageQuery, countQuery, page, perPage, sort, ranking: Boolean(q) && sort === "relevance" };
+  return {
+    pageQuery,
+    countQuery,
+    page,
+    perPage,
+    sort,
+    ranking: Boolean(q) && sort === "relevance",
+    numbersOnly: !options.words,
+  };
 }
 
 function toHit(row: Record<string, any>): SearchHit {
