@@ -438,7 +438,7 @@ export function registerRegisterPages(app: OpenAPIHono<AppEnv>) {
           Sök bland ärenden och handlingar. Sökningen hittar böjda former (insats, insatser, föreningen) och
           diarienummer från början (STK-2024-13 hittar STK-2024-1374).
         </p>
-        {can(actor, "register:write") ? (
+        {can(actor, "register:write") || actor?.grants.some((g) => g.role === "registrar") ? (
           <p class="actions">
             <a href="/diarium/ny">Registrera ärende</a>
             {can(actor, "organisation:write") ? <a href="/diarium/nummerserier">Nummerserier</a> : null}
@@ -512,13 +512,19 @@ export function registerRegisterPages(app: OpenAPIHono<AppEnv>) {
                 "Alla",
               )}
             </details>
-            {select(
-              "sortering",
-              "Sortering",
-              Object.entries(sortLabel).map(([value, label]) => ({ value, label })),
-              query.sortering,
-              query.q ? "Relevans" : "Nyast först",
-            )}
+            <div class="field">
+              <label for="s-sortering">Sortering</label>
+              <select id="s-sortering" name="sortering">
+                {Object.entries(sortLabel).map(([value, label]) => (
+                  <option
+                    value={value}
+                    selected={value === (query.sortering ?? (query.q ? "relevance" : "newest"))}
+                  >
+                    {label}
+                  </option>
+                ))}
+              </select>
+            </div>
             <button type="submit">Sök</button>
           </form>
         </search>
