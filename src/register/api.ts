@@ -8,7 +8,8 @@ import { secretAccess } from "./access.js";
 import { attachFiles } from "./attach-files.js";
 import { closeCase } from "./close-case.js";
 import { createNumberSeries } from "./create-number-series.js";
-import { listSeries } from "./queries.js";
+import { presentCase } from "./present.js";
+import { findCase, findCaseDetails, listSeries } from "./queries.js";
 import { readCase } from "./read-case.js";
 import { registerNewCase } from "./register-case.js";
 import { registerRecord } from "./register-record.js";
@@ -64,6 +65,19 @@ async function caseById(c: C, id: string) {
   const { view } = await inTransaction(db(c), (tx) =>
     readCase(tx, m.id, secretAccess(c.get("actor")), { id }),
   );
+  return s.CaseView.parse(view);
+}
+
+/** The view of a case just registered: it has no records and no linked cases yet but its origin. */
+async function newCaseView(c: C, created: { id: string; originCaseId: string | null }) {
+  const m = requireMunicipality(c);
+  const access = secretAccess(c.get("actor"));
+  const view = await inTransaction(db(c), async (tx) => {
+    const details = await findCaseDetails(tx, m.id, { id: created.id });
+    if (!details) throw new NotFoundError("case");
+    const origin = created.originCaseId ? ((await findCase(tx, m.id, created.originCaseId)) ?? null) : null;
+    return presentCase(details, [], { origin, derived: [], related: [] }, access);
+  });
   return s.CaseView.parse(view);
 }
 
@@ -162,7 +176,7 @@ export function registerRegisterApi(api: OpenAPIHono<AppEnv>) {
       const actor = requireActor(c);
       const input = c.req.valid("json");
       const created = await inTransaction(db(c), (tx) => registerNewCase(tx, actor, input));
-      return c.json(await caseById(c, created.id), 201);
+      return c.json(await newCaseView(c, created), 201);
     },
   );
 
