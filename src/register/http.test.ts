@@ -91,6 +91,12 @@ describe("public pages and API", () => {
     expect(byNumber).toContain('href="/diarium/STK-2024-1374"');
     const api = await (await visitor.get("/api/register/search?q=stk-2024-137")).json();
     expect(api.hits[0]).toMatchObject({ kind: "case", number: "STK-2024-1374" });
+    const bad = await visitor.get("/api/register/search?q=x&ar=tjugo");
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).errors[0]).toMatchObject({ field: "ar", message: "Ange år med fyra siffror." });
+    const badPage = await visitor.get("/diarium?q=x&ar=tjugo");
+    expect(badPage.status).toBe(400);
+    expect(await badPage.text()).toContain("Ange år med fyra siffror.");
   });
 
   it("shows a case page with its records, counterpart link and timeline", async () => {

@@ -361,6 +361,16 @@ describe("search", () => {
     expect(snippet.filter((p) => p.match).map((p) => p.text)).toEqual(["insatser"]);
   });
 
+  it("reads a number-shaped query as words when no number begins that way", async () => {
+    const m = await freshMunicipality(database);
+    await withSeries(m);
+    await newCase(m, { title: "Budget 2023 för fritidsgårdar" });
+    expect((await search(m, "budget-2023")).hits.map((h) => h.heading)).toEqual([
+      "Budget 2023 för fritidsgårdar",
+    ]);
+    expect((await search(m, "STK-2024-1")).hits.map((h) => h.number)).toEqual(["STK-2024-1"]);
+  });
+
   it("filters by body, year, record type, direction and status, and sorts", async () => {
     const m = await freshMunicipality(database);
     await withSeries(m);

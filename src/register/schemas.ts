@@ -231,45 +231,29 @@ export const SearchResultView = z
   })
   .openapi("SearchResult");
 
+/** An empty query parameter (a form's "any" option) counts as not given. */
+const blankAsMissing = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (v === "" ? undefined : v), schema.optional());
+
 export const SearchQuery = z.object({
   q: z.string().max(200, "Sökfrågan får vara högst 200 tecken.").optional(),
-  organ: z
-    .uuid({ error: "Ogiltigt organ." })
-    .optional()
-    .or(z.literal("").transform(() => undefined)),
-  ar: z.coerce
-    .number({ error: "Ange år med fyra siffror." })
-    .int("Ange år med fyra siffror.")
-    .min(1900, "Ange år med fyra siffror.")
-    .max(2999, "Ange år med fyra siffror.")
-    .optional()
-    .or(z.literal("").transform(() => undefined)),
-  typ: z
-    .enum(recordTypes, { error: "Okänd handlingstyp." })
-    .optional()
-    .or(z.literal("").transform(() => undefined)),
-  riktning: z
-    .enum(recordDirections, { error: "Okänd riktning." })
-    .optional()
-    .or(z.literal("").transform(() => undefined)),
-  status: z
-    .enum(["open", "closed"], { error: "Okänd status." })
-    .optional()
-    .or(z.literal("").transform(() => undefined)),
-  slag: z
-    .enum(["case", "record"], { error: "Okänt slag." })
-    .optional()
-    .or(z.literal("").transform(() => undefined)),
-  sortering: z
-    .enum(["relevance", "newest", "oldest", "number"], { error: "Okänd sortering." })
-    .optional()
-    .or(z.literal("").transform(() => undefined)),
-  sida: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(50)
-    .optional()
-    .or(z.literal("").transform(() => undefined)),
+  organ: blankAsMissing(z.uuid({ error: "Välj ett organ ur listan." })),
+  ar: blankAsMissing(
+    z.coerce
+      .number({ error: "Ange år med fyra siffror." })
+      .int("Ange år med fyra siffror.")
+      .min(1900, "Ange år med fyra siffror.")
+      .max(2999, "Ange år med fyra siffror."),
+  ),
+  typ: blankAsMissing(z.enum(recordTypes, { error: "Okänd handlingstyp." })),
+  riktning: blankAsMissing(z.enum(recordDirections, { error: "Okänd riktning." })),
+  status: blankAsMissing(z.enum(["open", "closed"], { error: "Okänd status." })),
+  slag: blankAsMissing(z.enum(["case", "record"], { error: "Okänt slag." })),
+  sortering: blankAsMissing(
+    z.enum(["relevance", "newest", "oldest", "number"], { error: "Okänd sortering." }),
+  ),
+  sida: blankAsMissing(
+    z.coerce.number({ error: "Ange sidan som ett tal." }).int("Ange sidan som ett tal.").min(1).max(50),
+  ),
 });
 export type SearchQuery = z.infer<typeof SearchQuery>;
