@@ -176,6 +176,36 @@ describe("the registrar's pages", () => {
     return client;
   }
 
+  it("lets an admin continue a series from an earlier register, refusing a malformed number", async () => {
+    const s = await setup();
+    const admin = await buildUser(database, s.m.system);
+    const client = new Client(s.app);
+    await client.logIn(admin.email, admin.password);
+    const path = "/diarium/nummerserier";
+    const malformed = await client.postForm(path, `${path}/start`, {
+      seriesCode: "STK",
+      firstNumber: "STK 2025 9",
+    });
+    expect(malformed.status).toBe(400);
+    expect(await malformed.text()).toContain("STK 2025 9 är inte ett diarienummer i serien.");
+    const below = await client.postForm(path, `${path}/start`, {
+      seriesCode: "STK",
+      firstNumber: "STK-2024-1000",
+    });
+    expect(below.status).toBe(409);
+    expect(await below.text()).toContain("Paragraf har redan gett numret STK-2024-1374.");
+    const ok = await client.postForm(path, `${path}/start`, {
+      seriesCode: "STK",
+      firstNumber: "STK-2025-500",
+    });
+    expect(ok.status).toBe(303);
+    expect(await (await client.get(path)).text()).toContain("2025: 499");
+    const registrar = await buildUser(database, s.m.system, [{ role: "registrar", bodyId: null }]);
+    const other = new Client(s.app);
+    await other.logIn(registrar.email, registrar.password);
+    expect((await other.get(path)).status).toBe(403);
+  });
+
   it("registers a case in a few fields and shows the number", async () => {
     const s = await setup();
     const client = await registrar(s);
