@@ -9,6 +9,7 @@ const permissions = {
   "audit:read": [],
   "register:write": ["registrar"],
   "case:handle": ["registrar", "case_officer"],
+  "register:read_secret": ["registrar", "case_officer"],
   "meeting:write": ["secretary"],
   "member:act": ["member"],
   "assignment:write": ["registrar", "case_officer", "secretary"],

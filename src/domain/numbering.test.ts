@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { formatNumber, formatRecordNumber, parseNumber, patternProblem } from "./numbering.js";
+import { formatNumber, formatRecordNumber, numberParts, parseNumber, patternProblem } from "./numbering.js";
 
 describe("diarium number patterns", () => {
   it("produces the forms seen in real registers", () => {
@@ -48,6 +48,32 @@ describe("diarium number patterns", () => {
             year,
             sequence: seq,
           });
+        },
+      ),
+    );
+  });
+
+  it("splits a number around its sequence the same way formatNumber writes it", () => {
+    expect(numberParts("{year}/{prefix} {seq:4}", "KS", 2011)).toEqual({
+      head: "2011/KS ",
+      tail: "",
+      width: 4,
+    });
+    fc.assert(
+      fc.property(
+        fc.constantFrom(
+          "{prefix}-{year}-{seq}",
+          "{year}/{prefix} {seq:4}",
+          "{prefix}.{year}.{seq}",
+          "{seq:3}/{yy}",
+        ),
+        fc.integer({ min: 2000, max: 2099 }),
+        fc.integer({ min: 1, max: 999_999 }),
+        (pattern, year, seq) => {
+          const { head, tail, width } = numberParts(pattern, "STK", year);
+          expect(head + String(seq).padStart(width, "0") + tail).toBe(
+            formatNumber(pattern, "STK", year, seq),
+          );
         },
       ),
     );

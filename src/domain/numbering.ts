@@ -69,3 +69,18 @@ export function parseNumber(
   if (year === undefined || sequence === undefined || sequence < 1) return null;
   return { year, sequence };
 }
+
+/**
+ * A number split around its sequence: formatNumber(pattern, prefix, year, n) is head + n padded to width + tail.
+ * Lets the database write the number in the same statement that takes the sequence value.
+ */
+export function numberParts(
+  pattern: string,
+  prefix: string,
+  year: number,
+): { head: string; tail: string; width: number } {
+  const seq = [...pattern.matchAll(token)].find((m) => m[1] === "seq")!;
+  const head = formatNumber(pattern.slice(0, seq.index), prefix, year, 0);
+  const tail = formatNumber(pattern.slice(seq.index! + seq[0].length), prefix, year, 0);
+  return { head, tail, width: seq[2] ? Number(seq[2]) : 0 };
+}

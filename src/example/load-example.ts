@@ -9,6 +9,7 @@ import { createPerson } from "../organisation/persons.js";
 import { loadMalmoFollowUp } from "./malmo-followup.js";
 import { loadMalmoMeetings } from "./malmo-meetings.js";
 import * as malmo from "./malmo-organisation.js";
+import { loadRegisterExample } from "./malmo-register.js";
 
 /**
  * Loads the Malmö example through the same use cases the API calls, so a start with the example is also a test
@@ -59,6 +60,7 @@ export async function loadExample(tx: Tx) {
       });
   }
 
+  await loadRegisterExample(tx, actor, { bodyIds, personIds });
   await loadMalmoMeetings(tx, actor, { bodyIds, personIds, partyIds });
   await loadMalmoFollowUp(tx, actor, bodyIds, personIds);
 

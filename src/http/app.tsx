@@ -16,6 +16,8 @@ import { registerMeetingPages } from "../meetings/pages.js";
 import { registerSecretaryPages } from "../meetings/secretary-pages.js";
 import { registerOrganisationApi } from "../organisation/api.js";
 import { registerOrganisationPages } from "../organisation/pages.js";
+import { registerRegisterApi } from "../register/api.js";
+import { registerRegisterPages } from "../register/pages.js";
 import { registerApiReference } from "./api-reference.js";
 import type { AppEnv, Deps } from "./context.js";
 import { describeError, domainProblem, problem } from "./errors.js";
@@ -95,6 +97,8 @@ export function createApp(deps: Deps) {
   registerAccountPages(app);
   registerOrganisationApi(app);
   registerOrganisationPages(app);
+  registerRegisterApi(app);
+  registerRegisterPages(app);
   registerMeetingApi(app);
   registerMeetingPages(app);
   registerSecretaryPages(app);

@@ -13,6 +13,7 @@ export interface PageChrome {
 
 const nav = [
   { href: "/", label: "Start" },
+  { href: "/diarium", label: "Diarium" },
   { href: "/organ", label: "Organ" },
   { href: "/partier", label: "Partier" },
   { href: "/personer", label: "Personer" },

@@ -72,3 +72,188 @@ export const RecordInput = z
   })
   .openapi("RecordInput");
 export type RecordInput = z.infer<typeof RecordInput>;
+
+/** Changes to a case; only the fields given change. The number never changes. */
+export const CaseUpdate = CaseInput.omit({ seriesCode: true, openedOn: true })
+  .partial()
+  .openapi("CaseUpdate");
+export type CaseUpdate = z.infer<typeof CaseUpdate>;
+
+export const CloseCaseInput = z
+  .object({ closedOn: isoDate("Ange datum som ÅÅÅÅ-MM-DD.") })
+  .openapi("CloseCaseInput");
+export type CloseCaseInput = z.infer<typeof CloseCaseInput>;
+
+export const RelateCaseInput = z
+  .object({ relatedCaseId: z.uuid({ error: "Välj ett ärende ur listan." }) })
+  .openapi("RelateCaseInput");
+export type RelateCaseInput = z.infer<typeof RelateCaseInput>;
+
+/** Changes to a record; the case and the number never change. */
+export const RecordUpdate = RecordInput.omit({ caseId: true }).partial().openapi("RecordUpdate");
+export type RecordUpdate = z.infer<typeof RecordUpdate>;
+
+const numberText = (message: string) =>
+  z.string({ error: message }).trim().min(1, message).max(60, "Numret får vara högst 60 tecken.");
+
+/** Where a series continues when Paragraf takes over from an earlier register: the first number it gives. */
+export const SeriesStartInput = z
+  .object({
+    seriesCode: z.string({ error: "Välj nummerserie." }).trim().min(1, "Välj nummerserie."),
+    firstNumber: numberText("Ange det första diarienummer Paragraf ska ge, t.ex. STK-2024-1374.").openapi({
+      example: "STK-2024-1374",
+    }),
+  })
+  .openapi("SeriesStartInput");
+export type SeriesStartInput = z.infer<typeof SeriesStartInput>;
+
+/** Where a case's record numbers continue after an import: the first record number Paragraf gives. */
+export const RecordNumberStartInput = z
+  .object({
+    firstNumber: numberText(
+      "Ange det första handlingsnummer Paragraf ska ge, t.ex. STK-2023-137-50.",
+    ).openapi({
+      example: "STK-2023-137-50",
+    }),
+  })
+  .openapi("RecordNumberStartInput");
+export type RecordNumberStartInput = z.infer<typeof RecordNumberStartInput>;
+
+/** A file sent through the JSON API, its bytes in base64. */
+export const FileUpload = z
+  .object({
+    name: z
+      .string({ error: "Ange filnamnet." })
+      .trim()
+      .min(1, "Ange filnamnet.")
+      .max(255, "Högst 255 tecken."),
+    mediaType: z.string({ error: "Ange filtypen." }).trim().min(1, "Ange filtypen, t.ex. application/pdf."),
+    contentBase64: z.base64({ error: "Innehållet ska vara base64-kodat." }),
+  })
+  .openapi("FileUpload");
+export type FileUpload = z.infer<typeof FileUpload>;
+
+export const FilesUpload = z
+  .object({ files: z.array(FileUpload).min(1, "Bifoga minst en fil.").max(20, "Högst 20 filer åt gången.") })
+  .openapi("FilesUpload");
+
+// Output: what the API shows. Parsing through these drops every field they do not name.
+
+const BodyRef = z.object({ id: z.string(), name: z.string(), slug: z.string() }).openapi("BodyRef");
+
+export const SecrecyMarkingView = z
+  .object({
+    provision: z.string(),
+    markedOn: z.string(),
+    markedByName: z.string().nullable(),
+  })
+  .openapi("SecrecyMarking");
+
+export const CaseRef = z.object({ id: z.string(), number: z.string(), title: z.string() }).openapi("CaseRef");
+
+export const FileView = z
+  .object({
+    sha256: z.string(),
+    fileName: z.string(),
+    mediaType: z.string(),
+    sizeBytes: z.number(),
+    url: z.string(),
+  })
+  .openapi("File");
+
+export const RecordView = z
+  .object({
+    id: z.string(),
+    number: z.string(),
+    caseId: z.string(),
+    caseNumber: z.string(),
+    direction: z.enum(recordDirections),
+    recordType: z.enum(recordTypes),
+    datedOn: z.string(),
+    counterpartBody: BodyRef.nullable(),
+    counterpartName: z.string().nullable(),
+    description: z.string(),
+    withheld: z.boolean().openapi({ description: "Delar av posten är sekretessmarkerade och visas inte." }),
+    secrecy: SecrecyMarkingView.nullable(),
+    files: z.array(FileView),
+  })
+  .openapi("Record");
+export type RecordView = z.infer<typeof RecordView>;
+
+export const CaseView = z
+  .object({
+    id: z.string(),
+    number: z.string(),
+    title: z.string(),
+    withheld: z
+      .boolean()
+      .openapi({ description: "Den riktiga rubriken är sekretessmarkerad och visas inte." }),
+    status: z.enum(["open", "closed"]),
+    openedOn: z.string(),
+    closedOn: z.string().nullable(),
+    responsibleBody: BodyRef.nullable(),
+    caseOfficerName: z.string().nullable(),
+    secrecy: SecrecyMarkingView.nullable(),
+    originCase: CaseRef.nullable(),
+    derivedCases: z.array(CaseRef),
+    relatedCases: z.array(CaseRef),
+    records: z.array(RecordView),
+  })
+  .openapi("Case");
+export type CaseView = z.infer<typeof CaseView>;
+
+export const SearchHitView = z
+  .object({
+    kind: z.enum(["case", "record"]),
+    id: z.string(),
+    number: z.string(),
+    caseNumber: z.string(),
+    caseTitle: z.string(),
+    heading: z.string(),
+    datedOn: z.string(),
+    recordType: z.enum(recordTypes).nullable(),
+    direction: z.enum(recordDirections).nullable(),
+    status: z.enum(["open", "closed"]),
+    bodyName: z.string().nullable(),
+    secret: z.boolean(),
+    withheld: z.boolean(),
+    snippet: z.array(z.object({ text: z.string(), match: z.boolean() })),
+  })
+  .openapi("SearchHit");
+
+export const SearchResultView = z
+  .object({
+    hits: z.array(SearchHitView),
+    total: z.number(),
+    totalCapped: z.boolean(),
+    page: z.number(),
+    perPage: z.number(),
+  })
+  .openapi("SearchResult");
+
+/** An empty query parameter (a form's "any" option) counts as not given. */
+const blankAsMissing = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (v === "" ? undefined : v), schema.optional());
+
+export const SearchQuery = z.object({
+  q: z.string().max(200, "Sökfrågan får vara högst 200 tecken.").optional(),
+  organ: blankAsMissing(z.uuid({ error: "Välj ett organ ur listan." })),
+  ar: blankAsMissing(
+    z.coerce
+      .number({ error: "Ange år med fyra siffror." })
+      .int("Ange år med fyra siffror.")
+      .min(1900, "Ange år med fyra siffror.")
+      .max(2999, "Ange år med fyra siffror."),
+  ),
+  typ: blankAsMissing(z.enum(recordTypes, { error: "Okänd handlingstyp." })),
+  riktning: blankAsMissing(z.enum(recordDirections, { error: "Okänd riktning." })),
+  status: blankAsMissing(z.enum(["open", "closed"], { error: "Okänd status." })),
+  slag: blankAsMissing(z.enum(["case", "record"], { error: "Okänt slag." })),
+  sortering: blankAsMissing(
+    z.enum(["relevance", "newest", "oldest", "number"], { error: "Okänd sortering." }),
+  ),
+  sida: blankAsMissing(
+    z.coerce.number({ error: "Ange sidan som ett tal." }).int("Ange sidan som ett tal.").min(1).max(50),
+  ),
+});
+export type SearchQuery = z.infer<typeof SearchQuery>;

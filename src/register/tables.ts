@@ -1,4 +1,8 @@
-import { date, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, date, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+
+// Not mirrored here on purpose: the generated search vectors (public_tsv, secret_tsv) of register_case and
+// record, and record.file_text. Only search.ts and attach-files.ts touch them, in SQL; leaving them out keeps
+// them out of every select, returning() and audit entry.
 
 export const numberSeries = pgTable("number_series", {
   id: uuid("id").primaryKey().defaultRandom(),
@@ -88,3 +92,26 @@ export const record = pgTable("record", {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+/** A stored file: once per municipality and content, however many records it is attached to. */
+export const file = pgTable("file", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  municipalityId: uuid("municipality_id").notNull(),
+  sha256: text("sha256").notNull(),
+  sizeBytes: bigint("size_bytes", { mode: "number" }).notNull(),
+  mediaType: text("media_type").notNull(),
+  textContent: text("text_content"),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const recordFile = pgTable(
+  "record_file",
+  {
+    recordId: uuid("record_id").notNull(),
+    fileId: uuid("file_id").notNull(),
+    fileName: text("file_name").notNull(),
+    position: integer("position").notNull(),
+    attachedAt: timestamp("attached_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.recordId, t.fileId] })],
+);

@@ -1,0 +1,554 @@
+// `npm run bench`: the diarium benchmark (issue 3). Builds a synthetic register of a large municipality over ten
+// years on the PostgreSQL server (database paragraf_bench, dropped and created afresh) and a tenth of it on
+// PGlite, then measures search latency through the HTTP API beside the same search run directly against the
+// database, and registrations per second with 32 concurrent clients. Writes BENCHMARKS.md.
+//
+//   npm run bench                       both targets, full size on the server, a tenth on PGlite
+//   npm run bench -- --only=server      one target (server | pglite)
+//   BENCH_SCALE=0.1 npm run bench       everything at a tenth of that (a quick look)
+//   BENCH_DATABASE_URL=postgres://…/x   another server database (it is dropped and created)
+
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, tmpdir } from "node:os";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { fileURLToPath } from "node:url";
+import { serve } from "@hono/node-server";
+import pg from "pg";
+import pino from "pino";
+import { systemActor } from "../src/accounts/actor.js";
+import { createUser } from "../src/accounts/create-user.js";
+import { connect, type Database } from "../src/db/connect.js";
+import { migrate } from "../src/db/migrate.js";
+import { inTransaction } from "../src/db/transaction.js";
+import { createApp } from "../src/http/app.js";
+import { createBody } from "../src/organisation/bodies.js";
+import { createMunicipality } from "../src/organisation/create-municipality.js";
+import { secretAccess } from "../src/register/access.js";
+import { createNumberSeries } from "../src/register/create-number-series.js";
+import { registerNewCase } from "../src/register/register-case.js";
+import { type SearchParams, searchRegister } from "../src/register/search.js";
+import { generateSql } from "./generate.js";
+
+const scale = Number(process.env.BENCH_SCALE ?? 1);
+const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length);
+const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/paragraf_bench";
+const clients = 32;
+const iterations = Number(process.env.BENCH_ITERATIONS ?? 30);
+// BENCH_REUSE=1 keeps the server database of the last run (same size) and only measures again.
+const reuse = process.env.BENCH_REUSE === "1";
+
+const bodyNames = [
+  "Kommunstyrelsen",
+  "Tekniska nämnden",
+  "Stadsbyggnadsnämnden",
+  "Miljönämnden",
+  "Fritidsnämnden",
+  "Kulturnämnden",
+  "Förskolenämnden",
+  "Grundskolenämnden",
+  "Gymnasie- och vuxenutbildningsnämnden",
+  "Arbetsmarknads- och socialnämnden",
+  "Funktionsstödsnämnden",
+  "Servicenämnden",
+];
+
+/** The typical queries: what a journalist or a resident types, with and without filters. */
+const queries: { label: string; params: SearchParams }[] = [
+  { label: "ett ämnesord: simhall", params: { q: "simhall" } },
+  { label: "ämne och plats: detaljplan Limhamn", params: { q: "detaljplan Limhamn" } },
+  { label: "böjd form: förskolorna Rosengård", params: { q: "förskolorna Rosengård" } },
+  { label: "vanligt ord: remissvar tekniska", params: { q: "remissvar tekniska" } },
+  { label: "nummerprefix: BENCH-2024-13", params: { q: "BENCH-2024-13" } },
+  { label: "exakt nummer: BENCH-2021-1711", params: { q: "BENCH-2021-1711" } },
+  {
+    label: "ord med filter: tekniska, 2023, beslut",
+    params: { q: "tekniska", year: 2023, recordType: "decision" },
+  },
+  { label: "bläddra: nyast först, inget sökord", params: {} },
+];
+
+function apiPath(p: SearchParams): string {
+  const query = new URLSearchParams();
+  if (p.q) query.set("q", p.q);
+  if (p.year) query.set("ar", String(p.year));
+  if (p.recordType) query.set("typ", p.recordType);
+  return `/api/register/search?${query}`;
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+const ms = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : "–");
+
+interface QueryResult {
+  label: string;
+  hits: number;
+  http: { p50: number; p95: number };
+  sql: { p50: number; p95: number };
+}
+
+interface TargetResult {
+  name: string;
+  database: string;
+  cases: number;
+  records: number;
+  loadSeconds: number | null;
+  queries: QueryResult[];
+  overall: { http: { p50: number; p95: number }; sql: { p50: number; p95: number } };
+  registrations: Registrations;
+  direct: Registrations;
+}
+
+interface Registrations {
+  total: number;
+  seconds: number;
+  perSecond: number;
+  errors: number;
+  distinct: number;
+  min: number;
+  max: number;
+  gapless: boolean;
+}
+
+/** Counts the cases of a year and checks that their numbers are exactly 1…n. */
+async function checkYear(
+  database: Database,
+  seriesId: string,
+  year: number,
+  seconds: number,
+  errors: number,
+): Promise<Registrations> {
+  const [check] = await database.exclusive(
+    async (exec) =>
+      (await exec(
+        `SELECT count(*)::int AS n, count(DISTINCT sequence)::int AS distinct_n, coalesce(min(sequence), 0) AS min,
+          coalesce(max(sequence), 0) AS max FROM register_case WHERE series_id = '${seriesId}' AND year = ${year}`,
+      )) as { n: number; distinct_n: number; min: number; max: number }[],
+  );
+  return {
+    total: check!.n,
+    seconds,
+    perSecond: check!.n / seconds,
+    errors,
+    distinct: check!.distinct_n,
+    min: check!.min,
+    max: check!.max,
+    gapless: check!.min === 1 && check!.max === check!.n && check!.distinct_n === check!.n,
+  };
+}
+
+/**
+ * The HTTP server under test. For the server target it runs in a child process (bench/server.ts), as it would in
+ * production, apart from the clients; PGlite lives inside one process, so its server shares the clients' process.
+ */
+async function startServer(name: "server" | "pglite", database: Database, slug: string) {
+  if (name === "pglite") {
+    const app = createApp({ database, logger: pino({ level: "warn" }), municipalitySlug: slug });
+    const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
+    (server as unknown as { keepAliveTimeout: number }).keepAliveTimeout = 120_000;
+    await new Promise((resolve) => server.once("listening", resolve));
+    return {
+      port: (server.address() as { port: number }).port,
+      stop: async () => {
+        server.close();
+      },
+    };
+  }
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", fileURLToPath(new URL("./server.ts", import.meta.url))],
+    {
+      env: {
+        ...process.env,
+        DATABASE_URL: serverUrl,
+        BENCH_SLUG: slug,
+        PARAGRAF_DB_POOL: String(clients + 4),
+      },
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once("exit", (code) => reject(new Error(`bench server exited with ${code}`)));
+    child.stdout!.on("data", (chunk: Buffer) => {
+      const match = /listening (\d+)/.exec(String(chunk));
+      if (match) resolve(Number(match[1]));
+    });
+  });
+  return {
+    port,
+    stop: async () => {
+      child.removeAllListeners("exit");
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      child.kill("SIGTERM");
+      await exited;
+    },
+  };
+}
+
+/** The municipality, bodies and series of an earlier run, when BENCH_REUSE=1. */
+async function loadExisting(database: Database, slug: string) {
+  return inTransaction(database.db, async (tx) => {
+    const m = await tx.query.municipality.findFirst({ where: (x, { eq }) => eq(x.slug, slug) });
+    if (!m) return null;
+    const bodies = await tx.query.body.findMany({ where: (x, { eq }) => eq(x.municipalityId, m.id) });
+    const series = await tx.query.numberSeries.findFirst({
+      where: (x, { eq }) => eq(x.municipalityId, m.id),
+    });
+    const order = new Map(bodyNames.map((n, i) => [n, i]));
+    bodies.sort((a, b) => order.get(a.name)! - order.get(b.name)!);
+    return { m, bodies, series: series! };
+  });
+}
+
+async function recreateServerDatabase(url: string) {
+  const target = new URL(url);
+  const name = target.pathname.slice(1);
+  if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`unsafe database name ${name}`);
+  target.pathname = "/postgres";
+  const admin = new pg.Client({ connectionString: target.toString() });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+}
+
+function log(message: string) {
+  process.stdout.write(`${new Date().toISOString().slice(11, 19)} ${message}\n`);
+}
+
+async function runTarget(name: "server" | "pglite", cases: number): Promise<TargetResult> {
+  let database: Database;
+  let dataDir: string | null = null;
+  if (name === "server") {
+    if (!reuse) await recreateServerDatabase(serverUrl);
+    process.env.PARAGRAF_DB_POOL = String(clients + 4);
+    database = await connect({ url: serverUrl });
+  } else {
+    dataDir = mkdtempSync(join(tmpdir(), "paragraf-bench-"));
+    database = await connect({ dataDir });
+  }
+  try {
+    await migrate(database);
+    const slug = "bench";
+    const existing = reuse ? await loadExisting(database, slug) : null;
+    const setup =
+      existing ??
+      (await inTransaction(database.db, async (tx) => {
+        const m = await createMunicipality(tx, { name: "Benchköping", slug });
+        const actor = systemActor(m.id, "Benchmark");
+        const bodies = [];
+        for (const bodyName of bodyNames)
+          bodies.push(
+            await createBody(tx, actor, {
+              name: bodyName,
+              kind: bodyName === "Kommunstyrelsen" ? "executive_board" : "committee",
+            }),
+          );
+        const series = await createNumberSeries(tx, actor, {
+          code: "BENCH",
+          prefix: "BENCH",
+          pattern: "{prefix}-{year}-{seq}",
+        });
+        await createUser(tx, actor, {
+          email: "registrator@bench.example",
+          displayName: "Registrator",
+          password: "benchmark-lösenord-1",
+          grants: [{ role: "registrar", bodyId: null }],
+        });
+        return { m, bodies, series };
+      }));
+
+    const started = performance.now();
+    if (!existing) {
+      log(`${name}: generating ${cases} cases and about ${cases * 10} records`);
+      const statements = generateSql({
+        municipalityId: setup.m.id,
+        seriesId: setup.series.id,
+        prefix: "BENCH",
+        bodyIds: setup.bodies.map((b) => b.id),
+        bodyNames,
+        markerBodyId: setup.bodies.at(-3)!.id,
+        cases,
+        firstYear: 2016,
+        years: 10,
+      });
+      if (name === "server") await database.exec("SET maintenance_work_mem = '256MB'");
+      for (const statement of statements) {
+        const t0 = performance.now();
+        await database.exec(statement);
+        log(
+          `  ${statement.trim().split(/\s+/).slice(0, 3).join(" ")}: ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+        );
+      }
+    } else {
+      log(`${name}: reusing the register of the last run`);
+      await database.exec(`DELETE FROM audit_entry WHERE record_type = 'case' AND record_id IN
+        (SELECT id::text FROM register_case WHERE year >= 2026);
+        DELETE FROM register_case WHERE year >= 2026; DELETE FROM number_counter WHERE year >= 2026;`);
+    }
+    const loadSeconds = existing ? null : (performance.now() - started) / 1000;
+    const counts = await database.exclusive(
+      async (exec) =>
+        (await exec(
+          "SELECT (SELECT count(*)::int FROM register_case) AS cases, (SELECT count(*)::int FROM record) AS records",
+        )) as { cases: number; records: number }[],
+    );
+
+    const http = await startServer(name, database, slug);
+    const port = http.port;
+    const base = `http://127.0.0.1:${port}`;
+
+    // Search: each query through the HTTP API (anonymous, JSON), and the same search straight on the database.
+    const anonymous = secretAccess(null);
+    const allHttp: number[] = [];
+    const allSql: number[] = [];
+    const results: QueryResult[] = [];
+    for (const query of queries) {
+      const path = apiPath(query.params);
+      let hits = 0;
+      for (let i = 0; i < 3; i++) {
+        const res = await fetch(base + path);
+        hits = ((await res.json()) as { total: number }).total;
+        await inTransaction(database.db, (tx) => searchRegister(tx, setup.m.id, anonymous, query.params));
+      }
+      const http: number[] = [];
+      const direct: number[] = [];
+      for (let i = 0; i < iterations; i++) {
+        let t0 = performance.now();
+        const res = await fetch(base + path);
+        if (res.status !== 200) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+        await res.json();
+        http.push(performance.now() - t0);
+        t0 = performance.now();
+        await inTransaction(database.db, (tx) => searchRegister(tx, setup.m.id, anonymous, query.params));
+        direct.push(performance.now() - t0);
+      }
+      http.sort((a, b) => a - b);
+      direct.sort((a, b) => a - b);
+      allHttp.push(...http);
+      allSql.push(...direct);
+      const result = {
+        label: query.label,
+        hits,
+        http: { p50: percentile(http, 50), p95: percentile(http, 95) },
+        sql: { p50: percentile(direct, 50), p95: percentile(direct, 95) },
+      };
+      results.push(result);
+      log(
+        `  ${query.label}: ${hits} träffar, HTTP p50 ${ms(result.http.p50)} p95 ${ms(result.http.p95)} ms, SQL p50 ${ms(result.sql.p50)} p95 ${ms(result.sql.p95)} ms`,
+      );
+    }
+    allHttp.sort((a, b) => a - b);
+    allSql.sort((a, b) => a - b);
+
+    // Registrations: 32 clients, each with its own session, register cases in year 2026 through the API.
+    const cookies: string[] = [];
+    for (let i = 0; i < clients; i++) {
+      const res = await fetch(`${base}/api/session`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ email: "registrator@bench.example", password: "benchmark-lösenord-1" }),
+      });
+      if (res.status !== 200) throw new Error(`login: ${res.status} ${await res.text()}`);
+      const session = res.headers.getSetCookie().find((line) => line.startsWith("paragraf_session="));
+      cookies.push(session!.split(";")[0]!);
+    }
+    const total = Math.round((name === "server" ? 4000 : 2000) * Math.max(scale, 0.25));
+    let issued = 0;
+    let errors = 0;
+    const t0 = performance.now();
+    await Promise.all(
+      cookies.map(async (cookie, client) => {
+        while (issued < total) {
+          issued++;
+          const res = await fetch(`${base}/api/cases`, {
+            keepalive: true,
+            method: "POST",
+            headers: { "content-type": "application/json", cookie },
+            body: JSON.stringify({
+              seriesCode: "BENCH",
+              title: `Inkommen skrivelse om cykelbana i Hyllie (klient ${client})`,
+              responsibleBodyId: setup.bodies[client % setup.bodies.length]!.id,
+              openedOn: "2026-02-02",
+            }),
+          });
+          if (res.status !== 201) {
+            errors++;
+            if (errors === 1) log(`  first failed registration: ${res.status} ${await res.text()}`);
+          } else await res.arrayBuffer();
+        }
+      }),
+    );
+    const seconds = (performance.now() - t0) / 1000;
+    await http.stop();
+    const registrations = await checkYear(database, setup.series.id, 2026, seconds, errors);
+    log(
+      `  registrations: ${registrations.total} in ${seconds.toFixed(1)} s = ${registrations.perSecond.toFixed(0)}/s, gapless ${registrations.gapless}, errors ${errors}`,
+    );
+
+    // The same registrations without HTTP: the use case in a transaction, 32 at a time, in year 2027.
+    const actor = systemActor(setup.m.id, "Benchmark");
+    let issuedDirect = 0;
+    let errorsDirect = 0;
+    const t1 = performance.now();
+    await Promise.all(
+      Array.from({ length: clients }, async (_, client) => {
+        while (issuedDirect < total) {
+          issuedDirect++;
+          await inTransaction(database.db, (tx) =>
+            registerNewCase(tx, actor, {
+              seriesCode: "BENCH",
+              title: `Inkommen skrivelse om cykelbana i Hyllie (klient ${client})`,
+              responsibleBodyId: setup.bodies[client % setup.bodies.length]!.id,
+              openedOn: "2027-02-02",
+            }),
+          ).catch(() => errorsDirect++);
+        }
+      }),
+    );
+    const direct = await checkYear(
+      database,
+      setup.series.id,
+      2027,
+      (performance.now() - t1) / 1000,
+      errorsDirect,
+    );
+    log(
+      `  without HTTP: ${direct.total} in ${direct.seconds.toFixed(1)} s = ${direct.perSecond.toFixed(0)}/s, gapless ${direct.gapless}`,
+    );
+    const version = await database.exclusive(
+      async (exec) => ((await exec("SELECT version() AS v")) as { v: string }[])[0]!.v,
+    );
+    return {
+      name,
+      database: version.split(" on ")[0]!,
+      cases: counts[0]!.cases,
+      records: counts[0]!.records,
+      loadSeconds,
+      queries: results,
+      overall: {
+        http: { p50: percentile(allHttp, 50), p95: percentile(allHttp, 95) },
+        sql: { p50: percentile(allSql, 50), p95: percentile(allSql, 95) },
+      },
+      registrations,
+      direct,
+    };
+  } finally {
+    await database.close();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+function report(results: TargetResult[]): string {
+  const lines: string[] = [];
+  const now = new Date().toISOString().slice(0, 16).replace("T", " ");
+  lines.push("# Benchmarks", "");
+  lines.push(
+    "The diarium benchmark of issue 3, written by `npm run bench` (bench/run.ts). It builds a synthetic register",
+    "with SQL `generate_series` (bench/generate.ts): Swedish case titles from 40 subjects × 60 topics × 50 places of",
+    "Malmö, about ten records per case from 16 description templates, 1 % of the cases and 2 % of the records",
+    "secrecy-marked, spread over ten years (2016–2025) and twelve bodies. It then measures:",
+    "",
+    "- **search latency** through the HTTP API (`GET /api/register/search`, anonymous, JSON parsed by the client),",
+    `  p50 and p95 over the typical queries below, each run ${iterations} times after 3 warm-up runs;`,
+    "- **the same search directly on the database** (`searchRegister` in a transaction: the same SQL statements,",
+    "  no HTTP, no session, no JSON) — the ratio HTTP/SQL is what the HTTP layer costs;",
+    "- **registrations per second** with 32 concurrent clients, each with its own session, posting",
+    "  `POST /api/cases` into one series and year, then checking that the numbers are 1…n with no duplicates or gaps.",
+    "",
+    "Limits from the issue: search p95 ≤ 50 ms through the API; registrations ≥ 500/s, no duplicates or gaps.",
+    "",
+    `Last run: ${now} UTC on ${cpus().length} CPU cores (${cpus()[0]?.model ?? "unknown"}), Node ${process.version}.`,
+    "Client, HTTP server and (for the server target) PostgreSQL share these cores. For the server target the HTTP",
+    "server runs in a process of its own (bench/server.ts); PGlite is embedded, so there the server shares the",
+    "clients' process and event loop.",
+    "",
+  );
+  for (const r of results) {
+    const title =
+      r.name === "server"
+        ? "PostgreSQL server, the size of a large municipality"
+        : "PGlite (embedded), a tenth of the size";
+    lines.push(`## ${title}`, "");
+    lines.push(
+      `${r.database}. ${r.cases.toLocaleString("sv-SE")} cases, ${r.records.toLocaleString("sv-SE")} records, ` +
+        (r.loadSeconds === null
+          ? "generated by an earlier run (BENCH_REUSE=1)."
+          : `generated and indexed in ${r.loadSeconds.toFixed(0)} s.`),
+      "",
+    );
+    lines.push("| query | hits | HTTP p50 ms | HTTP p95 ms | SQL p50 ms | SQL p95 ms | HTTP/SQL (p50) |");
+    lines.push("|---|---:|---:|---:|---:|---:|---:|");
+    for (const q of r.queries)
+      lines.push(
+        `| ${q.label} | ${q.hits >= 1000 ? "> 1000" : q.hits} | ${ms(q.http.p50)} | ${ms(q.http.p95)} | ${ms(q.sql.p50)} | ${ms(q.sql.p95)} | ${(q.http.p50 / q.sql.p50).toFixed(2)} |`,
+      );
+    const o = r.overall;
+    lines.push(
+      `| **all typical queries** | | **${ms(o.http.p50)}** | **${ms(o.http.p95)}** (limit 50) | ${ms(o.sql.p50)} | ${ms(o.sql.p95)} | ${(o.http.p50 / o.sql.p50).toFixed(2)} |`,
+      "",
+    );
+    const g = r.registrations;
+    lines.push(
+      `Registrations: ${g.total} cases in ${g.seconds.toFixed(1)} s with ${clients} concurrent clients = ` +
+        `**${g.perSecond.toFixed(0)} per second** (limit ≥ 500/s). Numbers ${g.min}…${g.max}, ${g.distinct} distinct: ` +
+        `${g.gapless ? "no duplicates, no gaps" : "NOT gapless"}; ${g.errors} failed requests.`,
+      "",
+    );
+    const d = r.direct;
+    lines.push(
+      `The same without HTTP (the use case in a transaction, ${clients} at a time): ${d.total} cases in ` +
+        `${d.seconds.toFixed(1)} s = **${d.perSecond.toFixed(0)} per second**; numbers ${d.min}…${d.max}, ` +
+        `${d.gapless ? "no duplicates, no gaps" : "NOT gapless"}; ${d.errors} failures.`,
+      "",
+    );
+  }
+  lines.push(
+    "## What the figures say",
+    "",
+    "- **Search.** The HTTP API adds little to the SQL (the HTTP/SQL column): session, validation and JSON cost a",
+    "  few milliseconds. The SQL is shaped so that no typical query reads all its matches: at most 500 matches are",
+    "  ranked (`ts_rank`), a broader query is listed newest first straight from the date indexes and reports",
+    '  "more than 500", a number-shaped query uses the btree on `upper(number)` before any text search, and the',
+    "  record side joins its case only for the page it returns. The slowest typical query is two frequent words",
+    "  together (the GIN index intersects two long posting lists).",
+    "- **Registrations.** Numbers in one series and year are taken one transaction at a time: the counter row is",
+    "  locked from the statement that numbers and inserts the case until the commit, so gapless numbering is a",
+    "  serial section. Without HTTP that section sustains the rate shown above. Through HTTP each registration is",
+    "  about 19 database round trips (session, municipality, checks, the registration and its audit entry, the case",
+    "  view in the response) and its JSON, handled by one Node process on a machine whose two cores also run",
+    "  PostgreSQL and the 32 clients; the HTTP figure is bound by that CPU rather than by the numbering. Paragraf",
+    "  processes are stateless and share nothing but the database, so more of them behind a load balancer raise",
+    "  the HTTP figure up to the serial section's limit; the in-process queue keeps each process's registrations",
+    "  for one counter in line, and the row lock orders the processes among themselves.",
+    "",
+  );
+  lines.push("## Reproduce", "");
+  lines.push(
+    "```sh",
+    "npm run bench                    # server at full size and PGlite at a tenth; rewrites this file",
+    "npm run bench -- --only=pglite   # one target",
+    "BENCH_SCALE=0.1 npm run bench    # everything ten times smaller, for a quick look",
+    "BENCH_REUSE=1 npm run bench -- --only=server   # measure again on the server register of the last run",
+    "```",
+    "",
+    "The server target uses `postgres://postgres@127.0.0.1:5432/paragraf_bench` (or `BENCH_DATABASE_URL`), which it",
+    "drops and creates; PGlite runs in a temporary folder that is removed afterwards. Nothing else is touched.",
+    "",
+  );
+  return lines.join("\n");
+}
+
+const plan: { name: "server" | "pglite"; cases: number }[] = [
+  { name: "server" as const, cases: Math.round(200_000 * scale) },
+  { name: "pglite" as const, cases: Math.round(20_000 * scale) },
+].filter((t) => !only || t.name === only);
+const results: TargetResult[] = [];
+for (const target of plan) results.push(await runTarget(target.name, target.cases));
+writeFileSync(new URL("../BENCHMARKS.md", import.meta.url), report(results));
+log("BENCHMARKS.md written");
+process.exit(0);

@@ -1,0 +1,22 @@
+// The HTTP server of the benchmark's server target, in a process of its own so that the 32 benchmark clients do
+// not share its event loop: `tsx bench/server.ts` with DATABASE_URL and BENCH_SLUG; prints "listening <port>".
+import { serve } from "@hono/node-server";
+import pino from "pino";
+import { connect } from "../src/db/connect.js";
+import { createApp } from "../src/http/app.js";
+
+const database = await connect({ url: process.env.DATABASE_URL });
+const app = createApp({
+  database,
+  logger: pino({ level: "warn" }),
+  municipalitySlug: process.env.BENCH_SLUG,
+});
+const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, (info) => {
+  process.stdout.write(`listening ${info.port}\n`);
+});
+// Idle keep-alive sockets stay open longer than a client's longest wait, so no request races their closing.
+(server as unknown as { keepAliveTimeout: number }).keepAliveTimeout = 120_000;
+process.on("SIGTERM", () => {
+  server.close();
+  void database.close().then(() => process.exit(0));
+});
