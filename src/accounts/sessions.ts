@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from "node:crypto";
-import { and, eq, gt, isNull, lt } from "drizzle-orm";
-import type { Tx } from "../db/connect.js";
-import type { Actor } from "./actor.js";
+import { and, eq, gt, isNull, lt, sql } from "drizzle-orm";
+import type { Db, Tx } from "../db/connect.js";
+import { municipality } from "../organisation/tables.js";
+import type { Actor, RoleGrant } from "./actor.js";
 import { appUser, roleGrant, userSession } from "./tables.js";
 
 const sessionLifetimeMs = 12 * 60 * 60 * 1000;
@@ -36,20 +37,29 @@ export interface SessionInfo {
   actor: Actor;
   csrfToken: string;
   email: string;
+  municipality: { id: string; name: string; slug: string };
 }
 
-/** The actor behind a session cookie, or null when the session is unknown, expired or its user disabled. */
-export async function resolveSession(tx: Tx, token: string): Promise<SessionInfo | null> {
-  const [row] = await tx
+/**
+ * The actor behind a session cookie, or null when the session is unknown, expired or its user disabled.
+ * One statement, user, roles and municipality together: it runs on every signed-in request.
+ */
+export async function resolveSession(db: Db | Tx, token: string): Promise<SessionInfo | null> {
+  const [row] = await db
     .select({
       userId: appUser.id,
-      municipalityId: appUser.municipalityId,
       displayName: appUser.displayName,
       email: appUser.email,
       csrfToken: userSession.csrfToken,
+      municipality: { id: municipality.id, name: municipality.name, slug: municipality.slug },
+      grants: sql<
+        RoleGrant[]
+      >`coalesce((select json_agg(json_build_object('role', g.role, 'bodyId', g.body_id))
+        from ${roleGrant} g where g.user_id = ${appUser.id}), '[]'::json)`,
     })
     .from(userSession)
     .innerJoin(appUser, eq(appUser.id, userSession.userId))
+    .innerJoin(municipality, eq(municipality.id, appUser.municipalityId))
     .where(
       and(
         eq(userSession.id, sessionId(token)),
@@ -58,13 +68,11 @@ export async function resolveSession(tx: Tx, token: string): Promise<SessionInfo
       ),
     );
   if (!row) return null;
-  const grants = await tx
-    .select({ role: roleGrant.role, bodyId: roleGrant.bodyId })
-    .from(roleGrant)
-    .where(eq(roleGrant.userId, row.userId));
+  const grants = typeof row.grants === "string" ? (JSON.parse(row.grants) as RoleGrant[]) : row.grants;
   return {
-    actor: { municipalityId: row.municipalityId, userId: row.userId, label: row.displayName, grants },
+    actor: { municipalityId: row.municipality.id, userId: row.userId, label: row.displayName, grants },
     csrfToken: row.csrfToken,
     email: row.email,
+    municipality: row.municipality,
   };
 }

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freshMunicipality, testDatabase } from "../../test/support/db.js";
 import { Client, testApp } from "../../test/support/http.js";
@@ -44,7 +45,23 @@ describe("the app", () => {
     const logged = logLines
       .map((l) => JSON.parse(l))
       .find((l) => l.msg === "unexpected error" && l.requestId === problem.requestId);
-    expect(logged.err.stack).toContain("exploded");
+    expect(logged.err.message).toContain("exploded");
+    expect(logged.err.stack).toMatch(/^\s+at /);
+  });
+
+  it("keeps a failed query's parameters and a violated key's values out of the log", async () => {
+    const m = await freshMunicipality(database);
+    const { app, logLines } = testApp(database, m.slug);
+    app.get("/api/test-query-fault", async () => {
+      // A real database error through the query layer, with a secret value among its parameters.
+      await database.db.execute(sql`select ${"Hemlig uppgift om en enskild"}::int`);
+      return new Response("unreachable");
+    });
+    const res = await app.request("/api/test-query-fault");
+    expect(res.status).toBe(500);
+    const log = logLines.join("\n");
+    expect(log).toContain("unexpected error");
+    expect(log).not.toContain("Hemlig uppgift");
   });
 
   it("answers unknown paths with 404 in the client's language: problem JSON for the API, a page otherwise", async () => {

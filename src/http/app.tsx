@@ -22,6 +22,7 @@ import { registerApiReference } from "./api-reference.js";
 import type { AppEnv, Deps } from "./context.js";
 import { describeError, domainProblem, problem } from "./errors.js";
 import { Layout } from "./layout.js";
+import { safeError } from "./logger.js";
 import { chrome } from "./pages.js";
 import { csrfMiddleware, sessionMiddleware } from "./session.js";
 import { registerSitePages } from "./site-pages.js";
@@ -140,7 +141,10 @@ export function createApp(deps: Deps) {
       if (api) return problem(c, error.status as 400, "bad_request", message);
       return c.html(<ErrorPage c={c} status={error.status} message={message} />, error.status as 400);
     }
-    deps.logger.error({ requestId: c.get("requestId"), err: error, path: c.req.path }, "unexpected error");
+    deps.logger.error(
+      { requestId: c.get("requestId"), err: safeError(error), path: c.req.path },
+      "unexpected error",
+    );
     const message = `Ett oväntat fel inträffade. Ange felkod ${c.get("requestId")} om du kontaktar oss.`;
     if (api) return problem(c, 500, "internal", message);
     return c.html(<ErrorPage c={c} status={500} message={message} />, 500);

@@ -2,7 +2,6 @@ import { getConnInfo } from "@hono/node-server/conninfo";
 import type { Context, MiddlewareHandler } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
 import { newToken, resolveSession } from "../accounts/sessions.js";
-import { inTransaction } from "../db/transaction.js";
 import { DomainError } from "../domain/errors.js";
 import { findFirstMunicipality, findMunicipalityBySlug } from "../organisation/queries.js";
 import type { AppEnv } from "./context.js";
@@ -37,11 +36,13 @@ export function cookieOptions(c: Context<AppEnv>, maxAgeSeconds?: number) {
 export const sessionMiddleware: MiddlewareHandler<AppEnv> = async (c, next) => {
   const { database, municipalitySlug } = c.get("deps");
   const token = getCookie(c, sessionCookie);
-  const session = token ? await inTransaction(database.db, (tx) => resolveSession(tx, token)) : null;
+  // Reads outside a transaction: one round trip for a signed-in request, one for an anonymous one.
+  const session = token ? await resolveSession(database.db, token) : null;
   c.set("actor", session?.actor ?? null);
   c.set("userEmail", session?.email ?? null);
   if (session) {
     c.set("csrfToken", session.csrfToken);
+    c.set("municipality", session.municipality);
   } else {
     // Before login the form token is a double-submit cookie; after login it is bound to the session.
     let csrf = getCookie(c, csrfCookie);
@@ -50,18 +51,11 @@ export const sessionMiddleware: MiddlewareHandler<AppEnv> = async (c, next) => {
       setCookie(c, csrfCookie, csrf, cookieOptions(c, 60 * 60 * 12));
     }
     c.set("csrfToken", csrf);
+    const found = municipalitySlug
+      ? await findMunicipalityBySlug(database.db, municipalitySlug)
+      : await findFirstMunicipality(database.db);
+    c.set("municipality", found ? { id: found.id, name: found.name, slug: found.slug } : null);
   }
-  const municipality = await inTransaction(database.db, async (tx) => {
-    if (session)
-      return tx.query.municipality.findFirst({
-        where: (m, { eq }) => eq(m.id, session.actor.municipalityId),
-      });
-    return municipalitySlug ? findMunicipalityBySlug(tx, municipalitySlug) : findFirstMunicipality(tx);
-  });
-  c.set(
-    "municipality",
-    municipality ? { id: municipality.id, name: municipality.name, slug: municipality.slug } : null,
-  );
   await next();
 };
 

@@ -1,14 +1,14 @@
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
-import type { Tx } from "../db/connect.js";
+import type { Db, Tx } from "../db/connect.js";
 import { body, membership, municipality, official, party, person } from "./tables.js";
 
 // Small reads with no rules in them. Every one is scoped to a municipality and skips soft-deleted rows.
 
-export function findMunicipalityBySlug(tx: Tx, slug: string) {
+export function findMunicipalityBySlug(tx: Db | Tx, slug: string) {
   return tx.query.municipality.findFirst({ where: eq(municipality.slug, slug) });
 }
 
-export function findFirstMunicipality(tx: Tx) {
+export function findFirstMunicipality(tx: Db | Tx) {
   return tx.query.municipality.findFirst({ orderBy: asc(municipality.createdAt) });
 }
 
