@@ -28,7 +28,7 @@ describe("diarium number patterns", () => {
     expect(patternProblem("{prefix}-{year}-{seq}")).toBeNull();
     expect(patternProblem("{prefix}-{year}")).toBe("seq_missing");
     expect(patternProblem("{prefix}-{seq}")).toBe("year_missing");
-    expect(patternProblem("{prefix}-{year}-{seq}-{foo}")).toBe("unknown_placeholder");
+    expect(patternProblem("{prefix}-{year}-{seq}-{foo}")).toBe("unknown_token");
   });
 
   it("round-trips every number a pattern makes", () => {

@@ -1,4 +1,4 @@
-// Diarium number patterns (M2). A pattern is text with placeholders:
+// Diarium number patterns (M2). A pattern is text with tokens in braces:
 //   {prefix}  the series' prefix, e.g. STK, KS, KU
 //   {year}    four-digit year;  {yy} two-digit year
 //   {seq}     the sequence number; {seq:4} zero-padded to four digits
@@ -12,7 +12,7 @@ export function patternProblem(pattern: string): string | null {
   const tokens = [...pattern.matchAll(token)].map((m) => m[1]);
   if (tokens.filter((t) => t === "seq").length !== 1) return "seq_missing";
   if (!tokens.includes("year") && !tokens.includes("yy")) return "year_missing";
-  if (/[{}]/.test(pattern.replace(token, ""))) return "unknown_placeholder";
+  if (/[{}]/.test(pattern.replace(token, ""))) return "unknown_token";
   return null;
 }
 

@@ -57,7 +57,12 @@ const ErrorSummary: FC<{ errors: FieldError[]; fields: Field[] }> = ({ errors, f
   </div>
 );
 
-const Input: FC<{ field: Field; value: FormValues[string]; error?: string }> = ({ field, value, error }) => {
+/** One labelled input with its hint and message; forms with extra parts (file uploads) compose these. */
+export const FieldInput: FC<{ field: Field; value: FormValues[string]; error?: string }> = ({
+  field,
+  value,
+  error,
+}) => {
   const id = `f-${field.name}`;
   const described =
     [field.hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
@@ -125,7 +130,7 @@ export const Form: FC<{
     {errors.length > 0 ? <ErrorSummary errors={errors} fields={fields} /> : null}
     <input type="hidden" name="_csrf" value={csrfToken} />
     {fields.map((field) => (
-      <Input
+      <FieldInput
         field={field}
         value={values[field.name]}
         error={errors.find((e) => e.field === field.name)?.message}

@@ -9,7 +9,7 @@ defineErrors({
     text: () => "Mönstret måste innehålla {seq} (löpnumret) exakt en gång.",
   },
   pattern_year_missing: { status: 400, text: () => "Mönstret måste innehålla {year} eller {yy}." },
-  pattern_unknown_placeholder: {
+  pattern_unknown_token: {
     status: 400,
     text: () =>
       "Mönstret innehåller en okänd platshållare. Tillåtna: {prefix}, {year}, {yy}, {seq}, {seq:4}.",

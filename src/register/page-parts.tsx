@@ -5,7 +5,7 @@ import type { Actor } from "../accounts/actor.js";
 import type { Tx } from "../db/connect.js";
 import { DomainError, NotFoundError } from "../domain/errors.js";
 import type { AppEnv } from "../http/context.js";
-import { type Field, Form, type FormValues } from "../http/forms.js";
+import { type Field, FieldInput, Form, type FormValues } from "../http/forms.js";
 import { Breadcrumbs, Layout } from "../http/layout.js";
 import { chrome, type FormRender, read, requireMunicipality } from "../http/pages.js";
 import { listBodies, listPersons } from "../organisation/queries.js";
@@ -275,59 +275,6 @@ export const UploadForm: FC<{
       </div>
       <button type="submit">{submitLabel}</button>
     </form>
-  );
-};
-
-/** One form field, marked up like the shared Form's. */
-export const FieldInput: FC<{ field: Field; value: FormValues[string]; error?: string }> = ({
-  field,
-  value,
-  error,
-}) => {
-  const id = `f-${field.name}`;
-  const described =
-    [field.hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
-  const common = {
-    id,
-    name: field.name,
-    "aria-invalid": error ? "true" : undefined,
-    "aria-describedby": described,
-    required: field.required,
-  };
-  const text = value === null || value === undefined || typeof value === "boolean" ? "" : String(value);
-  return (
-    <div class={error ? "field has-error" : "field"}>
-      <label for={id}>
-        {field.label}
-        {field.required ? <span class="required"> (obligatoriskt)</span> : null}
-      </label>
-      {field.hint ? (
-        <p class="hint" id={`${id}-hint`}>
-          {field.hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p class="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
-      {field.type === "select" ? (
-        <select {...common}>
-          {field.required ? null : <option value="">– ingen –</option>}
-          {(field.options ?? []).map((o) => (
-            <option value={o.value} selected={o.value === text}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      ) : field.type === "textarea" ? (
-        <textarea {...common} rows={3}>
-          {text}
-        </textarea>
-      ) : (
-        <input type={field.type ?? "text"} {...common} value={text} />
-      )}
-    </div>
   );
 };
 
