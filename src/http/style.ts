@@ -38,6 +38,8 @@ button.danger { background: var(--error); border-color: var(--error); }
 .actions form { display: inline; }
 .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); gap: 1rem; padding: 0; list-style: none; }
 .cards li { border: 1px solid var(--line); padding: 1rem; border-radius: 4px; }
+.cards h2 { overflow-wrap: anywhere; hyphens: auto; }
+td a[href^="/diarium/"] { white-space: nowrap; }
 .muted { color: var(--muted); }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; }
 dl.facts dt { font-weight: 600; }
