@@ -1,4 +1,4 @@
-// `npm run bench`: the diarium benchmark (issue 3). Builds a synthetic register of a large municipality over ten
+// `npm run bench`: the diarium benchmark (issue 3). BENCH_SERVER_PROFILE=DIR writes a CPU profile of the server process. Builds a synthetic register of a large municipality over ten
 // years on the PostgreSQL server (database paragraf_bench, dropped and created afresh) and a tenth of it on
 // PGlite, then measures search latency through the HTTP API beside the same search run directly against the
 // database, and registrations per second with 32 concurrent clients. Writes BENCHMARKS.md.
@@ -160,7 +160,14 @@ async function startServer(name: "server" | "pglite", database: Database, slug: 
   }
   const child = spawn(
     process.execPath,
-    ["--import", "tsx", fileURLToPath(new URL("./server.ts", import.meta.url))],
+    [
+      ...(process.env.BENCH_SERVER_PROFILE
+        ? ["--cpu-prof", "--cpu-prof-dir", process.env.BENCH_SERVER_PROFILE]
+        : []),
+      "--import",
+      "tsx",
+      fileURLToPath(new URL("./server.ts", import.meta.url)),
+    ],
     {
       env: {
         ...process.env,
