@@ -1,4 +1,4 @@
-// `npm run bench`: the diarium benchmark (issue 3). BENCH_SERVER_PROFILE=DIR writes a CPU profile of the server process. Builds a synthetic register of a large municipality over ten
+// `npm run bench`: the diarium benchmark (issue 3). Builds a synthetic register of a large municipality over ten
 // years on the PostgreSQL server (database paragraf_bench, dropped and created afresh) and a tenth of it on
 // PGlite, then measures search latency through the HTTP API beside the same search run directly against the
 // database, and registrations per second with 32 concurrent clients. Writes BENCHMARKS.md.
@@ -7,6 +7,7 @@
 //   npm run bench -- --only=server      one target (server | pglite)
 //   BENCH_SCALE=0.1 npm run bench       everything at a tenth of that (a quick look)
 //   BENCH_DATABASE_URL=postgres://…/x   another server database (it is dropped and created)
+//   BENCH_SERVER_PROFILE=/tmp/prof      a CPU profile of the server target's HTTP process, written there
 
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
