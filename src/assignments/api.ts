@@ -1,8 +1,8 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
-import type { Context } from "hono";
 import { inTransaction } from "../db/transaction.js";
 import { NotFoundError } from "../domain/errors.js";
 import type { AppEnv } from "../http/context.js";
+import { db, IdParam, json, writeProblems } from "../http/openapi.js";
 import { requireActor, requireMunicipality } from "../http/pages.js";
 import { closeAssignment } from "./close-assignment.js";
 import { giveAssignment } from "./give-assignment.js";
@@ -14,34 +14,6 @@ import {
 } from "./queries.js";
 import { Assignment, AssignmentInput, CloseAssignmentInput } from "./schemas.js";
 import { assignmentStatuses } from "./tables.js";
-
-export const ProblemSchema = z
-  .object({
-    type: z.string(),
-    title: z.string(),
-    status: z.int(),
-    code: z.string(),
-    detail: z.string(),
-    requestId: z.string(),
-    errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
-  })
-  .openapi("Problem");
-const problem = (description: string) => ({
-  description,
-  content: { "application/problem+json": { schema: ProblemSchema } },
-});
-export const writeProblems = {
-  400: problem("Ogiltiga uppgifter, med ett meddelande per fält"),
-  401: problem("Inloggning krävs"),
-  403: problem("Ingen behörighet"),
-  404: problem("Finns inte"),
-  409: problem("Krockar med det som redan är registrerat"),
-};
-export const json = <T extends z.ZodType>(schema: T) => ({ content: { "application/json": { schema } } });
-export const db = (c: Context<AppEnv>) => c.get("deps").database.db;
-const IdParam = z.object({
-  id: z.uuid({ error: "Ogiltigt id." }).openapi({ param: { name: "id", in: "path" } }),
-});
 
 const present = (a: AssignmentView) => Assignment.parse({ ...a, givenBy: a.givenBy, closedBy: a.closedBy });
 

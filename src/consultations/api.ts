@@ -1,9 +1,9 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
-import { db, json, writeProblems } from "../assignments/api.js";
 import type { Tx } from "../db/connect.js";
 import { inTransaction } from "../db/transaction.js";
 import { NotFoundError } from "../domain/errors.js";
 import type { AppEnv } from "../http/context.js";
+import { db, json, writeProblems } from "../http/openapi.js";
 import { requireActor, requireMunicipality } from "../http/pages.js";
 import { addReminder } from "./add-reminder.js";
 import { createConsultation } from "./create-consultation.js";

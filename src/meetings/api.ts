@@ -5,6 +5,7 @@ import type { Tx } from "../db/connect.js";
 import { inTransaction } from "../db/transaction.js";
 import { NotFoundError } from "../domain/errors.js";
 import type { AppEnv } from "../http/context.js";
+import { IdParam, json, problemResponse, writeProblems } from "../http/openapi.js";
 import { requireActor, requireMunicipality } from "../http/pages.js";
 import { addAgendaItem } from "./add-agenda-item.js";
 import { addMotion } from "./add-motion.js";
@@ -22,19 +23,11 @@ import { setRecipients } from "./set-recipients.js";
 import { takeUpItem } from "./take-up-item.js";
 import { meetingView, paragraphPath, paragraphView, routeView } from "./view.js";
 
-const json = (schema: z.ZodType) => ({ content: { "application/json": { schema } } });
-const problem = {
-  content: { "application/problem+json": { schema: z.object({ code: z.string(), detail: z.string() }) } },
-};
 const problems = {
-  400: { description: "Ogiltiga uppgifter eller en regel som inte är uppfylld", ...problem },
-  401: { description: "Inloggning krävs", ...problem },
-  403: { description: "Ingen behörighet", ...problem },
-  409: { description: "Krockar med det som redan är protokollfört", ...problem },
+  ...writeProblems,
+  400: problemResponse("Ogiltiga uppgifter eller en regel som inte är uppfylld"),
+  409: problemResponse("Krockar med det som redan är protokollfört"),
 };
-const IdParam = z.object({
-  id: z.uuid({ error: "Ogiltigt id." }).openapi({ param: { name: "id", in: "path" } }),
-});
 
 const MeetingSummary = z
   .object({
@@ -155,7 +148,7 @@ export function registerMeetingApi(api: OpenAPIHono<AppEnv>) {
       request: { params: IdParam },
       responses: {
         200: { description: "Sammanträdet", ...json(MeetingDetail) },
-        404: { description: "Finns inte", ...problem },
+        404: writeProblems[404],
       },
     }),
     async (c) => {
@@ -185,7 +178,7 @@ export function registerMeetingApi(api: OpenAPIHono<AppEnv>) {
       request: { params: IdParam },
       responses: {
         200: { description: "Paragrafen", ...json(Paragraph) },
-        404: { description: "Finns inte", ...problem },
+        404: writeProblems[404],
       },
     }),
     async (c) => {
@@ -210,7 +203,7 @@ export function registerMeetingApi(api: OpenAPIHono<AppEnv>) {
       },
       responses: {
         200: { description: "Paragrafen", ...json(Paragraph) },
-        404: { description: "Finns inte", ...problem },
+        404: writeProblems[404],
       },
     }),
     async (c) => {

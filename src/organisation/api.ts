@@ -4,6 +4,7 @@ import type { Tx } from "../db/connect.js";
 import { inTransaction } from "../db/transaction.js";
 import { NotFoundError } from "../domain/errors.js";
 import type { AppEnv } from "../http/context.js";
+import { IdParam, writeProblems } from "../http/openapi.js";
 import { requireActor, requireMunicipality } from "../http/pages.js";
 import { createBody, deleteBody, updateBody } from "./bodies.js";
 import { addMembership, deleteMembership, updateMembership } from "./memberships.js";
@@ -13,34 +14,6 @@ import { createPerson, deletePerson, updatePerson } from "./persons.js";
 import * as q from "./queries.js";
 import * as s from "./schemas.js";
 import { bodyKinds } from "./tables.js";
-
-const Problem = z
-  .object({
-    type: z.string(),
-    title: z.string(),
-    status: z.int(),
-    code: z.string(),
-    detail: z.string(),
-    requestId: z.string(),
-    errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
-  })
-  .openapi("Problem");
-const problemResponses = {
-  400: {
-    description: "Ogiltiga uppgifter, med ett meddelande per fält",
-    content: { "application/problem+json": { schema: Problem } },
-  },
-  401: { description: "Inloggning krävs", content: { "application/problem+json": { schema: Problem } } },
-  403: { description: "Ingen behörighet", content: { "application/problem+json": { schema: Problem } } },
-  404: { description: "Finns inte", content: { "application/problem+json": { schema: Problem } } },
-  409: {
-    description: "Krockar med en befintlig post",
-    content: { "application/problem+json": { schema: Problem } },
-  },
-};
-const IdParam = z.object({
-  id: z.uuid({ error: "Ogiltigt id." }).openapi({ param: { name: "id", in: "path" } }),
-});
 
 interface Resource {
   path: string;
@@ -92,7 +65,7 @@ function registerResource(api: OpenAPIHono<AppEnv>, r: Resource) {
       tags: [r.tag],
       summary: `Hämta ${r.what}`,
       request: { params: IdParam },
-      responses: { 200: { description: "Posten", ...json(r.output) }, 404: problemResponses[404] },
+      responses: { 200: { description: "Posten", ...json(r.output) }, 404: writeProblems[404] },
     }),
     async (c) => {
       const m = requireMunicipality(c);
@@ -110,7 +83,7 @@ function registerResource(api: OpenAPIHono<AppEnv>, r: Resource) {
       summary: `Skapa ${r.what}`,
       security: secured,
       request: { body: { ...json(r.input), required: true } },
-      responses: { 201: { description: "Skapad", ...json(r.output) }, ...problemResponses },
+      responses: { 201: { description: "Skapad", ...json(r.output) }, ...writeProblems },
     }),
     async (c) => {
       const actor = requireActor(c);
@@ -127,7 +100,7 @@ function registerResource(api: OpenAPIHono<AppEnv>, r: Resource) {
       summary: `Ändra ${r.what}`,
       security: secured,
       request: { params: IdParam, body: { ...json(r.update), required: true } },
-      responses: { 200: { description: "Ändrad", ...json(r.output) }, ...problemResponses },
+      responses: { 200: { description: "Ändrad", ...json(r.output) }, ...writeProblems },
     }),
     async (c) => {
       const actor = requireActor(c);
@@ -145,7 +118,7 @@ function registerResource(api: OpenAPIHono<AppEnv>, r: Resource) {
       summary: `Ta bort ${r.what}`,
       security: secured,
       request: { params: IdParam },
-      responses: { 204: { description: "Borttagen (mjukt: historiken finns kvar)" }, ...problemResponses },
+      responses: { 204: { description: "Borttagen (mjukt: historiken finns kvar)" }, ...writeProblems },
     }),
     async (c) => {
       const actor = requireActor(c);

@@ -3,6 +3,7 @@ import type { Context } from "hono";
 import { inTransaction } from "../db/transaction.js";
 import { NotFoundError } from "../domain/errors.js";
 import type { AppEnv } from "../http/context.js";
+import { IdParam, json, problemResponse as problem, writeProblems } from "../http/openapi.js";
 import { requireActor, requireMunicipality } from "../http/pages.js";
 import { secretAccess } from "./access.js";
 import { attachFiles } from "./attach-files.js";
@@ -23,33 +24,12 @@ import { updateRecord } from "./update-record.js";
 
 type C = Context<AppEnv>;
 
-const Problem = z.object({
-  type: z.string(),
-  title: z.string(),
-  status: z.int(),
-  code: z.string(),
-  detail: z.string(),
-  requestId: z.string(),
-  errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
-});
-const problem = (description: string) => ({
-  description,
-  content: { "application/problem+json": { schema: Problem } },
-});
 const problems = {
-  400: problem("Ogiltiga uppgifter, med ett meddelande per fält"),
-  401: problem("Inloggning krävs"),
-  403: problem("Ingen behörighet"),
-  404: problem("Finns inte"),
-  409: problem("Krockar med det som redan finns"),
+  ...writeProblems,
   413: problem("Filen är för stor"),
   415: problem("Filtypen tas inte emot eller stämmer inte med innehållet"),
 };
-const json = <T extends z.ZodType>(schema: T) => ({ content: { "application/json": { schema } } });
 const secured = [{ session: [] }];
-const IdParam = z.object({
-  id: z.uuid({ error: "Ogiltigt id." }).openapi({ param: { name: "id", in: "path" } }),
-});
 const tags = ["Diarium"];
 
 const db = (c: C) => c.get("deps").database.db;
