@@ -6,6 +6,7 @@ import { can } from "../accounts/policy.js";
 import type { Tx } from "../db/connect.js";
 import { DomainError, NotFoundError } from "../domain/errors.js";
 import type { AppEnv } from "../http/context.js";
+import { formRoute } from "../http/form-route.js";
 import { type Field, Form, type Option } from "../http/forms.js";
 import { Breadcrumbs, isoDay, Layout } from "../http/layout.js";
 import {
@@ -326,43 +327,25 @@ export function registerAssignmentPages(app: OpenAPIHono<AppEnv>) {
     );
   });
 
-  const newView = (c: C, bodies: Option[], state: FormRender) => (
-    <Layout title="Nytt uppdrag" chrome={chrome(c)} current="/uppdrag">
-      <Breadcrumbs trail={[{ href: "/uppdrag", label: "Uppdrag" }, { label: "Nytt uppdrag" }]} />
-      <h1>Nytt uppdrag</h1>
-      <Form
-        action="/uppdrag/ny"
-        fields={newFields(bodies)}
-        values={state.values}
-        errors={state.errors}
-        csrfToken={c.get("csrfToken")}
-        submitLabel="Spara uppdraget"
-      />
-    </Layout>
-  );
-  app.get("/uppdrag/ny", async (c) => {
-    requireActor(c);
-    return c.html(newView(c, await bodyOptions(c), { values: {}, errors: [] }));
-  });
-  app.post("/uppdrag/ny", async (c) => {
-    const bodies = await bodyOptions(c);
-    return submitForm(c, {
-      fields: newFields(bodies),
-      schema: NewAssignmentForm,
-      run: async (tx: Tx, actor: Actor, f) => {
-        const kase = await findCaseByNumber(tx, actor.municipalityId, f.caseNumber);
-        if (!kase) throw new DomainError("case_not_found", {}, "caseNumber");
-        return giveAssignment(tx, actor, {
-          caseId: kase.id,
-          givenBy: decisionFrom("givenBy", f),
-          bodyId: f.bodyId,
-          text: f.text,
-          deadline: f.deadline ?? null,
-        });
-      },
-      render: (state) => newView(c, bodies, state),
-      redirect: (a) => `/uppdrag/${a.id}`,
-    });
+  formRoute(app, "/uppdrag/ny", {
+    load: bodyOptions,
+    title: () => "Nytt uppdrag",
+    trail: () => [{ href: "/uppdrag", label: "Uppdrag" }, { label: "Nytt uppdrag" }],
+    fields: (bodies) => newFields(bodies),
+    schema: NewAssignmentForm,
+    run: async (tx: Tx, actor: Actor, f) => {
+      const kase = await findCaseByNumber(tx, actor.municipalityId, f.caseNumber);
+      if (!kase) throw new DomainError("case_not_found", {}, "caseNumber");
+      return giveAssignment(tx, actor, {
+        caseId: kase.id,
+        givenBy: decisionFrom("givenBy", f),
+        bodyId: f.bodyId,
+        text: f.text,
+        deadline: f.deadline ?? null,
+      });
+    },
+    redirect: (a) => `/uppdrag/${a.id}`,
+    submitLabel: "Spara uppdraget",
   });
 
   const loadDetail = async (c: C) => {

@@ -6,7 +6,7 @@ import { followUpSetting } from "../../test/support/followup.js";
 import { Client, testApp } from "../../test/support/http.js";
 import type { Database } from "../db/connect.js";
 import { partyGroups, stockholmInstant } from "./pages.js";
-import { consultationOverview } from "./queries.js";
+import { consultationOverview, listConsultations } from "./queries.js";
 
 let database: Database;
 beforeAll(async () => {
@@ -160,5 +160,42 @@ describe("consultation pages and API", () => {
     expect(Object.keys((doc as { paths: object }).paths)).toEqual(
       expect.arrayContaining(["/api/consultations/{id}/answers", "/api/assignments/unfinished"]),
     );
+  });
+});
+
+describe("the new-consultation page", () => {
+  it("saves a draft from the form, and shows an unknown consultee again with the input kept", async () => {
+    const m = await freshMunicipality(database);
+    const { app } = testApp(database, m.slug);
+    const { ksau, kase } = await followUpSetting(database, m.system);
+    await buildBody(database, m.system, { name: "Fritidsnämnden", shortName: "FRN" });
+    const user = await buildUser(database, m.system);
+    const client = new Client(app);
+    await client.logIn(user.email, user.password);
+    const fields = {
+      caseNumber: kase.number,
+      "decidedBy.bodyId": ksau.id,
+      "decidedBy.decidedOn": "2025-03-24",
+      "decidedBy.paragraphNumber": "",
+      title: "Förslag på organisering",
+      coverText: "Stadskontoret skickar förslaget på remiss.",
+      questions: "Hur bör nämnderna involveras?",
+      deadline: "2025-06-30",
+    };
+    const unknown = await client.postForm("/remisser/ny", "/remisser/ny", {
+      ...fields,
+      consultees: "Okända nämnden",
+    });
+    expect(unknown.status).toBe(400);
+    const html = await unknown.text();
+    expect(html).toContain("Okända nämnden");
+    expect(html).toContain('value="Förslag på organisering"');
+    expect(await tx(database, (t) => listConsultations(t, m.id))).toHaveLength(0);
+
+    const saved = await client.postForm("/remisser/ny", "/remisser/ny", { ...fields, consultees: "FRN" });
+    expect(saved.status).toBe(303);
+    const [draft] = await tx(database, (t) => listConsultations(t, m.id));
+    expect(saved.headers.get("location")).toBe(`/remisser/${draft!.id}`);
+    expect(draft).toMatchObject({ consultees: 1 });
   });
 });

@@ -7,6 +7,7 @@ import { downloadHeaders, toCsv, toXlsx } from "../assignments/tabular.js";
 import type { Tx } from "../db/connect.js";
 import { DomainError, NotFoundError } from "../domain/errors.js";
 import type { AppEnv } from "../http/context.js";
+import { formRoute } from "../http/form-route.js";
 import { type Field, Form, type Option } from "../http/forms.js";
 import { Breadcrumbs, isoDay, isoMinute, Layout } from "../http/layout.js";
 import {
@@ -397,64 +398,44 @@ export function registerConsultationPages(app: OpenAPIHono<AppEnv>) {
       })),
     };
   };
-  const newView = (c: C, options: Option[], state: FormRender) => (
-    <Layout title="Ny remiss" chrome={chrome(c)} current="/remisser">
-      <Breadcrumbs trail={[{ href: "/remisser", label: "Remisser" }, { label: "Ny remiss" }]} />
-      <h1>Ny remiss</h1>
-      <p>Remissen sparas först som utkast. Den skickas från remissens sida.</p>
-      <Form
-        action="/remisser/ny"
-        fields={newFields(options)}
-        values={state.values}
-        errors={state.errors}
-        csrfToken={c.get("csrfToken")}
-        submitLabel="Spara utkastet"
-      />
-    </Layout>
-  );
-  app.get("/remisser/ny", async (c) => {
-    requireActor(c);
-    return c.html(newView(c, (await bodyOptions(c)).options, none));
-  });
-  app.post("/remisser/ny", async (c) => {
-    const { bodies, options } = await bodyOptions(c);
-    return submitForm(c, {
-      fields: newFields(options),
-      schema: NewForm,
-      run: async (tx: Tx, actor: Actor, f) => {
-        const kase = await findCaseByNumber(tx, actor.municipalityId, f.caseNumber);
-        if (!kase) throw new DomainError("case_not_found", {}, "caseNumber");
-        const consultees = lines(f.consultees).map((line) => {
-          const external = /^(.+?)\s*<([^>]+)>$/.exec(line);
-          if (external) return { organisationName: external[1]!.trim(), contactEmail: external[2]!.trim() };
-          const needle = line.toLowerCase();
-          const b = bodies.find(
-            (x) => x.name.toLowerCase() === needle || x.shortName?.toLowerCase() === needle,
-          );
-          if (!b) throw new DomainError("consultee_unknown", { line }, "consultees");
-          return { bodyId: b.id };
-        });
-        const bad = consultees.find(
-          (x) => "contactEmail" in x && !z.email().safeParse(x.contactEmail).success,
+  formRoute(app, "/remisser/ny", {
+    load: bodyOptions,
+    title: () => "Ny remiss",
+    trail: () => [{ href: "/remisser", label: "Remisser" }, { label: "Ny remiss" }],
+    intro: "Remissen sparas först som utkast. Den skickas från remissens sida.",
+    fields: ({ options }) => newFields(options),
+    schema: NewForm,
+    run: async (tx: Tx, actor: Actor, f, { bodies }) => {
+      const kase = await findCaseByNumber(tx, actor.municipalityId, f.caseNumber);
+      if (!kase) throw new DomainError("case_not_found", {}, "caseNumber");
+      const consultees = lines(f.consultees).map((line) => {
+        const external = /^(.+?)\s*<([^>]+)>$/.exec(line);
+        if (external) return { organisationName: external[1]!.trim(), contactEmail: external[2]!.trim() };
+        const needle = line.toLowerCase();
+        const b = bodies.find(
+          (x) => x.name.toLowerCase() === needle || x.shortName?.toLowerCase() === needle,
         );
-        if (bad) throw new DomainError("consultee_unknown", { line: JSON.stringify(bad) }, "consultees");
-        return createConsultation(tx, actor, {
-          caseId: kase.id,
-          decidedBy: {
-            bodyId: f["decidedBy.bodyId"],
-            decidedOn: f["decidedBy.decidedOn"],
-            paragraphNumber: f["decidedBy.paragraphNumber"] ?? null,
-          },
-          title: f.title,
-          coverText: f.coverText,
-          deadline: f.deadline,
-          questions: lines(f.questions),
-          consultees,
-        });
-      },
-      render: (state) => newView(c, options, state),
-      redirect: (created) => `/remisser/${created.id}`,
-    });
+        if (!b) throw new DomainError("consultee_unknown", { line }, "consultees");
+        return { bodyId: b.id };
+      });
+      const bad = consultees.find((x) => "contactEmail" in x && !z.email().safeParse(x.contactEmail).success);
+      if (bad) throw new DomainError("consultee_unknown", { line: JSON.stringify(bad) }, "consultees");
+      return createConsultation(tx, actor, {
+        caseId: kase.id,
+        decidedBy: {
+          bodyId: f["decidedBy.bodyId"],
+          decidedOn: f["decidedBy.decidedOn"],
+          paragraphNumber: f["decidedBy.paragraphNumber"] ?? null,
+        },
+        title: f.title,
+        coverText: f.coverText,
+        deadline: f.deadline,
+        questions: lines(f.questions),
+        consultees,
+      });
+    },
+    redirect: (created) => `/remisser/${created.id}`,
+    submitLabel: "Spara utkastet",
   });
 
   app.get("/remisser/:id", async (c) => c.html(<OverviewView c={c} o={await loadOverview(c)} />));
