@@ -4,6 +4,7 @@ import { can } from "../accounts/policy.js";
 import { inTransaction } from "../db/transaction.js";
 import { DomainError } from "../domain/errors.js";
 import type { AppEnv } from "../http/context.js";
+import { formRoute } from "../http/form-route.js";
 import { type Field, Form, type FormValues } from "../http/forms.js";
 import { Breadcrumbs, isoDay, Layout } from "../http/layout.js";
 import {
@@ -444,39 +445,24 @@ export function registerCasePages(app: OpenAPIHono<AppEnv>) {
   const RelateForm = z.object({
     relatedNumber: z.string({ error: "Ange ett diarienummer." }).trim().min(1, "Ange ett diarienummer."),
   });
-  const relateView = (c: C, number: string, state: FormRender) => (
-    <FormPage
-      c={c}
-      title={`Koppla ett relaterat ärende till ${number}`}
-      trail={[
-        { href: "/diarium", label: "Diarium" },
-        { href: casePath(number), label: number },
-        { label: "Relaterat ärende" },
-      ]}
-      action={`${casePath(number)}/relaterade`}
-      fields={relateFields}
-      state={state}
-      submitLabel="Koppla"
-    />
-  );
-  app.get("/diarium/:number/relaterade", async (c) => {
-    requireActor(c);
-    const row = await loadCaseRow(c);
-    return c.html(relateView(c, row.number, { values: {}, errors: [] }));
-  });
-  app.post("/diarium/:number/relaterade", async (c) => {
-    const row = await loadCaseRow(c);
-    return submitForm(c, {
-      fields: relateFields,
-      schema: RelateForm,
-      run: async (tx, actor, input) => {
-        const other = await findCaseByNumber(tx, actor.municipalityId, input.relatedNumber);
-        if (!other) throw new DomainError("case_not_found", {}, "relatedNumber");
-        return relateCases(tx, actor, row.id, { relatedCaseId: other.id });
-      },
-      render: (state) => relateView(c, row.number, state),
-      redirect: () => casePath(row.number),
-    });
+  const caseTrail = (number: string, last: string) => [
+    { href: "/diarium", label: "Diarium" },
+    { href: casePath(number), label: number },
+    { label: last },
+  ];
+  formRoute(app, "/diarium/:number/relaterade", {
+    load: loadCaseRow,
+    title: (row) => `Koppla ett relaterat ärende till ${row.number}`,
+    trail: (row) => caseTrail(row.number, "Relaterat ärende"),
+    fields: () => relateFields,
+    schema: RelateForm,
+    run: async (tx, actor, input, row) => {
+      const other = await findCaseByNumber(tx, actor.municipalityId, input.relatedNumber);
+      if (!other) throw new DomainError("case_not_found", {}, "relatedNumber");
+      return relateCases(tx, actor, row.id, { relatedCaseId: other.id });
+    },
+    redirect: (_related, row) => casePath(row.number),
+    submitLabel: "Koppla",
   });
 
   // Continuing record numbers after an import.
@@ -488,34 +474,14 @@ export function registerCasePages(app: OpenAPIHono<AppEnv>) {
       hint: "När handlingarna före detta numrerades i ett tidigare diarium, t.ex. STK-2023-137-50.",
     },
   ];
-  const recordStartView = (c: C, number: string, state: FormRender) => (
-    <FormPage
-      c={c}
-      title={`Fortsätt handlingsnumreringen i ${number}`}
-      trail={[
-        { href: "/diarium", label: "Diarium" },
-        { href: casePath(number), label: number },
-        { label: "Handlingsnummer" },
-      ]}
-      action={`${casePath(number)}/handlingsnummer`}
-      fields={recordStartFields}
-      state={state}
-      submitLabel="Spara"
-    />
-  );
-  app.get("/diarium/:number/handlingsnummer", async (c) => {
-    requireActor(c);
-    const row = await loadCaseRow(c);
-    return c.html(recordStartView(c, row.number, { values: {}, errors: [] }));
-  });
-  app.post("/diarium/:number/handlingsnummer", async (c) => {
-    const row = await loadCaseRow(c);
-    return submitForm(c, {
-      fields: recordStartFields,
-      schema: s.RecordNumberStartInput,
-      run: (tx, actor, input) => startRecordNumbersAt(tx, actor, row.id, input),
-      render: (state) => recordStartView(c, row.number, state),
-      redirect: () => casePath(row.number),
-    });
+  formRoute(app, "/diarium/:number/handlingsnummer", {
+    load: loadCaseRow,
+    title: (row) => `Fortsätt handlingsnumreringen i ${row.number}`,
+    trail: (row) => caseTrail(row.number, "Handlingsnummer"),
+    fields: () => recordStartFields,
+    schema: s.RecordNumberStartInput,
+    run: (tx, actor, input, row) => startRecordNumbersAt(tx, actor, row.id, input),
+    redirect: (_started, row) => casePath(row.number),
+    submitLabel: "Spara",
   });
 }

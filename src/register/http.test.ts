@@ -237,6 +237,15 @@ describe("the registrar's pages", () => {
     );
     expect(unknown.status).toBe(400);
     expect(await unknown.text()).toContain("Ärendet finns inte.");
+
+    // Continuing the record numbers of a case taken over from an earlier register.
+    const numbering = "/diarium/STK-2024-1375/handlingsnummer";
+    const wrong = await client.postForm(numbering, numbering, { firstNumber: "" });
+    expect(wrong.status).toBe(400);
+    expect(await wrong.text()).toContain("Ange det första handlingsnummer Paragraf ska ge");
+    const continued = await client.postForm(numbering, numbering, { firstNumber: "STK-2024-1375-20" });
+    expect(continued.status).toBe(303);
+    expect(continued.headers.get("location")).toBe("/diarium/STK-2024-1375");
   });
 
   it("refuses secrecy without a provision with a Swedish message, and uses no number", async () => {
