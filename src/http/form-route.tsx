@@ -22,9 +22,11 @@ export function FormPage(props: {
   state: FormRender;
   submitLabel: string;
   intro?: string;
+  /** The navigation entry the page belongs under. */
+  current?: string;
 }) {
   return (
-    <Layout title={props.title} chrome={chrome(props.c)}>
+    <Layout title={props.title} chrome={chrome(props.c)} current={props.current}>
       <Breadcrumbs trail={props.trail} />
       <h1>{props.title}</h1>
       {props.intro ? <p>{props.intro}</p> : null}
@@ -53,6 +55,7 @@ export interface FormRouteDefinition<L, S extends z.ZodType, R> {
   redirect: (result: R, loaded: L) => string;
   submitLabel: string;
   intro?: string;
+  current?: string;
 }
 
 /**
@@ -74,6 +77,7 @@ export function formRoute<L, S extends z.ZodType, R>(
       state={state}
       submitLabel={def.submitLabel}
       intro={def.intro}
+      current={def.current}
     />
   );
   app.get(path, async (c) => {

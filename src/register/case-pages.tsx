@@ -242,34 +242,8 @@ export function registerCasePages(app: OpenAPIHono<AppEnv>) {
               </dd>
             </>
           ) : null}
-          {view.derivedCases.length ? (
-            <>
-              <dt>Ärenden som utgår från detta</dt>
-              <dd>
-                <ul>
-                  {view.derivedCases.map((x) => (
-                    <li>
-                      <a href={casePath(x.number)}>{`${x.number} ${x.title}`}</a>
-                    </li>
-                  ))}
-                </ul>
-              </dd>
-            </>
-          ) : null}
-          {view.relatedCases.length ? (
-            <>
-              <dt>Relaterade ärenden</dt>
-              <dd>
-                <ul>
-                  {view.relatedCases.map((x) => (
-                    <li>
-                      <a href={casePath(x.number)}>{`${x.number} ${x.title}`}</a>
-                    </li>
-                  ))}
-                </ul>
-              </dd>
-            </>
-          ) : null}
+          <CaseLinks title="Ärenden som utgår från detta" cases={view.derivedCases} />
+          <CaseLinks title="Relaterade ärenden" cases={view.relatedCases} />
         </dl>
         {writable ? (
           <div class="actions">
@@ -484,4 +458,23 @@ export function registerCasePages(app: OpenAPIHono<AppEnv>) {
     redirect: (_started, row) => casePath(row.number),
     submitLabel: "Spara",
   });
+}
+
+/** A labelled list of linked cases in the case's facts; nothing when there are none. */
+function CaseLinks({ title, cases }: { title: string; cases: { number: string; title: string }[] }) {
+  if (cases.length === 0) return null;
+  return (
+    <>
+      <dt>{title}</dt>
+      <dd>
+        <ul>
+          {cases.map((x) => (
+            <li>
+              <a href={casePath(x.number)}>{`${x.number} ${x.title}`}</a>
+            </li>
+          ))}
+        </ul>
+      </dd>
+    </>
+  );
 }

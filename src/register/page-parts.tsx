@@ -5,9 +5,9 @@ import type { Actor } from "../accounts/actor.js";
 import type { Tx } from "../db/connect.js";
 import { DomainError, NotFoundError } from "../domain/errors.js";
 import type { AppEnv } from "../http/context.js";
-import { type Field, FieldInput, Form, type FormValues } from "../http/forms.js";
-import { Breadcrumbs, Layout } from "../http/layout.js";
-import { chrome, type FormRender, read, requireMunicipality } from "../http/pages.js";
+import { FormPage as SharedFormPage } from "../http/form-route.js";
+import { type Field, FieldInput, type FormValues } from "../http/forms.js";
+import { type FormRender, read, requireMunicipality } from "../http/pages.js";
 import { listBodies, listPersons } from "../organisation/queries.js";
 import { directionLabel, recordTypeLabel } from "./labels.js";
 import { findCaseByNumber, listSeries } from "./queries.js";
@@ -187,29 +187,9 @@ export async function originId(tx: Tx, actor: Actor, number: string | null | und
 
 // ---- pieces of pages -----------------------------------------------------------------------------------------
 
-export const FormPage: FC<{
-  c: C;
-  title: string;
-  trail: { href?: string; label: string }[];
-  action: string;
-  fields: Field[];
-  state: FormRender;
-  submitLabel: string;
-  intro?: string;
-}> = (p) => (
-  <Layout title={p.title} chrome={chrome(p.c)} current="/diarium">
-    <Breadcrumbs trail={p.trail} />
-    <h1>{p.title}</h1>
-    {p.intro ? <p>{p.intro}</p> : null}
-    <Form
-      action={p.action}
-      fields={p.fields}
-      values={p.state.values}
-      errors={p.state.errors}
-      csrfToken={p.c.get("csrfToken")}
-      submitLabel={p.submitLabel}
-    />
-  </Layout>
+/** A form page of the diarium: the shared one, under "Diarium" in the navigation. */
+export const FormPage = (props: Omit<Parameters<typeof SharedFormPage>[0], "current">) => (
+  <SharedFormPage {...props} current="/diarium" />
 );
 
 /** A form with a file input, posted as multipart/form-data (the shared Form posts url-encoded only). */
