@@ -1,3 +1,4 @@
+import { type SQL, sql } from "drizzle-orm";
 import type { Actor } from "../accounts/actor.js";
 import type { Tx } from "../db/connect.js";
 import { auditEntry } from "./tables.js";
@@ -39,4 +40,39 @@ export async function recordAudit(tx: Tx, actor: Actor, input: AuditInput): Prom
     before: redact(input.before),
     after: redact(input.after),
   });
+}
+
+/** A timestamp column as the trail writes dates: ISO 8601 in UTC with milliseconds, as Date.toISOString(). */
+export const isoTimestamp = (column: SQL) =>
+  sql`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/**
+ * The audit entry of a row that an earlier step of the same statement inserts, as one more step of that
+ * statement (a data-modifying WITH query). `after` holds the values the caller knew, redacted as recordAudit
+ * does; `columns` adds the values only the database knew until then (a number, a timestamp), read from the step
+ * named `from`, whose id becomes the entry's record id. The entry commits with the row, and the change costs no
+ * round trip of its own: what matters where a lock is held from the statement until the commit.
+ */
+export function auditStep(
+  actor: Actor,
+  input: {
+    action: string;
+    recordType: string;
+    from: string;
+    after: Record<string, unknown>;
+    columns: Record<string, SQL>;
+  },
+): SQL {
+  if (!/^[a-z_]+$/.test(input.from)) throw new Error(`not a step name: ${input.from}`);
+  const from = sql.raw(input.from);
+  const added = sql.join(
+    Object.entries(input.columns).map(([key, value]) => sql`${key}::text, ${value}`),
+    sql`, `,
+  );
+  return sql`INSERT INTO audit_entry
+      (municipality_id, actor_user_id, actor_label, action, record_type, record_id, after)
+    SELECT ${actor.municipalityId}::uuid, ${actor.userId}::uuid, ${actor.label}, ${input.action},
+      ${input.recordType}, ${from}.id::text,
+      ${JSON.stringify(redact(input.after))}::jsonb || jsonb_build_object(${added})
+    FROM ${from}`;
 }

@@ -10,9 +10,9 @@ import { attachFiles } from "./attach-files.js";
 import { closeCase } from "./close-case.js";
 import { createNumberSeries } from "./create-number-series.js";
 import { presentCase } from "./present.js";
-import { findCase, findCaseDetails, listSeries } from "./queries.js";
+import { listSeries } from "./queries.js";
 import { readCase } from "./read-case.js";
-import { registerNewCase } from "./register-case.js";
+import { type RegisteredCase, registerCaseWithNames } from "./register-case.js";
 import { registerRecord } from "./register-record.js";
 import { relateCases } from "./relate-cases.js";
 import * as s from "./schemas.js";
@@ -48,16 +48,10 @@ async function caseById(c: C, id: string) {
   return s.CaseView.parse(view);
 }
 
-/** The view of a case just registered: it has no records and no linked cases yet but its origin. */
-async function newCaseView(c: C, created: { id: string; originCaseId: string | null }) {
-  const m = requireMunicipality(c);
-  const access = secretAccess(c.get("actor"));
-  const view = await inTransaction(db(c), async (tx) => {
-    const details = await findCaseDetails(tx, m.id, { id: created.id });
-    if (!details) throw new NotFoundError("case");
-    const origin = created.originCaseId ? ((await findCase(tx, m.id, created.originCaseId)) ?? null) : null;
-    return presentCase(details, [], { origin, derived: [], related: [] }, access);
-  });
+/** The view of a case just registered, from what the registration read and wrote: no further round trip. */
+function newCaseView(c: C, registered: RegisteredCase) {
+  const { origin, ...details } = registered;
+  const view = presentCase(details, [], { origin, derived: [], related: [] }, secretAccess(c.get("actor")));
   return s.CaseView.parse(view);
 }
 
@@ -155,8 +149,8 @@ export function registerRegisterApi(api: OpenAPIHono<AppEnv>) {
     async (c) => {
       const actor = requireActor(c);
       const input = c.req.valid("json");
-      const created = await inTransaction(db(c), (tx) => registerNewCase(tx, actor, input));
-      return c.json(await newCaseView(c, created), 201);
+      const registered = await inTransaction(db(c), (tx) => registerCaseWithNames(tx, actor, input));
+      return c.json(newCaseView(c, registered), 201);
     },
   );
 

@@ -560,6 +560,49 @@ describe("secrecy (OSL 5 kap. 2 och 5 §§)", () => {
   });
 });
 
+describe("the audit trail of a registration", () => {
+  it("records the case as registered, number and timestamps as the database gave them", async () => {
+    const m = await freshMunicipality(database);
+    await withSeries(m);
+    const body = await buildBody(database, m.system);
+    const c = await newCase(m, { responsibleBodyId: body.id });
+    const trail = await tx(database, (t) => t.select().from(auditEntry).where(eq(auditEntry.recordId, c.id)));
+    expect(trail).toHaveLength(1);
+    expect(trail[0]).toMatchObject({
+      municipalityId: m.id,
+      actorLabel: m.system.label,
+      action: "case.registered",
+      recordType: "case",
+      before: null,
+    });
+    // The entry holds the case exactly as it was returned, dates in ISO 8601 as every other entry has them.
+    expect(trail[0]!.after).toEqual(JSON.parse(JSON.stringify(c)));
+    expect(trail[0]!.after).toMatchObject({ number: "STK-2024-1", sequence: 1, responsibleBodyId: body.id });
+  });
+
+  it("leaves no entry when the registration is rolled back after its number was taken", async () => {
+    const m = await freshMunicipality(database);
+    await withSeries(m);
+    const failed = await tx(database, async (t) => {
+      const c = await registerNewCase(t, m.system, {
+        seriesCode: "STK",
+        title: "Ångras",
+        openedOn: "2024-10-09",
+      });
+      throw new DomainError("case_closed", { number: c.number });
+    }).catch((e: unknown) => e);
+    expect(failed).toBeInstanceOf(DomainError);
+    const entries = await tx(database, (t) =>
+      t
+        .select()
+        .from(auditEntry)
+        .where(and(eq(auditEntry.municipalityId, m.id), eq(auditEntry.action, "case.registered"))),
+    );
+    expect(entries).toHaveLength(0);
+    expect((await newCase(m)).number).toBe("STK-2024-1");
+  });
+});
+
 describe("editing, closing and relating", () => {
   it("edits a case with before and after in the audit trail, and a secret marking hides the old title", async () => {
     const m = await freshMunicipality(database);
