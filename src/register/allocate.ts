@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import type { Actor } from "../accounts/actor.js";
 import { auditStep, isoTimestamp } from "../audit/record-audit.js";
-import type { Tx } from "../db/connect.js";
+import type { Db, Tx } from "../db/connect.js";
 import { numberCounter, registerCase } from "./tables.js";
 
 type CaseValues = Omit<typeof registerCase.$inferInsert, "sequence" | "number" | "id"> & { id: string };
@@ -16,7 +16,7 @@ type CaseValues = Omit<typeof registerCase.$inferInsert, "sequence" | "number" |
  * pattern. Returns null when the counter row for the year does not exist yet.
  */
 export async function insertNumberedCase(
-  tx: Tx,
+  db: Db,
   actor: Actor,
   values: CaseValues,
   parts: { head: string; tail: string; width: number },
@@ -37,7 +37,7 @@ export async function insertNumberedCase(
       updatedAt: isoTimestamp(sql`created.updated_at`),
     },
   });
-  const result = (await tx.execute(sql`
+  const result = (await db.execute(sql`
     WITH counter AS (
       UPDATE number_counter SET last_value = last_value + 1
       WHERE series_id = ${v.seriesId} AND year = ${v.year}
@@ -62,8 +62,8 @@ export async function insertNumberedCase(
 }
 
 /** Creates the counter row of a series and year if it is missing. */
-export async function ensureCounter(tx: Tx, seriesId: string, year: number): Promise<void> {
-  await tx.insert(numberCounter).values({ seriesId, year, lastValue: 0 }).onConflictDoNothing();
+export async function ensureCounter(db: Db, seriesId: string, year: number): Promise<void> {
+  await db.insert(numberCounter).values({ seriesId, year, lastValue: 0 }).onConflictDoNothing();
 }
 
 /** The next record number within a case, allocated the same way on the case row. */

@@ -149,7 +149,8 @@ export function registerRegisterApi(api: OpenAPIHono<AppEnv>) {
     async (c) => {
       const actor = requireActor(c);
       const input = c.req.valid("json");
-      const registered = await inTransaction(db(c), (tx) => registerCaseWithNames(tx, actor, input));
+      // Not in a transaction of its own: the registration's one write is a single statement (see the function).
+      const registered = await registerCaseWithNames(db(c), actor, input);
       return c.json(newCaseView(c, registered), 201);
     },
   );

@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, inArray, or } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
-import type { Tx } from "../db/connect.js";
+import { and, asc, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import { type AnyPgColumn, alias } from "drizzle-orm/pg-core";
+import type { Db, Tx } from "../db/connect.js";
 import { body, person } from "../organisation/tables.js";
 import {
   caseRelation,
@@ -19,6 +19,63 @@ export function findSeriesByCode(tx: Tx, municipalityId: string, code: string) {
   return tx.query.numberSeries.findFirst({
     where: and(eq(numberSeries.municipalityId, municipalityId), eq(numberSeries.code, code)),
   });
+}
+
+/** A join condition on an id the input may leave out: no row joins when it does. */
+const named = (column: AnyPgColumn, id: string | null | undefined) => (id ? eq(column, id) : sql`false`);
+
+/**
+ * What a new case refers to, read in one statement: its series by code, and the responsible body, case officer,
+ * origin case and marking body where the input names them. Undefined when the series does not exist; a
+ * reference that is named but not found in the municipality comes back null.
+ */
+export async function findCaseReferences(
+  db: Db,
+  municipalityId: string,
+  refs: {
+    seriesCode: string;
+    bodyId?: string | null;
+    officerId?: string | null;
+    originId?: string | null;
+    markerId?: string | null;
+  },
+) {
+  const [row] = await db
+    .select({
+      series: numberSeries,
+      body: { name: responsible.name, slug: responsible.slug },
+      officer: { name: person.name },
+      origin,
+      marker: { name: marker.name },
+    })
+    .from(numberSeries)
+    .leftJoin(
+      responsible,
+      and(
+        named(responsible.id, refs.bodyId),
+        eq(responsible.municipalityId, municipalityId),
+        isNull(responsible.deletedAt),
+      ),
+    )
+    .leftJoin(
+      person,
+      and(
+        named(person.id, refs.officerId),
+        eq(person.municipalityId, municipalityId),
+        isNull(person.deletedAt),
+      ),
+    )
+    .leftJoin(origin, and(named(origin.id, refs.originId), eq(origin.municipalityId, municipalityId)))
+    .leftJoin(
+      marker,
+      and(
+        named(marker.id, refs.markerId),
+        eq(marker.municipalityId, municipalityId),
+        isNull(marker.deletedAt),
+      ),
+    )
+    .where(and(eq(numberSeries.municipalityId, municipalityId), eq(numberSeries.code, refs.seriesCode)));
+  return row;
 }
 
 /** The series with their counters, newest year first. */
@@ -69,6 +126,7 @@ export function findRecordByNumber(tx: Tx, municipalityId: string, number: strin
 
 const responsible = alias(body, "responsible");
 const marker = alias(body, "marker");
+const origin = alias(registerCase, "origin");
 
 /** A case with the names of its body, officer and marking body. */
 export async function findCaseDetails(

@@ -1,13 +1,14 @@
 import { randomUUID } from "node:crypto";
+import { is } from "drizzle-orm";
+import { PgTransaction } from "drizzle-orm/pg-core";
 import type { Actor } from "../accounts/actor.js";
 import { authorize } from "../accounts/policy.js";
-import type { Tx } from "../db/connect.js";
+import type { Db, Tx } from "../db/connect.js";
 import { DomainError } from "../domain/errors.js";
 import { numberParts } from "../domain/numbering.js";
-import { findBody, findPerson } from "../organisation/queries.js";
 import { ensureCounter, insertNumberedCase } from "./allocate.js";
 import { inCounterQueue } from "./counter-queue.js";
-import { findCase, findSeriesByCode } from "./queries.js";
+import { findCaseReferences } from "./queries.js";
 import type { CaseInput } from "./schemas.js";
 import type { registerCase } from "./tables.js";
 
@@ -28,25 +29,28 @@ export async function registerNewCase(tx: Tx, actor: Actor, input: CaseInput): P
   return (await registerCaseWithNames(tx, actor, input)).case;
 }
 
-/** Registers a case as registerNewCase does, and returns the names of what it refers to for its view. */
-export async function registerCaseWithNames(tx: Tx, actor: Actor, input: CaseInput): Promise<RegisteredCase> {
+/**
+ * Registers a case as registerNewCase does, and returns the names of what it refers to for its view. Given a
+ * transaction it registers in that transaction. Given the database itself, it reads the references in one
+ * statement and writes in one more that commits on its own: the case, its number and its audit entry together
+ * or not at all, and the counter row locked only while the database executes and commits that statement.
+ */
+export async function registerCaseWithNames(db: Db, actor: Actor, input: CaseInput): Promise<RegisteredCase> {
   authorize(actor, "register:write", input.responsibleBodyId);
-  const series = await findSeriesByCode(tx, actor.municipalityId, input.seriesCode);
-  if (!series) throw new DomainError("series_not_found", { code: input.seriesCode }, "seriesCode");
-  const body = input.responsibleBodyId
-    ? await findBody(tx, actor.municipalityId, input.responsibleBodyId)
-    : null;
+  const refs = await findCaseReferences(db, actor.municipalityId, {
+    seriesCode: input.seriesCode,
+    bodyId: input.responsibleBodyId,
+    officerId: input.caseOfficerId,
+    originId: input.originCaseId,
+    markerId: input.secrecy?.markedById,
+  });
+  if (!refs) throw new DomainError("series_not_found", { code: input.seriesCode }, "seriesCode");
+  const { series, body, officer, origin, marker } = refs;
   if (input.responsibleBodyId && !body) throw new DomainError("body_not_found", {}, "responsibleBodyId");
-  const officer = input.caseOfficerId
-    ? await findPerson(tx, actor.municipalityId, input.caseOfficerId)
-    : null;
   if (input.caseOfficerId && !officer) throw new DomainError("person_not_found", {}, "caseOfficerId");
-  const origin = input.originCaseId ? await findCase(tx, actor.municipalityId, input.originCaseId) : null;
   if (input.originCaseId && !origin) throw new DomainError("case_not_found", {}, "originCaseId");
-  let marker: { name: string } | undefined;
   if (input.secrecy) {
     if (!input.publicTitle) throw new DomainError("secret_case_needs_public_title", {}, "publicTitle");
-    marker = await findBody(tx, actor.municipalityId, input.secrecy.markedById);
     if (!marker) throw new DomainError("body_not_found", {}, "secrecy.markedById");
   }
   const year = Number(input.openedOn.slice(0, 4));
@@ -68,11 +72,12 @@ export async function registerCaseWithNames(tx: Tx, actor: Actor, input: CaseInp
   // Everything is checked; only now is the number taken, in the statement that inserts the case and writes its
   // audit entry. It is the transaction's last statement, so the counter row stays locked only until the commit.
   const parts = numberParts(series.pattern, series.prefix, year);
-  const numbered = await inCounterQueue(tx, `${series.id}:${year}`, async () => {
-    const first = await insertNumberedCase(tx, actor, values, parts);
+  const transaction = is(db, PgTransaction) ? db : null;
+  const numbered = await inCounterQueue(transaction, `${series.id}:${year}`, async () => {
+    const first = await insertNumberedCase(db, actor, values, parts);
     if (first) return first;
-    await ensureCounter(tx, series.id, year);
-    return insertNumberedCase(tx, actor, values, parts);
+    await ensureCounter(db, series.id, year);
+    return insertNumberedCase(db, actor, values, parts);
   });
   return {
     case: {
