@@ -1,9 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freshMunicipality, testDatabase, tx } from "../../test/support/db.js";
+import { auditEntry } from "../audit/tables.js";
 import type { Database } from "../db/connect.js";
 import { createNumberSeries } from "./create-number-series.js";
-import { registerNewCase } from "./register-case.js";
+import { registerCaseWithNames, registerNewCase } from "./register-case.js";
 import { registerRecord } from "./register-record.js";
 import { numberCounter, registerCase } from "./tables.js";
 
@@ -30,6 +31,52 @@ describe("case numbers", () => {
     expect(sequences).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
     expect(new Set(cases.map((c) => c.number)).size).toBe(50);
     expect(cases.map((c) => c.number)).toContain("STK-2024-50");
+  });
+
+  it("numbers 50 concurrent registrations outside a transaction, as the API registers, each with its entry", async () => {
+    const m = await freshMunicipality(database);
+    await tx(database, (t) =>
+      createNumberSeries(t, m.system, { code: "STK", prefix: "STK", pattern: "{prefix}-{year}-{seq:4}" }),
+    );
+    const registered = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        registerCaseWithNames(database.db, m.system, {
+          seriesCode: "STK",
+          title: `Ärende ${i}`,
+          openedOn: "2025-03-01",
+        }),
+      ),
+    );
+    const sequences = registered.map((r) => r.case.sequence).sort((a, b) => a - b);
+    expect(sequences).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+    expect(registered.map((r) => r.case.number)).toContain("STK-2025-0050");
+    const entries = await tx(database, (t) =>
+      t
+        .select({ recordId: auditEntry.recordId })
+        .from(auditEntry)
+        .where(and(eq(auditEntry.municipalityId, m.id), eq(auditEntry.action, "case.registered"))),
+    );
+    expect(entries.map((e) => e.recordId).sort()).toEqual(registered.map((r) => r.case.id).sort());
+  });
+
+  it("hands the number back when the numbering statement itself fails, outside a transaction", async () => {
+    const m = await freshMunicipality(database);
+    await tx(database, (t) =>
+      createNumberSeries(t, m.system, { code: "STK", prefix: "STK", pattern: "{prefix}-{year}-{seq}" }),
+    );
+    const register = (title: string) =>
+      registerCaseWithNames(database.db, m.system, { seriesCode: "STK", title, openedOn: "2025-04-01" });
+    expect((await register("Första")).case.number).toBe("STK-2025-1");
+    // A blank title passes no form, but here it reaches the database, whose check fails after the counter moved.
+    await expect(register("   ")).rejects.toThrow();
+    expect((await register("Andra")).case.number).toBe("STK-2025-2");
+    const entries = await tx(database, (t) =>
+      t
+        .select()
+        .from(auditEntry)
+        .where(and(eq(auditEntry.municipalityId, m.id), eq(auditEntry.action, "case.registered"))),
+    );
+    expect(entries).toHaveLength(2);
   });
 
   it("hands the number back when the registering transaction fails after allocating", async () => {
