@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, gt, isNull, lt, sql } from "drizzle-orm";
 import type { Db, Tx } from "../db/connect.js";
+import { preparedOnce } from "../db/prepared.js";
 import { municipality } from "../organisation/tables.js";
 import type { Actor, RoleGrant } from "./actor.js";
 import { appUser, roleGrant, userSession } from "./tables.js";
@@ -40,12 +41,8 @@ export interface SessionInfo {
   municipality: { id: string; name: string; slug: string };
 }
 
-/**
- * The actor behind a session cookie, or null when the session is unknown, expired or its user disabled.
- * One statement, user, roles and municipality together: it runs on every signed-in request.
- */
-export async function resolveSession(db: Db | Tx, token: string): Promise<SessionInfo | null> {
-  const [row] = await db
+const sessionStatement = preparedOnce((db) =>
+  db
     .select({
       userId: appUser.id,
       displayName: appUser.displayName,
@@ -62,11 +59,20 @@ export async function resolveSession(db: Db | Tx, token: string): Promise<Sessio
     .innerJoin(municipality, eq(municipality.id, appUser.municipalityId))
     .where(
       and(
-        eq(userSession.id, sessionId(token)),
-        gt(userSession.expiresAt, new Date()),
+        eq(userSession.id, sql.placeholder("sessionId")),
+        gt(userSession.expiresAt, sql.placeholder("now")),
         isNull(appUser.disabledAt),
       ),
-    );
+    )
+    .prepare("resolve_session"),
+);
+
+/**
+ * The actor behind a session cookie, or null when the session is unknown, expired or its user disabled.
+ * One statement, user, roles and municipality together: it runs on every signed-in request.
+ */
+export async function resolveSession(db: Db, token: string): Promise<SessionInfo | null> {
+  const [row] = await sessionStatement(db).execute({ sessionId: sessionId(token), now: new Date() });
   if (!row) return null;
   const grants = typeof row.grants === "string" ? (JSON.parse(row.grants) as RoleGrant[]) : row.grants;
   return {

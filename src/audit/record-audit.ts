@@ -48,21 +48,18 @@ export const isoTimestamp = (column: SQL) =>
 
 /**
  * The audit entry of a row that an earlier step of the same statement inserts, as one more step of that
- * statement (a data-modifying WITH query). `after` holds the values the caller knew, redacted as recordAudit
- * does; `columns` adds the values only the database knew until then (a number, a timestamp), read from the step
- * named `from`, whose id becomes the entry's record id. The entry commits with the row, and the change costs no
- * round trip of its own: what matters where a lock is held from the statement until the commit.
+ * statement (a data-modifying WITH query). The entry commits with the row, and costs no round trip of its own:
+ * what matters where a lock is held from the statement until the commit. The statement takes the placeholders
+ * that auditValues() fills: who acts, and `after` as far as the caller knows it. `columns` adds what only the
+ * database knows until then (a number, a timestamp), read from the step named `from`, whose id becomes the
+ * entry's record id.
  */
-export function auditStep(
-  actor: Actor,
-  input: {
-    action: string;
-    recordType: string;
-    from: string;
-    after: Record<string, unknown>;
-    columns: Record<string, SQL>;
-  },
-): SQL {
+export function auditStep(input: {
+  action: string;
+  recordType: string;
+  from: string;
+  columns: Record<string, SQL>;
+}): SQL {
   if (!/^[a-z_]+$/.test(input.from)) throw new Error(`not a step name: ${input.from}`);
   const from = sql.raw(input.from);
   const added = sql.join(
@@ -71,8 +68,18 @@ export function auditStep(
   );
   return sql`INSERT INTO audit_entry
       (municipality_id, actor_user_id, actor_label, action, record_type, record_id, after)
-    SELECT ${actor.municipalityId}::uuid, ${actor.userId}::uuid, ${actor.label}, ${input.action},
-      ${input.recordType}, ${from}.id::text,
-      ${JSON.stringify(redact(input.after))}::jsonb || jsonb_build_object(${added})
+    SELECT ${sql.placeholder("auditMunicipalityId")}::uuid, ${sql.placeholder("auditActorUserId")}::uuid,
+      ${sql.placeholder("auditActorLabel")}, ${input.action}, ${input.recordType}, ${from}.id::text,
+      ${sql.placeholder("auditAfter")}::jsonb || jsonb_build_object(${added})
     FROM ${from}`;
+}
+
+/** The values of auditStep's placeholders: the actor, and the row as the caller knows it, redacted. */
+export function auditValues(actor: Actor, after: Record<string, unknown>) {
+  return {
+    auditMunicipalityId: actor.municipalityId,
+    auditActorUserId: actor.userId,
+    auditActorLabel: actor.label,
+    auditAfter: JSON.stringify(redact(after)),
+  };
 }

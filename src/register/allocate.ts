@@ -1,10 +1,60 @@
 import { eq, sql } from "drizzle-orm";
 import type { Actor } from "../accounts/actor.js";
-import { auditStep, isoTimestamp } from "../audit/record-audit.js";
+import { auditStep, auditValues, isoTimestamp } from "../audit/record-audit.js";
 import type { Db, Tx } from "../db/connect.js";
+import { preparedOnce } from "../db/prepared.js";
 import { numberCounter, registerCase } from "./tables.js";
 
 type CaseValues = Omit<typeof registerCase.$inferInsert, "sequence" | "number" | "id"> & { id: string };
+
+/**
+ * The numbering statement: take the next value of the counter, insert the case with its number, write the
+ * audit entry. Built once per database (see preparedOnce); every value is a placeholder.
+ */
+const numberedCaseStatement = preparedOnce((db) => {
+  const p = (name: string) => sql.placeholder(name);
+  const counter = db
+    .$with("counter", { lastValue: sql<number>`last_value`.as("last_value") })
+    .as(sql`UPDATE number_counter SET last_value = last_value + 1
+      WHERE series_id = ${p("seriesId")} AND year = ${p("year")} RETURNING last_value`);
+  const seq = sql`counter.last_value`;
+  const created = db
+    .$with("created", {
+      sequence: sql<number>`sequence`.as("sequence"),
+      number: sql<string>`number`.as("number"),
+      createdMs: sql<number>`created_ms`.as("created_ms"),
+    })
+    .as(sql`INSERT INTO register_case (id, municipality_id, series_id, year, sequence, number, title,
+        public_title, responsible_body_id, case_officer_id, origin_case_id, opened_on, secrecy_provision,
+        secrecy_marked_on, secrecy_marked_by_id)
+      SELECT ${p("id")}::uuid, ${p("municipalityId")}::uuid, ${p("seriesId")}::uuid, ${p("year")}::int, ${seq},
+        ${p("head")}::text || CASE WHEN length(${seq}::text) < ${p("width")}::int
+          THEN lpad(${seq}::text, ${p("width")}::int, '0') ELSE ${seq}::text END || ${p("tail")}::text,
+        ${p("title")}, ${p("publicTitle")}, ${p("responsibleBodyId")}::uuid, ${p("caseOfficerId")}::uuid,
+        ${p("originCaseId")}::uuid, ${p("openedOn")}::date, ${p("secrecyProvision")},
+        ${p("secrecyMarkedOn")}::date, ${p("secrecyMarkedById")}::uuid
+      FROM counter
+      RETURNING id, sequence, number, created_at, updated_at,
+        (extract(epoch FROM created_at) * 1000)::float8 AS created_ms`);
+  const audit = db.$with("audit", {}).as(
+    auditStep({
+      action: "case.registered",
+      recordType: "case",
+      from: "created",
+      columns: {
+        sequence: sql`created.sequence`,
+        number: sql`created.number`,
+        createdAt: isoTimestamp(sql`created.created_at`),
+        updatedAt: isoTimestamp(sql`created.updated_at`),
+      },
+    }),
+  );
+  return db
+    .with(counter, created, audit)
+    .select({ sequence: created.sequence, number: created.number, createdMs: created.createdMs })
+    .from(created)
+    .prepare("register_numbered_case");
+});
 
 /**
  * Takes the next sequence value of the series and year, inserts the case with its number and writes the audit
@@ -22,43 +72,24 @@ export async function insertNumberedCase(
   parts: { head: string; tail: string; width: number },
 ): Promise<{ sequence: number; number: string; createdAt: Date } | null> {
   const v = values;
-  const seq = sql`counter.last_value`;
-  const numberText = sql`${parts.head} || CASE WHEN length(${seq}::text) < ${parts.width}
-    THEN lpad(${seq}::text, ${parts.width}, '0') ELSE ${seq}::text END || ${parts.tail}`;
-  const audit = auditStep(actor, {
-    action: "case.registered",
-    recordType: "case",
-    from: "created",
-    after: { ...v, status: "open", closedOn: null, lastRecordSequence: 0 },
-    columns: {
-      sequence: sql`created.sequence`,
-      number: sql`created.number`,
-      createdAt: isoTimestamp(sql`created.created_at`),
-      updatedAt: isoTimestamp(sql`created.updated_at`),
-    },
+  const [row] = await numberedCaseStatement(db).execute({
+    ...parts,
+    id: v.id,
+    municipalityId: v.municipalityId,
+    seriesId: v.seriesId,
+    year: v.year,
+    title: v.title,
+    publicTitle: v.publicTitle ?? null,
+    responsibleBodyId: v.responsibleBodyId ?? null,
+    caseOfficerId: v.caseOfficerId ?? null,
+    originCaseId: v.originCaseId ?? null,
+    openedOn: v.openedOn,
+    secrecyProvision: v.secrecyProvision ?? null,
+    secrecyMarkedOn: v.secrecyMarkedOn ?? null,
+    secrecyMarkedById: v.secrecyMarkedById ?? null,
+    ...auditValues(actor, { ...v, status: "open", closedOn: null, lastRecordSequence: 0 }),
   });
-  const result = (await db.execute(sql`
-    WITH counter AS (
-      UPDATE number_counter SET last_value = last_value + 1
-      WHERE series_id = ${v.seriesId} AND year = ${v.year}
-      RETURNING last_value
-    ), created AS (
-      INSERT INTO register_case (id, municipality_id, series_id, year, sequence, number, title, public_title,
-        responsible_body_id, case_officer_id, origin_case_id, opened_on, secrecy_provision, secrecy_marked_on,
-        secrecy_marked_by_id)
-      SELECT ${v.id}, ${v.municipalityId}, ${v.seriesId}, ${v.year}, ${seq}, ${numberText}, ${v.title},
-        ${v.publicTitle ?? null}, ${v.responsibleBodyId ?? null}, ${v.caseOfficerId ?? null},
-        ${v.originCaseId ?? null}, ${v.openedOn}::date, ${v.secrecyProvision ?? null},
-        ${v.secrecyMarkedOn ?? null}::date, ${v.secrecyMarkedById ?? null}
-      FROM counter
-      RETURNING id, sequence, number, created_at, updated_at
-    ), audit AS (${audit})
-    SELECT sequence, number, (extract(epoch FROM created_at) * 1000)::float8 AS created_ms
-    FROM created`)) as unknown as {
-    rows: { sequence: number; number: string; created_ms: number }[];
-  };
-  const row = result.rows[0];
-  return row ? { sequence: row.sequence, number: row.number, createdAt: new Date(row.created_ms) } : null;
+  return row ? { sequence: row.sequence, number: row.number, createdAt: new Date(row.createdMs) } : null;
 }
 
 /** Creates the counter row of a series and year if it is missing. */

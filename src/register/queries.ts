@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import { type AnyPgColumn, alias } from "drizzle-orm/pg-core";
 import type { Db, Tx } from "../db/connect.js";
+import { preparedOnce } from "../db/prepared.js";
 import { body, person } from "../organisation/tables.js";
 import {
   caseRelation,
@@ -21,8 +22,40 @@ export function findSeriesByCode(tx: Tx, municipalityId: string, code: string) {
   });
 }
 
-/** A join condition on an id the input may leave out: no row joins when it does. */
-const named = (column: AnyPgColumn, id: string | null | undefined) => (id ? eq(column, id) : sql`false`);
+const caseReferencesStatement = preparedOnce((db) => {
+  const id = (name: string) => sql.placeholder(name);
+  const inMunicipality = (column: AnyPgColumn) => eq(column, sql.placeholder("municipalityId"));
+  return db
+    .select({
+      series: numberSeries,
+      body: { name: responsible.name, slug: responsible.slug },
+      officer: { name: person.name },
+      origin,
+      marker: { name: marker.name },
+    })
+    .from(numberSeries)
+    .leftJoin(
+      responsible,
+      and(
+        eq(responsible.id, id("bodyId")),
+        inMunicipality(responsible.municipalityId),
+        isNull(responsible.deletedAt),
+      ),
+    )
+    .leftJoin(
+      person,
+      and(eq(person.id, id("officerId")), inMunicipality(person.municipalityId), isNull(person.deletedAt)),
+    )
+    .leftJoin(origin, and(eq(origin.id, id("originId")), inMunicipality(origin.municipalityId)))
+    .leftJoin(
+      marker,
+      and(eq(marker.id, id("markerId")), inMunicipality(marker.municipalityId), isNull(marker.deletedAt)),
+    )
+    .where(
+      and(inMunicipality(numberSeries.municipalityId), eq(numberSeries.code, sql.placeholder("seriesCode"))),
+    )
+    .prepare("case_references");
+});
 
 /**
  * What a new case refers to, read in one statement: its series by code, and the responsible body, case officer,
@@ -40,41 +73,14 @@ export async function findCaseReferences(
     markerId?: string | null;
   },
 ) {
-  const [row] = await db
-    .select({
-      series: numberSeries,
-      body: { name: responsible.name, slug: responsible.slug },
-      officer: { name: person.name },
-      origin,
-      marker: { name: marker.name },
-    })
-    .from(numberSeries)
-    .leftJoin(
-      responsible,
-      and(
-        named(responsible.id, refs.bodyId),
-        eq(responsible.municipalityId, municipalityId),
-        isNull(responsible.deletedAt),
-      ),
-    )
-    .leftJoin(
-      person,
-      and(
-        named(person.id, refs.officerId),
-        eq(person.municipalityId, municipalityId),
-        isNull(person.deletedAt),
-      ),
-    )
-    .leftJoin(origin, and(named(origin.id, refs.originId), eq(origin.municipalityId, municipalityId)))
-    .leftJoin(
-      marker,
-      and(
-        named(marker.id, refs.markerId),
-        eq(marker.municipalityId, municipalityId),
-        isNull(marker.deletedAt),
-      ),
-    )
-    .where(and(eq(numberSeries.municipalityId, municipalityId), eq(numberSeries.code, refs.seriesCode)));
+  const [row] = await caseReferencesStatement(db).execute({
+    municipalityId,
+    seriesCode: refs.seriesCode,
+    bodyId: refs.bodyId ?? null,
+    officerId: refs.officerId ?? null,
+    originId: refs.originId ?? null,
+    markerId: refs.markerId ?? null,
+  });
   return row;
 }
 
