@@ -5,7 +5,11 @@ import type { Db, Tx } from "../db/connect.js";
 import { preparedOnce } from "../db/prepared.js";
 import { numberCounter, registerCase } from "./tables.js";
 
-type CaseValues = Omit<typeof registerCase.$inferInsert, "sequence" | "number" | "id"> & { id: string };
+/** A new case's values before it has a number: every column the caller sets, null where it has none. */
+type CaseValues = Omit<
+  typeof registerCase.$inferSelect,
+  "sequence" | "number" | "status" | "closedOn" | "lastRecordSequence" | "createdAt" | "updatedAt"
+>;
 
 /**
  * The numbering statement: take the next value of the counter, insert the case with its number, write the
@@ -71,23 +75,10 @@ export async function insertNumberedCase(
   values: CaseValues,
   parts: { head: string; tail: string; width: number },
 ): Promise<{ sequence: number; number: string; createdAt: Date } | null> {
-  const v = values;
   const [row] = await numberedCaseStatement(db).execute({
     ...parts,
-    id: v.id,
-    municipalityId: v.municipalityId,
-    seriesId: v.seriesId,
-    year: v.year,
-    title: v.title,
-    publicTitle: v.publicTitle ?? null,
-    responsibleBodyId: v.responsibleBodyId ?? null,
-    caseOfficerId: v.caseOfficerId ?? null,
-    originCaseId: v.originCaseId ?? null,
-    openedOn: v.openedOn,
-    secrecyProvision: v.secrecyProvision ?? null,
-    secrecyMarkedOn: v.secrecyMarkedOn ?? null,
-    secrecyMarkedById: v.secrecyMarkedById ?? null,
-    ...auditValues(actor, { ...v, status: "open", closedOn: null, lastRecordSequence: 0 }),
+    ...values,
+    ...auditValues(actor, { ...values, status: "open", closedOn: null, lastRecordSequence: 0 }),
   });
   return row ? { sequence: row.sequence, number: row.number, createdAt: new Date(row.createdMs) } : null;
 }
