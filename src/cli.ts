@@ -9,11 +9,15 @@ import { DomainError } from "./domain/errors.js";
 import { describeError } from "./http/errors.js";
 import { createLogger } from "./http/logger.js";
 import { findFirstMunicipality, findMunicipalityBySlug } from "./organisation/queries.js";
+import { defaultFileStore } from "./register/file-store.js";
+import { sweepFileStore } from "./register/sweep-files.js";
 
 const usage = `Användning:
   paragraf user add --email E --name "Namn" [--role admin] [--municipality slug]
       Lösenordet läses från PARAGRAF_PASSWORD eller från standard in (första raden).
-  paragraf migrate`;
+  paragraf migrate
+  paragraf files sweep
+      Tar bort filer som ingen registrering behöll (den körs också en gång om dygnet i servern).`;
 
 async function readPassword(): Promise<string> {
   if (process.env.PARAGRAF_PASSWORD) return process.env.PARAGRAF_PASSWORD;
@@ -26,7 +30,7 @@ async function readPassword(): Promise<string> {
   return Buffer.concat(chunks).toString("utf8").split(/\r?\n/)[0] ?? "";
 }
 
-/** The command line: creating the first admin, and migrating without starting the server. */
+/** The command line: creating the first admin, migrating without starting the server, sweeping the file store. */
 export async function runCli(argv: string[]): Promise<number> {
   const [command, sub, ...rest] = argv;
   const logger = createLogger(process.env.LOG_LEVEL ?? "warn");
@@ -36,6 +40,24 @@ export async function runCli(argv: string[]): Promise<number> {
     await database.close();
     console.log("Databasen är uppdaterad.");
     return 0;
+  }
+  if (command === "files" && sub === "sweep") {
+    const database = await boot(config, logger);
+    try {
+      const result = await sweepFileStore(database.db, defaultFileStore());
+      if (!result) {
+        console.error("Filer registreras just nu. Försök igen om en stund.");
+        return 1;
+      }
+      const files = (n: number) => `${n} ${n === 1 ? "fil" : "filer"}`;
+      console.log(
+        `Borttaget: ${files(result.orphans)} som ingen registrering behöll, ${files(result.temporaries)} ` +
+          `som aldrig skrevs klart. Kvar: ${files(result.kept)}.`,
+      );
+      return 0;
+    } finally {
+      await database.close();
+    }
   }
   if (command === "user" && sub === "add") {
     const { values } = parseArgs({

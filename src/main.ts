@@ -4,6 +4,8 @@ import { readConfig } from "./config.js";
 import { createApp } from "./http/app.js";
 import { createLogger } from "./http/logger.js";
 import { startJobWorker } from "./jobs/start.js";
+import { defaultFileStore } from "./register/file-store.js";
+import { startFileSweeper } from "./register/sweep-files.js";
 
 // `npm start`: Paragraf on PGlite in ./data, or on DATABASE_URL, with the Malmö example on first start.
 const config = readConfig();
@@ -24,6 +26,7 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
 });
 
 const worker = startJobWorker(database.db, logger);
+const sweeper = startFileSweeper(database.db, defaultFileStore(), logger);
 
 let stopping = false;
 async function stop(signal: string) {
@@ -32,6 +35,7 @@ async function stop(signal: string) {
   logger.info({ signal }, "stopping");
   server.close();
   await worker.stop();
+  await sweeper.stop();
   await database.close();
   process.exit(0);
 }

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
 import { constants } from "node:fs";
-import { mkdir, open, readFile, rename, rm, stat } from "node:fs/promises";
+import { mkdir, open, readdir, readFile, rename, rm, stat } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { readConfig } from "../config.js";
 
@@ -48,9 +48,52 @@ export class FileStore {
     return readFile(this.pathOf(sha256));
   }
 
+  /**
+   * Everything in the store: content files by hash, and the temporary files of writes that never finished.
+   * Other names are not the store's and are left out.
+   */
+  async *entries(): AsyncGenerator<StoreEntry> {
+    const top = join(this.root, "sha256");
+    for (const first of await folders(top)) {
+      for (const second of await folders(join(top, first))) {
+        const folder = join(top, first, second);
+        for (const name of await readdir(folder)) {
+          if (/^[0-9a-f]{64}$/.test(name)) yield { kind: "content", sha256: name, path: join(folder, name) };
+          else if (/^\.[0-9a-f]{64}\..+\.tmp$/.test(name))
+            yield { kind: "temporary", path: join(folder, name) };
+        }
+      }
+    }
+  }
+
+  /** Removes one entry that entries() gave. */
+  async remove(entry: StoreEntry): Promise<void> {
+    await rm(entry.path, { force: true });
+  }
+
   /** True when the bytes are on disk. */
   has(sha256: string): Promise<boolean> {
     return exists(this.pathOf(sha256));
+  }
+}
+
+export type StoreEntry =
+  | { kind: "content"; sha256: string; path: string }
+  | { kind: "temporary"; path: string };
+
+/**
+ * The advisory lock between writing files and sweeping them. A transaction that puts files holds it shared until
+ * it commits, so a sweep, which takes it alone, never sees a file whose row is still uncommitted.
+ */
+export const fileStoreLockKey = 742_017_726;
+
+async function folders(path: string): Promise<string[]> {
+  try {
+    const found = await readdir(path, { withFileTypes: true });
+    return found.filter((d) => d.isDirectory() && /^[0-9a-f]{2}$/.test(d.name)).map((d) => d.name);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
+    throw error;
   }
 }
 

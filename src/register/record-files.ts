@@ -2,7 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Tx } from "../db/connect.js";
 import { DomainError } from "../domain/errors.js";
 import type { InspectedFile } from "./file-content.js";
-import type { FileStore } from "./file-store.js";
+import { type FileStore, fileStoreLockKey } from "./file-store.js";
 import { file, recordFile } from "./tables.js";
 
 export interface AttachedFile {
@@ -28,6 +28,8 @@ export async function linkFiles(
 ): Promise<AttachedFile[]> {
   const attached: AttachedFile[] = [];
   if (files.length === 0) return attached;
+  // Until this transaction commits, no sweep may judge the files it puts on disk (see sweepFileStore).
+  await tx.execute(sql`SELECT pg_advisory_xact_lock_shared(${fileStoreLockKey})`);
   const [{ last }] = (await tx
     .select({ last: sql<number>`coalesce(max(${recordFile.position}), 0)::int` })
     .from(recordFile)
