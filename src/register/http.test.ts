@@ -176,6 +176,41 @@ describe("the registrar's pages", () => {
     return client;
   }
 
+  it("registers a case through the API, and refuses unknown references per field without using a number", async () => {
+    const s = await setup();
+    const client = await registrar(s);
+    const post = (json: Record<string, unknown>) =>
+      client.request("POST", "/api/cases", {
+        json: { seriesCode: "STK", title: "Medborgarförslag om cykelbana", openedOn: "2025-03-03", ...json },
+      });
+    const unknownId = "00000000-0000-4000-8000-000000000000";
+    for (const [json, field, message] of [
+      [{ seriesCode: "XYZ" }, "seriesCode", "Nummerserien XYZ finns inte."],
+      [{ responsibleBodyId: unknownId }, "responsibleBodyId", "Organet finns inte."],
+      [{ caseOfficerId: unknownId }, "caseOfficerId", "Personen finns inte."],
+      [{ originCaseId: unknownId }, "originCaseId", "Ärendet finns inte."],
+      [{ responsibleBodyId: "inte-ett-id" }, "responsibleBodyId", "Välj ett organ ur listan."],
+    ] as const) {
+      const refused = await post(json);
+      expect(refused.status).toBe(400);
+      expect((await refused.json()).errors).toEqual([{ field, message }]);
+    }
+    const created = await post({ responsibleBodyId: s.social.id, originCaseId: s.publicCase.id });
+    expect(created.status).toBe(201);
+    const view = await created.json();
+    // STK-2025-1 is the setup's secret case: the five refusals took no number.
+    expect(view).toMatchObject({
+      number: "STK-2025-2",
+      title: "Medborgarförslag om cykelbana",
+      status: "open",
+      responsibleBody: { id: s.social.id, name: "Socialnämnden", slug: s.social.slug },
+      originCase: { id: s.publicCase.id, number: "STK-2024-1374" },
+      records: [],
+    });
+    // The answer is built from what the registration read; reading the case again gives the same view.
+    expect(await (await client.get(`/api/cases/${view.id}`)).json()).toEqual(view);
+  });
+
   it("lets an admin continue a series from an earlier register, refusing a malformed number", async () => {
     const s = await setup();
     const admin = await buildUser(database, s.m.system);
