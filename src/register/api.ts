@@ -15,6 +15,7 @@ import { readCase } from "./read-case.js";
 import { type RegisteredCase, registerCaseWithNames } from "./register-case.js";
 import { registerRecord } from "./register-record.js";
 import { relateCases } from "./relate-cases.js";
+import { reopenCase } from "./reopen-case.js";
 import * as s from "./schemas.js";
 import { searchRegister } from "./search.js";
 import { startRecordNumbersAt } from "./start-record-numbers-at.js";
@@ -189,6 +190,26 @@ export function registerRegisterApi(api: OpenAPIHono<AppEnv>) {
       const { id } = c.req.valid("param");
       const input = c.req.valid("json");
       await inTransaction(db(c), (tx) => closeCase(tx, actor, id, input));
+      return c.json(await caseById(c, id), 200);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: "post",
+      path: "/api/cases/{id}/reopen",
+      tags,
+      summary: "Återuppta ett avslutat ärende",
+      description:
+        "Kroppen är ett tomt JSON-objekt, {}: API:t tar bara emot skrivningar som application/json.",
+      security: secured,
+      request: { params: IdParam, body: { ...json(z.object({})), required: true } },
+      responses: { 200: { description: "Öppet igen", ...json(s.CaseView) }, ...problems },
+    }),
+    async (c) => {
+      const actor = requireActor(c);
+      const { id } = c.req.valid("param");
+      await inTransaction(db(c), (tx) => reopenCase(tx, actor, id));
       return c.json(await caseById(c, id), 200);
     },
   );

@@ -37,6 +37,7 @@ import { findCaseByNumber, listSeries } from "./queries.js";
 import { readCase } from "./read-case.js";
 import { registerNewCase } from "./register-case.js";
 import { relateCases } from "./relate-cases.js";
+import { reopenCase } from "./reopen-case.js";
 import * as s from "./schemas.js";
 import { startRecordNumbersAt } from "./start-record-numbers-at.js";
 import { startSeriesAt } from "./start-series-at.js";
@@ -270,6 +271,14 @@ export function registerCasePages(app: OpenAPIHono<AppEnv>) {
             </button>
           </form>
         ) : null}
+        {writable && view.status === "closed" ? (
+          <form method="post" action={`${casePath(view.number)}/ateroppna`} class="inline-form">
+            <input type="hidden" name="_csrf" value={c.get("csrfToken")} />
+            <button type="submit" class="secondary">
+              Återuppta ärendet
+            </button>
+          </form>
+        ) : null}
         <h2>Handlingar</h2>
         {view.records.length === 0 ? (
           <p>Inga handlingar är registrerade i ärendet.</p>
@@ -404,6 +413,13 @@ export function registerCasePages(app: OpenAPIHono<AppEnv>) {
     const parsed = s.CloseCaseInput.safeParse({ closedOn: form.closedOn });
     if (!parsed.success) throw new DomainError("invalid_input");
     await inTransaction(c.get("deps").database.db, (tx) => closeCase(tx, actor, row.id, parsed.data));
+    return c.redirect(casePath(row.number), 303);
+  });
+
+  app.post("/diarium/:number/ateroppna", async (c) => {
+    const actor = requireActor(c);
+    const row = await loadCaseRow(c);
+    await inTransaction(c.get("deps").database.db, (tx) => reopenCase(tx, actor, row.id));
     return c.redirect(casePath(row.number), 303);
   });
 

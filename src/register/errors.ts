@@ -16,6 +16,7 @@ defineErrors({
   },
   case_not_found: { status: 400, text: () => "Ärendet finns inte." },
   case_closed: { status: 409, text: (d) => `Ärendet ${d.number} är avslutat.` },
+  case_not_closed: { status: 409, text: (d) => `Ärendet ${d.number} är inte avslutat.` },
   case_closed_before_opened: {
     status: 400,
     text: (d) => `Ärendet kan inte avslutas före den dag det öppnades (${d.openedOn}).`,

@@ -283,6 +283,30 @@ describe("the registrar's pages", () => {
     expect(continued.headers.get("location")).toBe("/diarium/STK-2024-1375");
   });
 
+  it("closes a case from its page and reopens it, and the API refuses to reopen an open case", async () => {
+    const s = await setup();
+    const client = await registrar(s);
+    const path = `/diarium/${s.publicCase.number}`;
+    const closed = await client.postForm(path, `${path}/avsluta`, { closedOn: "2026-01-30" });
+    expect(closed.status).toBe(303);
+    const closedPage = await (await client.get(path)).text();
+    expect(closedPage).toContain("Avslutat 2026-01-30");
+    expect(closedPage).toContain("Återuppta ärendet");
+    expect(closedPage).not.toContain("Registrera handling");
+    const reopened = await client.postForm(path, `${path}/ateroppna`, {});
+    expect(reopened.status).toBe(303);
+    const openPage = await (await client.get(path)).text();
+    expect(openPage).toContain("Registrera handling");
+    expect(openPage).not.toContain("Återuppta ärendet");
+    const again = await client.request("POST", `/api/cases/${s.publicCase.id}/reopen`, { json: {} });
+    expect(again.status).toBe(409);
+    expect((await again.json()).detail).toBe(`Ärendet ${s.publicCase.number} är inte avslutat.`);
+    const visitor = await new Client(s.app).request("POST", `/api/cases/${s.publicCase.id}/reopen`, {
+      json: {},
+    });
+    expect(visitor.status).toBe(401);
+  });
+
   it("refuses secrecy without a provision with a Swedish message, and uses no number", async () => {
     const s = await setup();
     const client = await registrar(s);

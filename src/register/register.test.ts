@@ -19,6 +19,7 @@ import { readCase } from "./read-case.js";
 import { registerNewCase } from "./register-case.js";
 import { registerRecord } from "./register-record.js";
 import { relateCases } from "./relate-cases.js";
+import { reopenCase } from "./reopen-case.js";
 import { searchRegister } from "./search.js";
 import { startRecordNumbersAt } from "./start-record-numbers-at.js";
 import { startSeriesAt } from "./start-series-at.js";
@@ -654,6 +655,25 @@ describe("editing, closing and relating", () => {
     expect(
       (await rejects(tx(database, (t) => closeCase(t, m.system, c.id, { closedOn: "2026-01-23" })))).code,
     ).toBe("case_closed");
+  });
+
+  it("reopens a closed case, which then takes records again, and keeps the closing in the trail", async () => {
+    const m = await freshMunicipality(database);
+    await withSeries(m);
+    const c = await newCase(m);
+    expect((await rejects(tx(database, (t) => reopenCase(t, m.system, c.id)))).code).toBe("case_not_closed");
+    await tx(database, (t) => closeCase(t, m.system, c.id, { closedOn: "2026-01-22" }));
+    const reopened = await tx(database, (t) => reopenCase(t, m.system, c.id));
+    expect(reopened).toMatchObject({ status: "open", closedOn: null });
+    expect((await newRecord(m, c.id)).number).toBe(`${c.number}-1`);
+    const trail = await tx(database, (t) =>
+      t
+        .select()
+        .from(auditEntry)
+        .where(and(eq(auditEntry.recordId, c.id), eq(auditEntry.action, "case.reopened"))),
+    );
+    expect(trail[0]!.before).toMatchObject({ status: "closed", closedOn: "2026-01-22" });
+    expect(trail[0]!.after).toMatchObject({ status: "open", closedOn: null });
   });
 
   it("relates cases both ways and shows origin and derived cases", async () => {
