@@ -6,10 +6,10 @@ import { addMembership } from "../organisation/memberships.js";
 import { addOfficial } from "../organisation/officials.js";
 import { createParty } from "../organisation/parties.js";
 import { createPerson } from "../organisation/persons.js";
-import { loadMalmoFollowUp } from "./malmo-followup.js";
+import { loadMalmoFollowUp, sendMalmoConsultation } from "./malmo-followup.js";
 import { loadMalmoMeetings } from "./malmo-meetings.js";
 import * as malmo from "./malmo-organisation.js";
-import { loadRegisterExample } from "./malmo-register.js";
+import { loadCaseRecords, loadRegisterCases } from "./malmo-register.js";
 
 /**
  * Loads the Malmö example through the same use cases the API calls, so a start with the example is also a test
@@ -60,9 +60,14 @@ export async function loadExample(tx: Tx) {
       });
   }
 
-  await loadRegisterExample(tx, actor, { bodyIds, personIds });
+  // In the order things happened in STK-2024-1374: the case, the consultation's letters (2025-03-24), the
+  // decision basis with the answers (from 2025-05-27), the meetings, then the assignments and the answers'
+  // details, which cite the minutes.
+  const { reportBack } = await loadRegisterCases(tx, actor, { bodyIds, personIds });
+  const consultation = await sendMalmoConsultation(tx, actor, bodyIds, personIds);
+  await loadCaseRecords(tx, actor, bodyIds, reportBack.id);
   await loadMalmoMeetings(tx, actor, { bodyIds, personIds, partyIds });
-  await loadMalmoFollowUp(tx, actor, bodyIds, personIds);
+  await loadMalmoFollowUp(tx, actor, bodyIds, personIds, consultation.id);
 
   return { municipality, actor, partyIds, bodyIds, personIds };
 }

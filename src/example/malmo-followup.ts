@@ -169,12 +169,45 @@ async function findOrRegisterResponse(
   });
 }
 
-/** Loads the assignments and the consultation of the Malmö example, through the same use cases as the API. */
+/**
+ * Creates KSAU's consultation of 2025-03-24 and sends it: one outgoing letter per consultee is registered in
+ * STK-2024-1374, before the answers, as they came in that order.
+ */
+export async function sendMalmoConsultation(
+  tx: Tx,
+  actor: Actor,
+  bodyIds: Map<string, string>,
+  personIds: Map<string, string>,
+) {
+  const body = (short: string) => {
+    const id = bodyIds.get(short);
+    if (!id) throw new Error(`Exemplet saknar organet ${short}`);
+    return id;
+  };
+  const kase = await findOrRegisterCase(tx, actor, bodyIds, personIds.get("Nasrin Bigdelou"));
+  const consultation = await createConsultation(tx, actor, {
+    caseId: kase.id,
+    decidedBy: { bodyId: body("KSAU"), decidedOn: "2025-03-24", caseId: kase.id },
+    title: consultationTitle,
+    coverText,
+    deadline,
+    questions,
+    consultees: answers.map((a) => ({ bodyId: body(a.body) })),
+  });
+  await sendConsultation(tx, actor, consultation.id, { sentOn: "2025-03-24" });
+  return consultation;
+}
+
+/**
+ * Loads the assignments of the Malmö example and the answers to its consultation (sent by
+ * sendMalmoConsultation), through the same use cases as the API.
+ */
 export async function loadMalmoFollowUp(
   tx: Tx,
   actor: Actor,
   bodyIds: Map<string, string>,
   personIds: Map<string, string>,
+  consultationId: string,
 ) {
   const body = (short: string) => {
     const id = bodyIds.get(short);
@@ -191,20 +224,10 @@ export async function loadMalmoFollowUp(
     await closeAssignment(tx, actor, given.id, { outcome: "reported", closedBy });
   }
 
-  const consultation = await createConsultation(tx, actor, {
-    caseId: kase.id,
-    decidedBy: { bodyId: body("KSAU"), decidedOn: "2025-03-24", caseId: kase.id },
-    title: consultationTitle,
-    coverText,
-    deadline,
-    questions,
-    consultees: answers.map((a) => ({ bodyId: body(a.body) })),
-  });
-  await sendConsultation(tx, actor, consultation.id, { sentOn: "2025-03-24" });
   for (const a of answers) {
     const answeredOn = a.decision?.on ?? deadline;
     const response = await findOrRegisterResponse(tx, actor, kase.id, a.response, body(a.body), answeredOn);
-    await recordAnswer(tx, actor, consultation.id, {
+    await recordAnswer(tx, actor, consultationId, {
       bodyId: body(a.body),
       answeredOn,
       responseRecordId: response.id,
@@ -214,5 +237,5 @@ export async function loadMalmoFollowUp(
       positions: a.positions ?? [],
     });
   }
-  return { caseId: kase.id, consultationId: consultation.id };
+  return { caseId: kase.id, consultationId };
 }

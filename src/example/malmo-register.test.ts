@@ -47,6 +47,11 @@ describe("the Malmö example's diarium", () => {
         expect(view.records.filter((r) => r.recordType === "consultation_response")).toHaveLength(13);
         expect(basis.every((r) => r.counterpartBody !== null)).toBe(true);
         expect(view.records.map((r) => r.number)).toContain("STK-2024-1374-27");
+        // Numbered in the order the records came: the consultation's letters of 2025-03-24 first.
+        const sequenceOf = (n: string) => Number(n.slice("STK-2024-1374-".length));
+        const inNumberOrder = [...view.records].sort((a, b) => sequenceOf(a.number) - sequenceOf(b.number));
+        expect(inNumberOrder.map((r) => r.datedOn)).toEqual(inNumberOrder.map((r) => r.datedOn).sort());
+        expect(inNumberOrder[0]).toMatchObject({ number: "STK-2024-1374-1", datedOn: "2025-03-24" });
 
         const origin = (await readCase(t, municipality.id, publicReader, { number: "STK-2023-137" })).view;
         expect(origin.records.map((r) => [r.number, r.datedOn, r.counterpartBody?.name])).toEqual([

@@ -96,11 +96,12 @@ export const caseRecords: ExampleRecord[] = [
 ];
 
 /**
- * Loads the example's diarium through the register's use cases. The STK series existed before Paragraf:
+ * Registers the example's two cases through the register's use cases. The STK series existed before Paragraf:
  * its 2023 and 2024 counters start where the earlier register left off, and record 50 of STK-2023-137 is an
- * imported legacy number (both audited).
+ * imported legacy number (both audited). The records of STK-2024-1374 follow in loadCaseRecords, after the
+ * consultation's letters, which are older.
  */
-export async function loadRegisterExample(
+export async function loadRegisterCases(
   tx: Tx,
   actor: Actor,
   ids: { bodyIds: Map<string, string>; personIds: Map<string, string> },
@@ -148,9 +149,19 @@ export async function loadRegisterExample(
     // dates 9 October 2024; the case is opened on that later day, when the assignment reached the city office.
     openedOn: "2024-10-09",
   });
+  return { origin, reportBack };
+}
+
+/** Registers the records of STK-2024-1374's decision basis (caseRecords), in their order. */
+export async function loadCaseRecords(tx: Tx, actor: Actor, bodyIds: Map<string, string>, caseId: string) {
+  const body = (shortName: string) => {
+    const id = bodyIds.get(shortName);
+    if (!id) throw new Error(`The organisation example has no body ${shortName}`);
+    return id;
+  };
   for (const r of caseRecords) {
     await registerRecord(tx, actor, {
-      caseId: reportBack.id,
+      caseId,
       direction: r.direction,
       recordType: r.recordType,
       datedOn: r.datedOn,
@@ -158,5 +169,4 @@ export async function loadRegisterExample(
       description: r.description,
     });
   }
-  return { origin, reportBack };
 }
