@@ -67,7 +67,7 @@ export async function loadExample(tx: Tx) {
   const consultation = await sendMalmoConsultation(tx, actor, bodyIds, personIds);
   await loadCaseRecords(tx, actor, bodyIds, reportBack.id);
   await loadMalmoMeetings(tx, actor, { bodyIds, personIds, partyIds });
-  await loadMalmoFollowUp(tx, actor, bodyIds, personIds, consultation.id);
+  await loadMalmoFollowUp(tx, actor, bodyIds, consultation);
 
   return { municipality, actor, partyIds, bodyIds, personIds };
 }

@@ -206,15 +206,14 @@ export async function loadMalmoFollowUp(
   tx: Tx,
   actor: Actor,
   bodyIds: Map<string, string>,
-  personIds: Map<string, string>,
-  consultationId: string,
+  consultation: { id: string; caseId: string },
 ) {
   const body = (short: string) => {
     const id = bodyIds.get(short);
     if (!id) throw new Error(`Exemplet saknar organet ${short}`);
     return id;
   };
-  const kase = await findOrRegisterCase(tx, actor, bodyIds, personIds.get("Nasrin Bigdelou"));
+  const kase = { id: consultation.caseId };
   const origin = await findCaseByNumber(tx, actor.municipalityId, "STK-2023-137");
 
   const givenBy = { bodyId: body("KF"), decidedOn: "2024-09-26", paragraphNumber: 189, caseId: origin?.id };
@@ -227,7 +226,7 @@ export async function loadMalmoFollowUp(
   for (const a of answers) {
     const answeredOn = a.decision?.on ?? deadline;
     const response = await findOrRegisterResponse(tx, actor, kase.id, a.response, body(a.body), answeredOn);
-    await recordAnswer(tx, actor, consultationId, {
+    await recordAnswer(tx, actor, consultation.id, {
       bodyId: body(a.body),
       answeredOn,
       responseRecordId: response.id,
@@ -237,5 +236,5 @@ export async function loadMalmoFollowUp(
       positions: a.positions ?? [],
     });
   }
-  return { caseId: kase.id, consultationId };
+  return { caseId: kase.id, consultationId: consultation.id };
 }
