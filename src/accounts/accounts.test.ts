@@ -111,9 +111,11 @@ describe("secret material", () => {
     const client = new Client(app);
     await client.logIn(admin.email, admin.password);
     const password = "mycket-hemligt-lösenord-123";
+    // E-mail addresses are unique across municipalities: one of this test's own, so the suite can run again.
+    const email = `ny-${m.slug}@example.se`;
     const res = await client.request("POST", "/api/users", {
       json: {
-        email: "ny@example.se",
+        email,
         displayName: "Ny",
         password,
         grants: [{ role: "registrar", bodyId: null }],
@@ -121,9 +123,7 @@ describe("secret material", () => {
     });
     expect(res.status).toBe(201);
     const text = await res.text();
-    const [stored] = await tx(database, (t) =>
-      t.select().from(appUser).where(eq(appUser.email, "ny@example.se")),
-    );
+    const [stored] = await tx(database, (t) => t.select().from(appUser).where(eq(appUser.email, email)));
     expect(stored!.passwordHash).toMatch(/^\$argon2id\$/);
     const audit = JSON.stringify(await tx(database, (t) => t.select().from(auditEntry)));
     for (const channel of [text, audit, logLines.join("\n")]) {
@@ -155,6 +155,7 @@ describe("secret material", () => {
 describe("account pages", () => {
   it("lets an admin create an account with a role for one body, and keeps the password out of the page", async () => {
     const m = await freshMunicipality(database);
+    const secretaryEmail = `sek-${m.slug}@example.se`;
     const { app } = testApp(database, m.slug);
     const admin = await buildUser(database, m.system);
     const { buildBody } = await import("../../test/support/factories.js");
@@ -164,7 +165,7 @@ describe("account pages", () => {
 
     const short = await client.postForm("/admin/konton/ny", "/admin/konton/ny", {
       displayName: "Sekreteraren",
-      email: "sek@example.se",
+      email: secretaryEmail,
       password: "kort-men-hemligt",
       role: "",
       bodyId: "",
@@ -173,11 +174,11 @@ describe("account pages", () => {
     const html = await short.text();
     expect(html).toContain("Välj en roll.");
     expect(html).not.toContain("kort-men-hemligt");
-    expect(html).toContain('value="sek@example.se"');
+    expect(html).toContain(`value="${secretaryEmail}"`);
 
     const ok = await client.postForm("/admin/konton/ny", "/admin/konton/ny", {
       displayName: "Sekreteraren",
-      email: "sek@example.se",
+      email: secretaryEmail,
       password: "ett-långt-lösenord",
       role: "secretary",
       bodyId: body.id,
