@@ -20,6 +20,8 @@ export interface Database {
   /** Runs fn with the database to itself (an advisory lock on a server; PGlite has one connection). */
   exclusive<T>(fn: (exec: (sqlText: string) => Promise<unknown[]>) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /** Calls listener with the SQL of every statement run through `db` until the returned function is called. */
+  onQuery(listener: (sqlText: string) => void): () => void;
 }
 
 export interface ConnectOptions {
@@ -36,6 +38,24 @@ pg.types.setTypeParser(1082, (v) => v);
 
 const migrationLockKey = 742_017_725;
 
+/** Drizzle's logger, turned into a fan-out to listeners: tests count the statements a read runs with it. */
+function queryListeners() {
+  const listeners = new Set<(sqlText: string) => void>();
+  return {
+    logger: {
+      logQuery(query: string) {
+        for (const l of listeners) l(query);
+      },
+    },
+    onQuery(listener: (sqlText: string) => void) {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+  };
+}
+
 /** Opens PGlite (embedded) or a PostgreSQL server when a URL is given. */
 export async function connect(options: ConnectOptions = {}): Promise<Database> {
   if (options.url) return connectServer(options.url);
@@ -45,10 +65,12 @@ export async function connect(options: ConnectOptions = {}): Promise<Database> {
 async function connectServer(url: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: Number(process.env.PARAGRAF_DB_POOL ?? 20) });
   await pool.query("select 1");
-  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  const queries = queryListeners();
+  const db = drizzlePg(pool, { schema, logger: queries.logger }) as unknown as Db;
   return {
     kind: "postgres",
     db,
+    onQuery: queries.onQuery,
     async exec(sqlText) {
       await pool.query(sqlText);
     },
@@ -73,10 +95,12 @@ async function connectEmbedded(dataDir?: string): Promise<Database> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const client = dataDir ? new PGlite(dataDir) : new PGlite();
   await client.waitReady;
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  const queries = queryListeners();
+  const db = drizzlePglite(client, { schema, logger: queries.logger }) as unknown as Db;
   return {
     kind: "pglite",
     db,
+    onQuery: queries.onQuery,
     async exec(sqlText) {
       await client.exec(sqlText);
     },

@@ -44,7 +44,13 @@ export function stockholmMinute(instant: Date): string {
 /** The UTC offset of Stockholm at an instant, in minutes (60 in winter, 120 in summer). */
 function offsetMinutes(instant: Date): number {
   const p = parts(minuteFormat, instant);
-  const asUtc = Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour, +p.minute);
+  const asUtc = Date.UTC(
+    Number(p.year),
+    Number(p.month) - 1,
+    Number(p.day),
+    Number(p.hour),
+    Number(p.minute),
+  );
   return Math.round((asUtc - Math.floor(instant.getTime() / 60_000) * 60_000) / 60_000);
 }
 
