@@ -1,0 +1,125 @@
+// The architecture check run by `npm run lint`: every import in src/ must be one that the table of rules below
+// allows, and ARCHITECTURE.md must show that same table. esbuild reads the import graph (it parses .ts and .tsx
+// and resolves paths exactly as the build does); see docs/decisions/0007-architecture-check.md for why this is not
+// dependency-cruiser.
+
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { build } from "esbuild";
+
+const root = join(import.meta.dirname, "..");
+
+/** A part of the code: a folder of src/, one file's group, or the tables.ts files of a capability. */
+interface Part {
+  name: string;
+  what: string;
+  /** Parts this part may import. A capability name allows all of it; "x/tables" only its tables.ts. */
+  mayImport: string[];
+}
+
+const capabilities = [
+  "accounts",
+  "audit",
+  "organisation",
+  "register",
+  "assignments",
+  "consultations",
+  "meetings",
+  "jobs",
+  "mail",
+] as const;
+
+export const parts: Part[] = [
+  { name: "domain", what: "pure rules: the law as code, numbering, secrecy, citation, Swedish, the clock; no I/O", mayImport: [] },
+  { name: "db", what: "connection, migrations, transactions, prepared statements, the schema index", mayImport: ["domain", ...capabilities.map((c) => `${c}/tables`)] },
+  { name: "http", what: "the kit every capability uses: context, errors, forms, form routes, layout, page helpers, OpenAPI pieces, validation", mayImport: ["domain", "db", "accounts/actor"] },
+  { name: "accounts", what: "accounts, passwords, sessions, login throttling, roles and policy", mayImport: ["domain", "db", "http", "audit", "organisation"] },
+  { name: "audit", what: "the audit trail written in every write's transaction; its page", mayImport: ["domain", "db", "http", "accounts"] },
+  { name: "organisation", what: "municipalities, bodies, parties, persons, memberships, officials", mayImport: ["domain", "db", "http", "audit", "accounts"] },
+  { name: "register", what: "the diarium: series, cases, records, files, search", mayImport: ["domain", "db", "http", "audit", "accounts", "organisation"] },
+  { name: "assignments", what: "assignments and decision references", mayImport: ["domain", "db", "http", "audit", "accounts", "organisation", "register", "meetings"] },
+  { name: "consultations", what: "consultations, answers, reminders, compilation", mayImport: ["domain", "db", "http", "audit", "accounts", "organisation", "register", "assignments", "meetings", "jobs", "mail"] },
+  { name: "meetings", what: "meetings, minutes, decision routes; the minutes read model; the secretary's pages", mayImport: ["domain", "db", "http", "audit", "accounts", "organisation", "register"] },
+  { name: "jobs", what: "the outbox, the worker and its handler assembly", mayImport: ["domain", "db", "mail", "consultations"] },
+  { name: "mail", what: "SMTP delivery once per job and recipient", mayImport: ["domain", "db", "jobs/tables"] },
+  { name: "example", what: "the Malmö example, loaded through the use cases", mayImport: ["domain", "db", ...capabilities] },
+  { name: "app", what: "the assembly: the Hono app with every capability's routes, session middleware, site pages, API reference", mayImport: ["domain", "db", "http", ...capabilities] },
+  { name: "entry", what: "src/main.ts, boot.ts, cli.ts, config.ts: the process entry points", mayImport: ["domain", "db", "http", "app", "example", ...capabilities] },
+];
+
+const entryFiles = new Set(["src/main.ts", "src/boot.ts", "src/cli.ts", "src/config.ts"]);
+
+/** The part a source file belongs to, and its finer name (for "x/tables" and "accounts/actor"). */
+function partOf(file: string): { part: string; fine: string } | null {
+  if (entryFiles.has(file)) return { part: "entry", fine: "entry" };
+  const m = /^src\/([^/]+)\/(.*)$/.exec(file);
+  if (!m) return null;
+  const [, folder, rest] = m as unknown as [string, string, string];
+  const stem = rest.replace(/\.(ts|tsx)$/, "");
+  return { part: folder, fine: `${folder}/${stem}` };
+}
+
+function allowed(from: string, to: { part: string; fine: string }): boolean {
+  if (from === to.part) return true;
+  const rule = parts.find((p) => p.name === from);
+  if (!rule) return false;
+  return rule.mayImport.some((a) => a === to.part || a === to.fine);
+}
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return /\.(ts|tsx)$/.test(name) && !/\.test\.tsx?$/.test(name) ? [path] : [];
+  });
+}
+
+/** The table ARCHITECTURE.md shows between its markers, made from the rules above. */
+export function rulesTable(): string {
+  const rows = parts.map((p) => `| \`${p.name}\` | ${p.what} | ${p.mayImport.map((x) => `\`${x}\``).join(", ") || "–"} |`);
+  return ["| part | what lives there | may import |", "|---|---|---|", ...rows].join("\n");
+}
+
+async function main() {
+  const files = sourceFiles(join(root, "src"));
+  const result = await build({
+    entryPoints: files,
+    bundle: true,
+    write: false,
+    metafile: true,
+    platform: "node",
+    format: "esm",
+    packages: "external",
+    outdir: "/tmp/paragraf-architecture-check",
+    logLevel: "silent",
+    jsx: "automatic",
+    jsxImportSource: "hono/jsx",
+  });
+  const problems: string[] = [];
+  const unknownParts = new Set<string>();
+  for (const [input, info] of Object.entries(result.metafile.inputs)) {
+    const from = partOf(relative(root, join(root, input)));
+    if (!from) continue;
+    if (!parts.some((p) => p.name === from.part)) unknownParts.add(from.part);
+    for (const imp of info.imports) {
+      if (imp.external) continue;
+      const to = partOf(relative(root, join(root, imp.path)));
+      if (!to) continue;
+      if (!allowed(from.part, to)) problems.push(`${input} imports ${imp.path}: ${from.part} may not import ${to.fine}`);
+    }
+  }
+  for (const u of unknownParts) problems.push(`src/${u} is not in the table of tools/check-architecture.ts`);
+  const architecture = readFileSync(join(root, "ARCHITECTURE.md"), "utf8");
+  const shown = /<!-- rules:start -->\n([\s\S]*?)\n<!-- rules:end -->/.exec(architecture)?.[1];
+  if (shown?.trim() !== rulesTable()) {
+    problems.push("ARCHITECTURE.md's table of what may import what differs from the rules; it should read:");
+    problems.push(rulesTable());
+  }
+  if (problems.length > 0) {
+    console.error(`Architecture check: ${problems.length} problem(s)\n${problems.join("\n")}`);
+    process.exit(1);
+  }
+  console.log(`Architecture check: ${Object.keys(result.metafile.inputs).length} files, every import allowed.`);
+}
+
+if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split("/").at(-1) ?? "")) await main();
