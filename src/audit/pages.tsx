@@ -2,6 +2,7 @@ import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../http/context.js";
 import { Breadcrumbs, isoMinute, Layout } from "../http/layout.js";
 import { chrome, read } from "../http/pages.js";
+import "./errors.js";
 import { listTrail } from "./list-trail.js";
 
 function show(value: unknown): string {

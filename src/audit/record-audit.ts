@@ -11,8 +11,41 @@ export interface AuditInput {
   after?: unknown;
 }
 
-// Secret material never reaches the trail, whoever passes it in.
-const secretKeys = /password|token|secret|hash$/i;
+// Credentials never reach the trail, whoever passes them in: passwords and password hashes, session and CSRF
+// tokens, API and private keys, client secrets. A key is judged by the words of its name (passwordHash is
+// "password hash", csrf_token is "csrf token"), not by whether the letters "secret" occur in it: a vote's
+// `secret` (true when the ballot was secret) and a register entry's secrecy marking are facts the trail keeps.
+// The trail is read by admins only, who may read secrecy-marked register content too, so a secret case's
+// title stays in its trail: what it was before a change is exactly what the trail is for.
+const credentialWords = new Set([
+  "password",
+  "passwd",
+  "passphrase",
+  "token",
+  "tokens",
+  "credential",
+  "credentials",
+]);
+const credentialPairs = new Set(["api key", "private key", "secret key", "client secret"]);
+
+/** The lower-case words of a key: "passwordHash" and "password_hash" are both ["password", "hash"]. */
+function words(key: string): string[] {
+  return key
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+}
+
+/** True when a value under this key is a credential, which the trail must not keep. */
+export function isCredential(key: string, value: unknown): boolean {
+  const w = words(key);
+  if (w.some((x) => credentialWords.has(x))) return true;
+  if (w.at(-1) === "hash") return true;
+  if (w.slice(1).some((x, i) => credentialPairs.has(`${w[i]} ${x}`))) return true;
+  // "secret" names a credential when it holds one (a shared secret, a TOTP secret); as a yes or no it is a fact.
+  return w.includes("secret") && typeof value !== "boolean" && value !== null && value !== undefined;
+}
 
 function redact(value: unknown): unknown {
   if (value === null || value === undefined) return null;
@@ -21,7 +54,7 @@ function redact(value: unknown): unknown {
   if (typeof value === "object") {
     return Object.fromEntries(
       Object.entries(value as Record<string, unknown>)
-        .filter(([k]) => !secretKeys.test(k))
+        .filter(([k, v]) => !isCredential(k, v))
         .map(([k, v]) => [k, redact(v)]),
     );
   }

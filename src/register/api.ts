@@ -1,7 +1,6 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { inTransaction } from "../db/transaction.js";
-import { NotFoundError } from "../domain/errors.js";
 import type { AppEnv } from "../http/context.js";
 import { IdParam, json, problemResponse as problem, writeProblems } from "../http/openapi.js";
 import { requireActor, requireMunicipality } from "../http/pages.js";
@@ -10,8 +9,9 @@ import { attachFiles } from "./attach-files.js";
 import { closeCase } from "./close-case.js";
 import { createNumberSeries } from "./create-number-series.js";
 import { presentCase } from "./present.js";
-import { listSeries } from "./queries.js";
 import { readCase } from "./read-case.js";
+import { readRecord } from "./read-record.js";
+import { readSeries } from "./read-series.js";
 import { type RegisteredCase, registerCaseWithNames } from "./register-case.js";
 import { registerRecord } from "./register-record.js";
 import { relateCases } from "./relate-cases.js";
@@ -56,16 +56,12 @@ function newCaseView(c: C, registered: RegisteredCase) {
   return s.CaseView.parse(view);
 }
 
-async function recordView(c: C, recordId: string) {
+async function recordView(c: C, id: string) {
   const m = requireMunicipality(c);
-  return inTransaction(db(c), async (tx) => {
-    const row = await tx.query.record.findFirst({
-      where: (r, { and, eq }) => and(eq(r.municipalityId, m.id), eq(r.id, recordId)),
-    });
-    if (!row) throw new NotFoundError("record");
-    const { view } = await readCase(tx, m.id, secretAccess(c.get("actor")), { id: row.caseId });
-    return s.RecordView.parse(view.records.find((r) => r.id === recordId));
-  });
+  const { view } = await inTransaction(db(c), (tx) =>
+    readRecord(tx, m.id, secretAccess(c.get("actor")), { id }),
+  );
+  return s.RecordView.parse(view);
 }
 
 /** The diarium's JSON API (M2, X6): search, cases, records, files, number series. */
@@ -109,16 +105,21 @@ export function registerRegisterApi(api: OpenAPIHono<AppEnv>) {
       path: "/api/cases",
       tags,
       summary: "Hämta ett ärende med dess diarienummer",
-      request: {
-        query: z.object({ number: z.string({ error: "Ange diarienumret." }).min(1, "Ange diarienumret.") }),
+      description:
+        "Diarienumret skrivs som det står i diariet, t.ex. STK-2024-1374. Ett tomt eller felformat nummer " +
+        "avvisas med 400; ett nummer som inte finns ger 404.",
+      request: { query: s.CaseNumberQuery },
+      responses: {
+        200: { description: "Ärendet med handlingar", ...json(s.CaseView) },
+        400: problems[400],
+        404: problems[404],
       },
-      responses: { 200: { description: "Ärendet med handlingar", ...json(s.CaseView) }, 404: problems[404] },
     }),
     async (c) => {
       const m = requireMunicipality(c);
       const { number } = c.req.valid("query");
       const { view } = await inTransaction(db(c), (tx) =>
-        readCase(tx, m.id, secretAccess(c.get("actor")), { number: number.trim() }),
+        readCase(tx, m.id, secretAccess(c.get("actor")), { number }),
       );
       return c.json(s.CaseView.parse(view), 200);
     },
@@ -355,8 +356,8 @@ export function registerRegisterApi(api: OpenAPIHono<AppEnv>) {
     }),
     async (c) => {
       const m = requireMunicipality(c);
-      const rows = await inTransaction(db(c), (tx) => listSeries(tx, m.id));
-      return c.json({ data: rows.map((r) => SeriesView.parse(r)) }, 200);
+      const series = await inTransaction(db(c), (tx) => readSeries(tx, m.id));
+      return c.json({ data: series.map((r) => SeriesView.parse(r)) }, 200);
     },
   );
 

@@ -2,11 +2,12 @@ import type { OpenAPIHono } from "@hono/zod-openapi";
 import { z } from "@hono/zod-openapi";
 import { can } from "../accounts/policy.js";
 import { inTransaction } from "../db/transaction.js";
+import { todayInStockholm } from "../domain/clock.js";
 import { DomainError } from "../domain/errors.js";
 import type { AppEnv } from "../http/context.js";
 import { formRoute } from "../http/form-route.js";
 import { type Field, Form, type FormValues } from "../http/forms.js";
-import { Breadcrumbs, isoDay, Layout } from "../http/layout.js";
+import { Breadcrumbs, Layout } from "../http/layout.js";
 import {
   chrome,
   type FormRender,
@@ -33,8 +34,8 @@ import {
   SecrecyNote,
 } from "./page-parts.js";
 import { casePath, recordPath } from "./present.js";
-import { findCaseByNumber, listSeries } from "./queries.js";
-import { readCase } from "./read-case.js";
+import { caseIdForNumber, readCase } from "./read-case.js";
+import { readSeries } from "./read-series.js";
 import { registerNewCase } from "./register-case.js";
 import { relateCases } from "./relate-cases.js";
 import { reopenCase } from "./reopen-case.js";
@@ -61,7 +62,7 @@ export function registerCasePages(app: OpenAPIHono<AppEnv>) {
   app.get("/diarium/ny", async (c) => {
     requireActor(c);
     const choices = await loadChoices(c);
-    return c.html(newCaseView(c, choices, { values: { openedOn: isoDay(new Date()) }, errors: [] }));
+    return c.html(newCaseView(c, choices, { values: { openedOn: todayInStockholm() }, errors: [] }));
   });
   app.post("/diarium/ny", async (c) => {
     const choices = await loadChoices(c);
@@ -100,7 +101,7 @@ export function registerCasePages(app: OpenAPIHono<AppEnv>) {
       hint: "När Paragraf tar över från ett tidigare diarium, t.ex. STK-2024-1374.",
     },
   ];
-  type SeriesList = Awaited<ReturnType<typeof listSeries>>;
+  type SeriesList = Awaited<ReturnType<typeof readSeries>>;
   const seriesView = (
     c: C,
     series: SeriesList,
@@ -151,7 +152,7 @@ export function registerCasePages(app: OpenAPIHono<AppEnv>) {
       />
     </Layout>
   );
-  const loadSeries = (c: C) => read(c, (tx) => listSeries(tx, requireMunicipality(c).id));
+  const loadSeries = (c: C) => read(c, (tx) => readSeries(tx, requireMunicipality(c).id));
   app.get("/diarium/nummerserier", async (c) => {
     const actor = requireActor(c);
     if (!can(actor, "organisation:write")) throw new DomainError("forbidden");
@@ -264,7 +265,7 @@ export function registerCasePages(app: OpenAPIHono<AppEnv>) {
             <input type="hidden" name="_csrf" value={c.get("csrfToken")} />
             <div class="field">
               <label for="f-closedOn">Avsluta ärendet den</label>
-              <input type="date" id="f-closedOn" name="closedOn" value={isoDay(new Date())} />
+              <input type="date" id="f-closedOn" name="closedOn" value={todayInStockholm()} />
             </div>
             <button type="submit" class="secondary">
               Avsluta ärendet
@@ -370,20 +371,17 @@ export function registerCasePages(app: OpenAPIHono<AppEnv>) {
   );
   app.get("/diarium/:number/andra", async (c) => {
     const actor = requireActor(c);
-    const row = await loadCaseRow(c);
+    const m = requireMunicipality(c);
+    const number = c.req.param("number");
+    const { view, row } = await read(c, (tx) => readCase(tx, m.id, secretAccess(actor), { number }));
     if (!can(actor, "register:write", row.responsibleBodyId)) throw new DomainError("forbidden");
-    const origin = row.originCaseId
-      ? await read(c, (tx) =>
-          tx.query.registerCase.findFirst({ where: (x, { eq }) => eq(x.id, row.originCaseId!) }),
-        )
-      : null;
     const choices = await loadChoices(c);
     const values: FormValues = {
       title: row.title,
       publicTitle: row.publicTitle,
       responsibleBodyId: row.responsibleBodyId,
       caseOfficerId: row.caseOfficerId,
-      originCaseNumber: origin?.number ?? "",
+      originCaseNumber: view.originCase?.number ?? "",
       ...flatSecrecy(row),
     };
     return c.html(editCaseView(c, row.number, choices, { values, errors: [] }));
@@ -447,9 +445,13 @@ export function registerCasePages(app: OpenAPIHono<AppEnv>) {
     fields: () => relateFields,
     schema: RelateForm,
     run: async (tx, actor, input, row) => {
-      const other = await findCaseByNumber(tx, actor.municipalityId, input.relatedNumber);
-      if (!other) throw new DomainError("case_not_found", {}, "relatedNumber");
-      return relateCases(tx, actor, row.id, { relatedCaseId: other.id });
+      const relatedCaseId = await caseIdForNumber(
+        tx,
+        actor.municipalityId,
+        input.relatedNumber,
+        "relatedNumber",
+      );
+      return relateCases(tx, actor, row.id, { relatedCaseId: relatedCaseId! });
     },
     redirect: (_related, row) => casePath(row.number),
     submitLabel: "Koppla",

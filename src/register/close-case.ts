@@ -4,13 +4,14 @@ import { authorize } from "../accounts/policy.js";
 import { recordAudit } from "../audit/record-audit.js";
 import type { Tx } from "../db/connect.js";
 import { DomainError, NotFoundError } from "../domain/errors.js";
-import { findCase } from "./queries.js";
+import { lockCase } from "./queries.js";
 import type { CloseCaseInput } from "./schemas.js";
 import { registerCase } from "./tables.js";
 
 /** Closes a case (avslutar ärendet) on the given day; it cannot close before it was opened. */
 export async function closeCase(tx: Tx, actor: Actor, id: string, input: CloseCaseInput) {
-  const before = await findCase(tx, actor.municipalityId, id);
+  // Locked first: a concurrent change of the same case waits here and then sees what this one wrote.
+  const before = await lockCase(tx, actor.municipalityId, id);
   if (!before) throw new NotFoundError("case");
   authorize(actor, "register:write", before.responsibleBodyId);
   if (before.status === "closed") throw new DomainError("case_closed", { number: before.number });

@@ -3,14 +3,13 @@ import type { Context } from "hono";
 import type { FC } from "hono/jsx";
 import type { Actor } from "../accounts/actor.js";
 import type { Tx } from "../db/connect.js";
-import { DomainError, NotFoundError } from "../domain/errors.js";
 import type { AppEnv } from "../http/context.js";
 import { FormPage as SharedFormPage } from "../http/form-route.js";
 import { type Field, FieldInput, type FormValues } from "../http/forms.js";
 import { type FormRender, read, requireMunicipality } from "../http/pages.js";
-import { listBodies, listPersons } from "../organisation/queries.js";
 import { directionLabel, recordTypeLabel } from "./labels.js";
-import { findCaseByNumber, listSeries } from "./queries.js";
+import { caseIdForNumber, readCaseRow } from "./read-case.js";
+import { type Option, readChoices } from "./read-choices.js";
 import * as s from "./schemas.js";
 import type { SearchHit } from "./search.js";
 import { recordDirections, recordTypes } from "./tables.js";
@@ -18,7 +17,7 @@ import { recordDirections, recordTypes } from "./tables.js";
 // Pieces the diarium's pages share: form fields, form schemas, small components, loaders.
 
 export type C = Context<AppEnv>;
-export type Option = { value: string; label: string };
+export type { Option };
 
 // ---- form fields ---------------------------------------------------------------------------------------------
 
@@ -76,14 +75,7 @@ export interface Choices {
 
 export async function loadChoices(c: C): Promise<Choices> {
   const m = requireMunicipality(c);
-  return read(c, async (tx) => ({
-    series: (await listSeries(tx, m.id)).map((x) => ({ value: x.code, label: `${x.code} (${x.pattern})` })),
-    bodies: (await listBodies(tx, m.id)).map((b) => ({
-      value: b.id,
-      label: b.shortName ? `${b.name} (${b.shortName})` : b.name,
-    })),
-    persons: (await listPersons(tx, m.id)).map((p) => ({ value: p.id, label: p.name })),
-  }));
+  return read(c, (tx) => readChoices(tx, m.id));
 }
 
 export function caseFields(choices: Choices, editing: boolean): Field[] {
@@ -178,11 +170,9 @@ export const RecordForm = z.preprocess(
   s.RecordInput.omit({ caseId: true }),
 );
 
-export async function originId(tx: Tx, actor: Actor, number: string | null | undefined) {
-  if (!number) return null;
-  const found = await findCaseByNumber(tx, actor.municipalityId, number);
-  if (!found) throw new DomainError("case_not_found", {}, "originCaseNumber");
-  return found.id;
+/** The id of the origin case a form names by number; refused on the field when it is not in the register. */
+export function originId(tx: Tx, actor: Actor, number: string | null | undefined) {
+  return caseIdForNumber(tx, actor.municipalityId, number, "originCaseNumber");
 }
 
 // ---- pieces of pages -----------------------------------------------------------------------------------------
@@ -283,7 +273,5 @@ export function searchLink(params: Record<string, string | number | undefined>) 
 /** The case a page is about, from the number in its path; not found when there is none. */
 export async function loadCaseRow(c: C) {
   const m = requireMunicipality(c);
-  const found = await read(c, (tx) => findCaseByNumber(tx, m.id, c.req.param("number") ?? ""));
-  if (!found) throw new NotFoundError("case");
-  return found;
+  return read(c, (tx) => readCaseRow(tx, m.id, c.req.param("number") ?? ""));
 }

@@ -1,6 +1,6 @@
 import { registerRecordEntry, registerTitle } from "../domain/secrecy.js";
 import { mayReadSecret, type SecretAccess } from "./access.js";
-import type { findCaseDetails, listCaseRecords, listLinkedCases } from "./queries.js";
+import type { findCaseDetails, listCaseRecords, listLinkedCases, listSeries } from "./queries.js";
 import type { CaseView, RecordView } from "./schemas.js";
 
 type CaseDetails = NonNullable<Awaited<ReturnType<typeof findCaseDetails>>>;
@@ -18,12 +18,19 @@ export function recordPath(caseNumber: string, sequence: number): string {
   return `${casePath(caseNumber)}/handlingar/${sequence}`;
 }
 
-function caseRef(c: CaseRow, access: SecretAccess) {
+/** A link to a case: its number and its title as the reader may see it. */
+export function presentCaseRef(
+  c: Pick<CaseRow, "id" | "number" | "title" | "publicTitle" | "secrecyProvision" | "responsibleBodyId">,
+  access: SecretAccess,
+) {
   const canSee = mayReadSecret(access, c.responsibleBodyId);
   return {
     id: c.id,
     number: c.number,
-    title: registerTitle({ secret: c.secrecyProvision !== null, ...c }, canSee),
+    title: registerTitle(
+      { secret: c.secrecyProvision !== null, title: c.title, publicTitle: c.publicTitle },
+      canSee,
+    ),
   };
 }
 
@@ -97,9 +104,21 @@ export function presentCase(
         : null,
     caseOfficerName: details.officerName,
     secrecy: marking(c, details.markedByName),
-    originCase: linked.origin ? caseRef(linked.origin, access) : null,
-    derivedCases: linked.derived.map((x) => caseRef(x, access)),
-    relatedCases: linked.related.map((x) => caseRef(x, access)),
+    originCase: linked.origin ? presentCaseRef(linked.origin, access) : null,
+    derivedCases: linked.derived.map((x) => presentCaseRef(x, access)),
+    relatedCases: linked.related.map((x) => presentCaseRef(x, access)),
     records: records.map((r) => presentRecord(r, c, access)),
   };
+}
+
+/** The number series with their counters per year, newest year first; nothing in them is secret. */
+export function presentSeries(series: Awaited<ReturnType<typeof listSeries>>) {
+  return series.map((x) => ({
+    id: x.id,
+    code: x.code,
+    prefix: x.prefix,
+    pattern: x.pattern,
+    ownerBodyId: x.ownerBodyId,
+    counters: x.counters.map((k) => ({ year: k.year, lastValue: k.lastValue })),
+  }));
 }

@@ -2,7 +2,9 @@ import { and, asc, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import { type AnyPgColumn, alias } from "drizzle-orm/pg-core";
 import type { Db, Tx } from "../db/connect.js";
 import { preparedOnce } from "../db/prepared.js";
+import { isUuid } from "../domain/ids.js";
 import { body, person } from "../organisation/tables.js";
+import { type CaseKey, caseNumberProblem } from "./lookup.js";
 import {
   caseRelation,
   file,
@@ -106,40 +108,70 @@ export async function listSeries(tx: Tx, municipalityId: string) {
   return series.map((s) => ({ ...s, counters: counters.filter((c) => c.seriesId === s.id) }));
 }
 
-export function findCase(tx: Tx, municipalityId: string, id: string) {
+// A malformed key finds nothing: an id that is not a UUID or a number with characters no number has would
+// otherwise reach the database as an error.
+
+export async function findCase(tx: Tx, municipalityId: string, id: string) {
+  if (!isUuid(id)) return undefined;
   return tx.query.registerCase.findFirst({
     where: and(eq(registerCase.municipalityId, municipalityId), eq(registerCase.id, id)),
   });
 }
 
-export function findCaseByNumber(tx: Tx, municipalityId: string, number: string) {
+export async function findCaseByNumber(tx: Tx, municipalityId: string, number: string) {
+  if (caseNumberProblem(number)) return undefined;
   return tx.query.registerCase.findFirst({
     where: and(eq(registerCase.municipalityId, municipalityId), eq(registerCase.number, number)),
   });
 }
 
-export function findRecord(tx: Tx, municipalityId: string, id: string) {
+export async function findRecord(tx: Tx, municipalityId: string, id: string) {
+  if (!isUuid(id)) return undefined;
   return tx.query.record.findFirst({
     where: and(eq(record.municipalityId, municipalityId), eq(record.id, id)),
   });
 }
 
-export function findRecordByNumber(tx: Tx, municipalityId: string, number: string) {
+export async function findRecordByNumber(tx: Tx, municipalityId: string, number: string) {
+  if (caseNumberProblem(number)) return undefined;
   return tx.query.record.findFirst({
     where: and(eq(record.municipalityId, municipalityId), eq(record.number, number)),
   });
+}
+
+/**
+ * Reads a case and locks its row until commit, so that concurrent changes of one case (closing, reopening,
+ * editing) queue behind each other and each checks the case as the one before it left it.
+ */
+export async function lockCase(tx: Tx, municipalityId: string, id: string) {
+  if (!isUuid(id)) return undefined;
+  const [row] = await tx
+    .select()
+    .from(registerCase)
+    .where(and(eq(registerCase.municipalityId, municipalityId), eq(registerCase.id, id)))
+    .for("update");
+  return row;
+}
+
+/** Reads a record and locks its row until commit, as lockCase does for a case. */
+export async function lockRecord(tx: Tx, municipalityId: string, id: string) {
+  if (!isUuid(id)) return undefined;
+  const [row] = await tx
+    .select()
+    .from(record)
+    .where(and(eq(record.municipalityId, municipalityId), eq(record.id, id)))
+    .for("update");
+  return row;
 }
 
 const responsible = alias(body, "responsible");
 const marker = alias(body, "marker");
 const origin = alias(registerCase, "origin");
 
-/** A case with the names of its body, officer and marking body. */
-export async function findCaseDetails(
-  tx: Tx,
-  municipalityId: string,
-  where: { id?: string; number?: string },
-) {
+/** A case with the names of its body, officer and marking body, by exactly one key; undefined when none. */
+export async function findCaseDetails(tx: Tx, municipalityId: string, key: CaseKey) {
+  const match = caseKeyMatch(key);
+  if (!match) return undefined;
   const [row] = await tx
     .select({
       case: registerCase,
@@ -152,29 +184,30 @@ export async function findCaseDetails(
     .leftJoin(responsible, eq(responsible.id, registerCase.responsibleBodyId))
     .leftJoin(person, eq(person.id, registerCase.caseOfficerId))
     .leftJoin(marker, eq(marker.id, registerCase.secrecyMarkedById))
-    .where(
-      and(
-        eq(registerCase.municipalityId, municipalityId),
-        where.id ? eq(registerCase.id, where.id) : undefined,
-        where.number ? eq(registerCase.number, where.number) : undefined,
-      ),
-    );
+    .where(and(eq(registerCase.municipalityId, municipalityId), match));
   return row;
 }
 
-/** Cases linked to this one: its origin, the cases it is the origin of, and related cases. */
+/** The condition of a case key, or null when the key is not exactly one well-formed id or number. */
+function caseKeyMatch(key: CaseKey) {
+  const { id, number } = key as { id?: unknown; number?: unknown };
+  if (id !== undefined && number !== undefined) return null;
+  if (typeof id === "string") return isUuid(id) ? eq(registerCase.id, id) : null;
+  if (typeof number === "string") return caseNumberProblem(number) ? null : eq(registerCase.number, number);
+  return null;
+}
+
+/** Cases linked to this one, in one statement: its origin, the cases it is the origin of, and related cases. */
 export async function listLinkedCases(
   tx: Tx,
   municipalityId: string,
   c: { id: string; originCaseId: string | null },
 ) {
-  const relations = await tx
-    .select()
-    .from(caseRelation)
-    .where(or(eq(caseRelation.caseId, c.id), eq(caseRelation.relatedCaseId, c.id)));
-  const relatedIds = relations.map((r) => (r.caseId === c.id ? r.relatedCaseId : r.caseId));
+  const related = sql<boolean>`exists (select 1 from ${caseRelation} where
+    (${caseRelation.caseId} = ${c.id} and ${caseRelation.relatedCaseId} = ${registerCase.id}) or
+    (${caseRelation.relatedCaseId} = ${c.id} and ${caseRelation.caseId} = ${registerCase.id}))`;
   const rows = await tx
-    .select()
+    .select({ case: registerCase, related })
     .from(registerCase)
     .where(
       and(
@@ -182,19 +215,20 @@ export async function listLinkedCases(
         or(
           c.originCaseId ? eq(registerCase.id, c.originCaseId) : undefined,
           eq(registerCase.originCaseId, c.id),
-          relatedIds.length ? inArray(registerCase.id, relatedIds) : undefined,
+          related,
         ),
       ),
     )
     .orderBy(asc(registerCase.number));
   return {
-    origin: rows.find((r) => r.id === c.originCaseId) ?? null,
-    derived: rows.filter((r) => r.originCaseId === c.id),
-    related: rows.filter((r) => relatedIds.includes(r.id)),
+    origin: rows.find((r) => r.case.id === c.originCaseId)?.case ?? null,
+    derived: rows.filter((r) => r.case.originCaseId === c.id).map((r) => r.case),
+    related: rows.filter((r) => r.related).map((r) => r.case),
   };
 }
 
 const counterpart = alias(body, "counterpart");
+const owner = alias(registerCase, "owner");
 
 /** A case's records in number order, with counterpart and marking body names and their files. */
 export async function listCaseRecords(tx: Tx, municipalityId: string, caseId: string) {
@@ -210,17 +244,61 @@ export async function listCaseRecords(tx: Tx, municipalityId: string, caseId: st
     .leftJoin(marker, eq(marker.id, record.secrecyMarkedById))
     .where(and(eq(record.municipalityId, municipalityId), eq(record.caseId, caseId)))
     .orderBy(asc(record.sequence));
+  return withFiles(tx, municipalityId, rows);
+}
+
+/** Records with their files, read for all of them in one statement. */
+async function withFiles<R extends { record: { id: string } }>(tx: Tx, municipalityId: string, rows: R[]) {
   const files = rows.length
     ? await listRecordFiles(
         tx,
+        municipalityId,
         rows.map((r) => r.record.id),
       )
     : [];
-  return rows.map((r) => ({ ...r, files: files.filter((f) => f.recordId === r.record.id) }));
+  const byRecord = new Map<string, typeof files>();
+  for (const f of files) {
+    const list = byRecord.get(f.recordId);
+    if (list) list.push(f);
+    else byRecord.set(f.recordId, [f]);
+  }
+  return rows.map((r) => ({ ...r, files: byRecord.get(r.record.id) ?? [] }));
+}
+
+/** One record with its case, counterpart and marking body names and its files; undefined when none. */
+export async function findRecordDetails(
+  tx: Tx,
+  municipalityId: string,
+  key: { id: string } | { caseNumber: string; sequence: number },
+) {
+  const match =
+    "id" in key
+      ? isUuid(key.id)
+        ? eq(record.id, key.id)
+        : null
+      : caseNumberProblem(key.caseNumber) || !Number.isSafeInteger(key.sequence)
+        ? null
+        : and(eq(owner.number, key.caseNumber), eq(record.sequence, key.sequence));
+  if (!match) return undefined;
+  const rows = await tx
+    .select({
+      record,
+      counterpartBodyName: counterpart.name,
+      counterpartBodySlug: counterpart.slug,
+      markedByName: marker.name,
+      owner,
+    })
+    .from(record)
+    .innerJoin(owner, and(eq(owner.id, record.caseId), eq(owner.municipalityId, municipalityId)))
+    .leftJoin(counterpart, eq(counterpart.id, record.counterpartBodyId))
+    .leftJoin(marker, eq(marker.id, record.secrecyMarkedById))
+    .where(and(eq(record.municipalityId, municipalityId), match));
+  const [found] = await withFiles(tx, municipalityId, rows);
+  return found;
 }
 
 /** The files of some records, in their order, without their text. */
-export function listRecordFiles(tx: Tx, recordIds: string[]) {
+export function listRecordFiles(tx: Tx, municipalityId: string, recordIds: string[]) {
   return tx
     .select({
       recordId: recordFile.recordId,
@@ -232,7 +310,7 @@ export function listRecordFiles(tx: Tx, recordIds: string[]) {
       position: recordFile.position,
     })
     .from(recordFile)
-    .innerJoin(file, eq(file.id, recordFile.fileId))
+    .innerJoin(file, and(eq(file.id, recordFile.fileId), eq(file.municipalityId, municipalityId)))
     .where(inArray(recordFile.recordId, recordIds))
     .orderBy(asc(recordFile.recordId), asc(recordFile.position));
 }

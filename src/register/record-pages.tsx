@@ -1,11 +1,12 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import { can } from "../accounts/policy.js";
 import { inTransaction } from "../db/transaction.js";
+import { todayInStockholm } from "../domain/clock.js";
 import { DomainError, NotFoundError } from "../domain/errors.js";
 import type { AppEnv } from "../http/context.js";
 import { describeError } from "../http/errors.js";
 import { type FormValues, formInput, keptValues } from "../http/forms.js";
-import { Breadcrumbs, isoDay, Layout } from "../http/layout.js";
+import { Breadcrumbs, Layout } from "../http/layout.js";
 import {
   chrome,
   type FormRender,
@@ -32,7 +33,7 @@ import {
   UploadForm,
 } from "./page-parts.js";
 import { casePath, recordPath } from "./present.js";
-import { readCase } from "./read-case.js";
+import { readRecord } from "./read-record.js";
 import { registerRecord } from "./register-record.js";
 import { updateRecord } from "./update-record.js";
 
@@ -64,7 +65,7 @@ export function registerRecordPages(app: OpenAPIHono<AppEnv>) {
     const row = await loadCaseRow(c);
     const choices = await loadChoices(c);
     return c.html(
-      newRecordView(c, row.number, choices, { values: { datedOn: isoDay(new Date()) }, errors: [] }),
+      newRecordView(c, row.number, choices, { values: { datedOn: todayInStockholm() }, errors: [] }),
     );
   });
   app.post("/diarium/:number/handlingar/ny", async (c) => {
@@ -107,10 +108,10 @@ export function registerRecordPages(app: OpenAPIHono<AppEnv>) {
     const sequence = c.req.param("sequence") ?? "";
     if (!/^[1-9]\d{0,6}$/.test(sequence)) throw new NotFoundError("record");
     const access = secretAccess(c.get("actor"));
-    const { view, row } = await read(c, (tx) => readCase(tx, m.id, access, { number }));
-    const record = view.records.find((r) => r.number === `${view.number}-${sequence}`);
-    if (!record) throw new NotFoundError("record");
-    return { view, row, record, access };
+    const found = await read(c, (tx) =>
+      readRecord(tx, m.id, access, { caseNumber: number, sequence: Number(sequence) }),
+    );
+    return { view: found.caseRef, row: found.owner, record: found.view, stored: found.row };
   };
 
   // One record.
@@ -209,21 +210,18 @@ export function registerRecordPages(app: OpenAPIHono<AppEnv>) {
   );
   app.get("/diarium/:number/handlingar/:sequence/andra", async (c) => {
     const actor = requireActor(c);
-    const { view, row, record } = await loadRecord(c);
+    const { view, row, record, stored } = await loadRecord(c);
     if (!can(actor, "register:write", row.responsibleBodyId)) throw new DomainError("forbidden");
-    const stored = await read(c, (tx) =>
-      tx.query.record.findFirst({ where: (r, { eq }) => eq(r.id, record.id) }),
-    );
     const choices = await loadChoices(c);
     const values: FormValues = {
-      direction: stored!.direction,
-      recordType: stored!.recordType,
-      datedOn: stored!.datedOn,
-      description: stored!.description,
-      counterpartBodyId: stored!.counterpartBodyId,
-      counterpartName: stored!.counterpartName,
-      publicDescription: stored!.publicDescription,
-      ...flatSecrecy(stored!),
+      direction: stored.direction,
+      recordType: stored.recordType,
+      datedOn: stored.datedOn,
+      description: stored.description,
+      counterpartBodyId: stored.counterpartBodyId,
+      counterpartName: stored.counterpartName,
+      publicDescription: stored.publicDescription,
+      ...flatSecrecy(stored),
     };
     return c.html(editRecordView(c, record.number, view.number, c.req.path, choices, { values, errors: [] }));
   });

@@ -4,7 +4,7 @@ import { authorize } from "../accounts/policy.js";
 import { recordAudit } from "../audit/record-audit.js";
 import type { Tx } from "../db/connect.js";
 import { DomainError, NotFoundError } from "../domain/errors.js";
-import { findCase } from "./queries.js";
+import { lockCase } from "./queries.js";
 import { registerCase } from "./tables.js";
 
 /**
@@ -12,7 +12,8 @@ import { registerCase } from "./tables.js";
  * record: it is open again and takes records. The day it was closed stays in the audit trail.
  */
 export async function reopenCase(tx: Tx, actor: Actor, id: string) {
-  const before = await findCase(tx, actor.municipalityId, id);
+  // Locked first: a concurrent change of the same case waits here and then sees what this one wrote.
+  const before = await lockCase(tx, actor.municipalityId, id);
   if (!before) throw new NotFoundError("case");
   authorize(actor, "register:write", before.responsibleBodyId);
   if (before.status !== "closed") throw new DomainError("case_not_closed", { number: before.number });

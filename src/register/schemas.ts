@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { caseNumberProblem, maxNumberLength } from "./lookup.js";
 import { recordDirections, recordTypes } from "./tables.js";
 
 const isoDate = (message: string) => z.iso.date({ error: message }).openapi({ example: "2025-05-27" });
@@ -94,7 +95,11 @@ export const RecordUpdate = RecordInput.omit({ caseId: true }).partial().openapi
 export type RecordUpdate = z.infer<typeof RecordUpdate>;
 
 const numberText = (message: string) =>
-  z.string({ error: message }).trim().min(1, message).max(60, "Numret får vara högst 60 tecken.");
+  z
+    .string({ error: message })
+    .trim()
+    .min(1, message)
+    .max(maxNumberLength, `Numret får vara högst ${maxNumberLength} tecken.`);
 
 /** Where a series continues when Paragraf takes over from an earlier register: the first number it gives. */
 export const SeriesStartInput = z
@@ -231,12 +236,33 @@ export const SearchResultView = z
   })
   .openapi("SearchResult");
 
+/**
+ * The one key of a lookup by case number. A blank number is refused, never read as "no filter"; so is one with
+ * characters no number has (control characters, which the database cannot even compare).
+ */
+export const CaseNumberQuery = z.object({
+  number: z
+    .string({ error: "Ange diarienumret." })
+    .trim()
+    .min(1, "Ange diarienumret.")
+    .max(maxNumberLength, `Diarienumret får vara högst ${maxNumberLength} tecken.`)
+    .refine(
+      (n) => caseNumberProblem(n) === null,
+      "Diarienumret innehåller tecken som inte finns i ett diarienummer.",
+    )
+    .openapi({ example: "STK-2024-1374" }),
+});
+
 /** An empty query parameter (a form's "any" option) counts as not given. */
 const blankAsMissing = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (v === "" ? undefined : v), schema.optional());
 
 export const SearchQuery = z.object({
-  q: z.string().max(200, "Sökfrågan får vara högst 200 tecken.").optional(),
+  q: z
+    .string()
+    .max(200, "Sökfrågan får vara högst 200 tecken.")
+    .refine((q) => !q.includes("\u0000"), "Sökfrågan innehåller ett tecken som inte kan sökas på.")
+    .optional(),
   organ: blankAsMissing(z.uuid({ error: "Välj ett organ ur listan." })),
   ar: blankAsMissing(
     z.coerce

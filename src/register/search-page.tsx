@@ -4,13 +4,12 @@ import type { AppEnv } from "../http/context.js";
 import { Layout } from "../http/layout.js";
 import { chrome, read, requireMunicipality } from "../http/pages.js";
 import { type FieldError, fieldErrors } from "../http/validation.js";
-import { listBodies } from "../organisation/queries.js";
 import { secretAccess } from "./access.js";
 import { directionLabel, recordTypeLabel, sortLabel, statusLabel } from "./labels.js";
 import { type Option, Snippet, searchLink } from "./page-parts.js";
 import { casePath } from "./present.js";
+import { readSearchPage } from "./read-choices.js";
 import * as s from "./schemas.js";
-import { searchRegister } from "./search.js";
 import { recordDirections, recordTypes } from "./tables.js";
 
 /** The public search of the diarium: /diarium. */
@@ -19,24 +18,28 @@ export function registerSearchPage(app: OpenAPIHono<AppEnv>) {
     const m = requireMunicipality(c);
     const raw = c.req.query();
     const parsed = s.SearchQuery.safeParse(raw);
-    const bodies = await read(c, (tx) => listBodies(tx, m.id));
     const query = parsed.success ? parsed.data : {};
     const errors: FieldError[] = parsed.success ? [] : fieldErrors(parsed.error);
-    const result = parsed.success
-      ? await read(c, (tx) =>
-          searchRegister(tx, m.id, secretAccess(c.get("actor")), {
-            q: query.q,
-            bodyId: query.organ,
-            year: query.ar,
-            recordType: query.typ,
-            direction: query.riktning,
-            status: query.status,
-            kind: query.slag,
-            sort: query.sortering,
-            page: query.sida,
-          }),
-        )
-      : null;
+    const { bodies, result } = await read(c, (tx) =>
+      readSearchPage(
+        tx,
+        m.id,
+        secretAccess(c.get("actor")),
+        parsed.success
+          ? {
+              q: query.q,
+              bodyId: query.organ,
+              year: query.ar,
+              recordType: query.typ,
+              direction: query.riktning,
+              status: query.status,
+              kind: query.slag,
+              sort: query.sortering,
+              page: query.sida,
+            }
+          : null,
+      ),
+    );
     const actor = c.get("actor");
     const select = (
       name: string,
@@ -103,13 +106,7 @@ export function registerSearchPage(app: OpenAPIHono<AppEnv>) {
               )}
             >
               <summary>Avgränsa</summary>
-              {select(
-                "organ",
-                "Ansvarigt organ",
-                bodies.map((b) => ({ value: b.id, label: b.name })),
-                query.organ,
-                "Alla organ",
-              )}
+              {select("organ", "Ansvarigt organ", bodies, query.organ, "Alla organ")}
               <div class="field">
                 <label for="s-ar">År</label>
                 <input type="number" id="s-ar" name="ar" value={query.ar ? String(query.ar) : ""} />

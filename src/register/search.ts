@@ -1,5 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Tx } from "../db/connect.js";
+import { registerRecordEntry, registerTitle } from "../domain/secrecy.js";
 import type { SecretAccess } from "./access.js";
 import type { CaseStatus, RecordDirection, RecordType } from "./tables.js";
 
@@ -9,7 +10,8 @@ import type { CaseStatus, RecordDirection, RecordType } from "./tables.js";
 // Secrecy (OSL 5 kap. 2 §): a reader without access to a secret row is matched only against its public_tsv,
 // which holds nothing but the public title or public description; titles, descriptions and snippets are taken
 // from the same public fields. Secret text is never selected for such a reader, so it cannot reach a page, the
-// API or a log through the search.
+// API or a log through the search; what the reader sees in its place is decided by registerTitle and
+// registerRecordEntry (src/domain/secrecy.ts), as on the case pages.
 
 export const searchSorts = ["relevance", "newest", "oldest", "number"] as const;
 export type SearchSort = (typeof searchSorts)[number];
@@ -337,11 +339,10 @@ export function searchQueries(
       CASE WHEN h.kind = 'case' THEN c.secrecy_provision IS NOT NULL ELSE r.secrecy_provision IS NOT NULL END
         AS secret,
       ${caseVisible} AS visible, coalesce(${recordVisible}, false) AS record_visible,
-      CASE WHEN ${caseVisible} THEN c.title
-        ELSE coalesce(nullif(trim(c.public_title), ''), 'Sekretessmarkerat ärende') END AS case_title,
-      CASE WHEN h.kind = 'record' AND NOT ${recordVisible}
-        THEN coalesce(nullif(trim(r.public_description), ''), 'Sekretessmarkerad handling') ELSE r.description END
-        AS description,
+      c.secrecy_provision IS NOT NULL AS case_secret, r.secrecy_provision IS NOT NULL AS record_secret,
+      CASE WHEN ${caseVisible} THEN c.title ELSE '' END AS case_title, c.public_title,
+      CASE WHEN h.kind = 'record' AND ${recordVisible} THEN r.description ELSE '' END AS description,
+      r.public_description,
       ${q && options.words ? sql`ts_headline('swedish', ${snippetSource}, ${tsq}, ${headlineOptions})` : sql`NULL::text`} AS headline
     FROM chosen h
     JOIN register_case c ON c.id = h.case_id
@@ -359,16 +360,32 @@ export function searchQueries(
   };
 }
 
+/** A hit as the reader may see it: titles and descriptions through the register's secrecy rules. */
 function toHit(row: Record<string, any>): SearchHit {
   const isCase = row.kind === "case";
-  const heading = isCase ? (row.case_title as string) : (row.description as string);
+  const caseTitle = registerTitle(
+    { secret: row.case_secret, title: row.case_title, publicTitle: row.public_title },
+    row.visible,
+  );
+  const heading = isCase
+    ? caseTitle
+    : registerRecordEntry(
+        {
+          secret: row.record_secret,
+          description: row.description,
+          publicDescription: row.public_description,
+          counterpartName: null,
+          counterpartBodyId: null,
+        },
+        row.record_visible,
+      ).description;
   const withheld = Boolean(row.secret && !(isCase ? row.visible : row.record_visible));
   return {
     kind: row.kind,
     id: row.id,
     number: row.number,
     caseNumber: row.case_number,
-    caseTitle: row.case_title,
+    caseTitle,
     heading,
     datedOn: row.dated_on,
     recordType: row.record_type,

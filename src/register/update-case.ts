@@ -5,13 +5,14 @@ import { recordAudit } from "../audit/record-audit.js";
 import type { Tx } from "../db/connect.js";
 import { DomainError, NotFoundError } from "../domain/errors.js";
 import { findBody, findPerson } from "../organisation/queries.js";
-import { findCase } from "./queries.js";
+import { findCase, lockCase } from "./queries.js";
 import type { CaseUpdate } from "./schemas.js";
 import { registerCase } from "./tables.js";
 
 /** Changes a case's title, responsible body, officer, origin or secrecy marking; the number stays. Audited. */
 export async function updateCase(tx: Tx, actor: Actor, id: string, input: CaseUpdate) {
-  const before = await findCase(tx, actor.municipalityId, id);
+  // Locked first: a concurrent change of the same case waits here and then sees what this one wrote.
+  const before = await lockCase(tx, actor.municipalityId, id);
   if (!before) throw new NotFoundError("case");
   authorize(actor, "register:write", before.responsibleBodyId);
   if (input.responsibleBodyId !== undefined && input.responsibleBodyId !== before.responsibleBodyId) {

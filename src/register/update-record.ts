@@ -5,13 +5,14 @@ import { recordAudit } from "../audit/record-audit.js";
 import type { Tx } from "../db/connect.js";
 import { DomainError, NotFoundError } from "../domain/errors.js";
 import { findBody } from "../organisation/queries.js";
-import { findCase, findRecord } from "./queries.js";
+import { findCase, lockRecord } from "./queries.js";
 import type { RecordUpdate } from "./schemas.js";
 import { record } from "./tables.js";
 
 /** Corrects a record's register entry (dates, sender or recipient, description, type, secrecy). Audited. */
 export async function updateRecord(tx: Tx, actor: Actor, id: string, input: RecordUpdate) {
-  const before = await findRecord(tx, actor.municipalityId, id);
+  // Locked first: a concurrent correction of the same record waits here and then sees what this one wrote.
+  const before = await lockRecord(tx, actor.municipalityId, id);
   if (!before) throw new NotFoundError("record");
   const owner = await findCase(tx, actor.municipalityId, before.caseId);
   authorize(actor, "register:write", owner!.responsibleBodyId);
