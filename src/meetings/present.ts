@@ -300,7 +300,7 @@ function presentOne(ctx: ParagraphContext, ix: Index, access: SecretAccess) {
   }
 
   const recipients = (ix.recipients.get(p.id) ?? []).map(
-    (r) => r.recipient.label ?? (r.body ? recipientName(r.body, r.parent) : ""),
+    (r) => r.recipient.label || (r.body ? recipientName(r.body, r.parent) : ""),
   );
 
   const basis: { text: string; href: string | null; number?: string }[] = [];
