@@ -7,21 +7,23 @@ import { NotFoundError } from "../domain/errors.js";
 import type { AppEnv } from "../http/context.js";
 import { IdParam, json, problemResponse, writeProblems } from "../http/openapi.js";
 import { requireActor, requireMunicipality } from "../http/pages.js";
+import { secretAccess } from "../register/access.js";
 import { addAgendaItem } from "./add-agenda-item.js";
 import { addMotion } from "./add-motion.js";
 import { announceReservation } from "./announce-reservation.js";
 import { announceStatement } from "./announce-statement.js";
 import { planDecisionRoute } from "./plan-decision-route.js";
 import { planMeeting } from "./plan-meeting.js";
+import { paragraphPath } from "./present.js";
 import { putQuestion } from "./put-question.js";
-import { findParagraphByNumber, listMeetings } from "./queries.js";
+import { listMeetingSummaries, meetingView, paragraphView, paragraphViewByNumber } from "./read-minutes.js";
+import { routeView } from "./read-route.js";
 import { recordAttendance } from "./record-attendance.js";
 import { recordDecision } from "./record-decision.js";
 import { recordVote } from "./record-vote.js";
 import * as s from "./schemas.js";
 import { setRecipients } from "./set-recipients.js";
 import { takeUpItem } from "./take-up-item.js";
-import { meetingView, paragraphPath, paragraphView, routeView } from "./view.js";
 
 const problems = {
   ...writeProblems,
@@ -65,7 +67,7 @@ const Paragraph = z
     id: z.uuid(),
     number: z.int(),
     year: z.int(),
-    code: z.string().openapi({ example: "KF 260122 §8" }),
+    code: z.string().openapi({ example: "KF 260122 § 8" }),
     path: z.string().openapi({ example: "/protokoll/kommunfullmaktige/2026/8" }),
     body: z.object({ id: z.uuid(), name: z.string(), shortName: z.string().nullable(), slug: z.string() }),
     meeting: z.object({ id: z.uuid(), heldOn: z.string(), startsAt: z.string(), place: z.string() }),
@@ -135,7 +137,7 @@ export function registerMeetingApi(api: OpenAPIHono<AppEnv>) {
     }),
     async (c) => {
       const m = requireMunicipality(c);
-      const rows = await inTransaction(db(c), (tx) => listMeetings(tx, m.id));
+      const rows = await inTransaction(db(c), (tx) => listMeetingSummaries(tx, m.id));
       return c.json({ data: rows.map((r) => MeetingSummary.parse(r)) }, 200);
     },
   );
@@ -153,7 +155,8 @@ export function registerMeetingApi(api: OpenAPIHono<AppEnv>) {
     }),
     async (c) => {
       const m = requireMunicipality(c);
-      const v = await inTransaction(db(c), (tx) => meetingView(tx, m.id, c.req.valid("param").id));
+      const access = secretAccess(c.get("actor"));
+      const v = await inTransaction(db(c), (tx) => meetingView(tx, m.id, c.req.valid("param").id, access));
       if (!v) throw new NotFoundError("page");
       return c.json(
         MeetingDetail.parse({
@@ -183,7 +186,8 @@ export function registerMeetingApi(api: OpenAPIHono<AppEnv>) {
     }),
     async (c) => {
       const m = requireMunicipality(c);
-      const p = await inTransaction(db(c), (tx) => paragraphView(tx, m.id, c.req.valid("param").id));
+      const access = secretAccess(c.get("actor"));
+      const p = await inTransaction(db(c), (tx) => paragraphView(tx, m.id, c.req.valid("param").id, access));
       if (!p) throw new NotFoundError("page");
       return c.json(Paragraph.parse(p), 200);
     },
@@ -209,14 +213,9 @@ export function registerMeetingApi(api: OpenAPIHono<AppEnv>) {
     async (c) => {
       const m = requireMunicipality(c);
       const q = c.req.valid("query");
-      const p = await inTransaction(db(c), async (tx) => {
-        const found = await findParagraphByNumber(tx, m.id, {
-          bodySlug: q.body,
-          year: q.year,
-          number: q.number,
-        });
-        return found ? paragraphView(tx, m.id, found.id) : null;
-      });
+      const ref = { bodySlug: q.body, year: q.year, number: q.number };
+      const access = secretAccess(c.get("actor"));
+      const p = await inTransaction(db(c), (tx) => paragraphViewByNumber(tx, m.id, ref, access));
       if (!p) throw new NotFoundError("page");
       return c.json(Paragraph.parse(p), 200);
     },
@@ -299,7 +298,10 @@ export function registerMeetingApi(api: OpenAPIHono<AppEnv>) {
     }),
     async (c) => {
       const m = requireMunicipality(c);
-      const steps = await inTransaction(db(c), (tx) => routeView(tx, m.id, c.req.valid("query").caseId));
+      const access = secretAccess(c.get("actor"));
+      const steps = await inTransaction(db(c), (tx) =>
+        routeView(tx, m.id, c.req.valid("query").caseId, access),
+      );
       return c.json({ data: steps.map((x) => RouteStep.parse(x)) }, 200);
     },
   );

@@ -487,7 +487,7 @@ describe("order of questions and votes in the proceedings (L6: KL 5 kap. 54 § (
       }),
     );
     const { putQuestion } = await import("./put-question.js");
-    const { paragraphView } = await import("./view.js");
+    const { paragraphView } = await import("./read-minutes.js");
     const vote = await tx(database, (t) =>
       recordVote(t, m.system, {
         paragraphId: p.id,

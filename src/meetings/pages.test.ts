@@ -85,7 +85,7 @@ describe("public meeting and minutes pages", () => {
     await tx(database, (t) => takeUpItem(t, m.system, { agendaItemId: item.id }));
     const { app } = testApp(database, m.slug);
     const html = await (await new Client(app).get(`/protokoll/${f.body.slug}/2026/1`)).text();
-    expect(html).toContain("Handling med sekretess");
+    expect(html).toContain("Sekretessmarkerad handling");
     expect(html).not.toContain("Anna Andersson");
   });
 });

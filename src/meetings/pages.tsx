@@ -5,10 +5,10 @@ import { NotFoundError } from "../domain/errors.js";
 import type { AppEnv } from "../http/context.js";
 import { Breadcrumbs, Layout } from "../http/layout.js";
 import { chrome, read, requireMunicipality } from "../http/pages.js";
+import { secretAccess } from "../register/access.js";
 import { uuidParam } from "./guards.js";
-import { findParagraphByNumber, listMeetings } from "./queries.js";
+import { listMeetingSummaries, meetingView, paragraphViewByNumber } from "./read-minutes.js";
 import { AttachmentSection, AttendanceSection, ParagraphSection } from "./render.js";
-import { meetingView, paragraphView } from "./view.js";
 
 /** Whether the actor keeps minutes for some body (the planning page then lists the bodies). */
 function keepsMinutes(actor: Actor | null): boolean {
@@ -28,7 +28,7 @@ const statusLabel: Record<string, string> = {
 export function registerMeetingPages(app: OpenAPIHono<AppEnv>) {
   app.get("/sammantraden", async (c) => {
     const m = requireMunicipality(c);
-    const meetings = await read(c, (tx) => listMeetings(tx, m.id));
+    const meetings = await read(c, (tx) => listMeetingSummaries(tx, m.id));
     const secretary = keepsMinutes(c.get("actor"));
     return c.html(
       <Layout title="Sammanträden" chrome={chrome(c)} current="/sammantraden">
@@ -70,7 +70,7 @@ export function registerMeetingPages(app: OpenAPIHono<AppEnv>) {
 
   app.get("/sammantraden/:id{[0-9a-f-]{36}}", async (c) => {
     const m = requireMunicipality(c);
-    const v = await read(c, (tx) => meetingView(tx, m.id, uuidParam(c, "id")));
+    const v = await read(c, (tx) => meetingView(tx, m.id, uuidParam(c, "id"), secretAccess(c.get("actor"))));
     if (!v) throw new NotFoundError("page");
     const title = `${v.body.name} ${v.meeting.heldOn}`;
     return c.html(
@@ -165,7 +165,7 @@ export function registerMeetingPages(app: OpenAPIHono<AppEnv>) {
 
   app.get("/sammantraden/:id{[0-9a-f-]{36}}/protokoll", async (c) => {
     const m = requireMunicipality(c);
-    const v = await read(c, (tx) => meetingView(tx, m.id, uuidParam(c, "id")));
+    const v = await read(c, (tx) => meetingView(tx, m.id, uuidParam(c, "id"), secretAccess(c.get("actor"))));
     if (!v) throw new NotFoundError("page");
     const title = `Protokoll ${v.body.name} ${v.meeting.heldOn}`;
     return c.html(
@@ -213,14 +213,12 @@ export function registerMeetingPages(app: OpenAPIHono<AppEnv>) {
   app.get("/protokoll/:slug/:year{[0-9]{4}}/:number{[0-9]+}", async (c) => {
     const m = requireMunicipality(c);
     if (c.req.param("number").length > 6) throw new NotFoundError("page");
-    const p = await read(c, async (tx) => {
-      const found = await findParagraphByNumber(tx, m.id, {
-        bodySlug: c.req.param("slug"),
-        year: Number(c.req.param("year")),
-        number: Number(c.req.param("number")),
-      });
-      return found ? paragraphView(tx, m.id, found.id) : null;
-    });
+    const ref = {
+      bodySlug: c.req.param("slug"),
+      year: Number(c.req.param("year")),
+      number: Number(c.req.param("number")),
+    };
+    const p = await read(c, (tx) => paragraphViewByNumber(tx, m.id, ref, secretAccess(c.get("actor"))));
     if (!p) throw new NotFoundError("page");
     const title = `${p.body.name} ${p.meeting.heldOn} § ${p.number}`;
     return c.html(

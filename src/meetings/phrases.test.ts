@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { attribution, decisionCode, genitive, motionSentence, recipientName } from "./phrases.js";
+import { bodyDecisionCode } from "../domain/citation.js";
+import { attribution, minutesOwner, motionSentence, ownerInText, recipientName } from "./phrases.js";
 
 describe("the sentences of the minutes", () => {
   it("writes the seed's decision codes and what they carry with them", () => {
-    expect(decisionCode({ shortName: "KS", name: "Kommunstyrelsen" }, "2026-01-07", 16)).toBe(
-      "KS 260107 §16",
+    expect(bodyDecisionCode({ shortName: "KS", name: "Kommunstyrelsen" }, "2026-01-07", 16)).toBe(
+      "KS 260107 § 16",
     );
     expect(attribution([], [["M", "C"], ["SD"]])).toBe("med särskilt yttrande (M+C) och (SD)");
     expect(attribution(["SD"], [["M", "C"]])).toBe("med reservation (SD) och särskilt yttrande (M+C)");
@@ -19,9 +20,17 @@ describe("the sentences of the minutes", () => {
         [],
         "approve",
         null,
-        `${genitive("Kommunstyrelsen")} förslag`,
+        `${ownerInText("Kommunstyrelsen")} förslag`,
       ),
     ).toBe("Katrin Stjernfeldt Jammeh (S) och Roko Kursar (L) yrkar bifall till kommunstyrelsens förslag.");
+  });
+
+  it("names a body as the owner of a decision or of the minutes inside a sentence", () => {
+    expect(ownerInText("Kommunfullmäktige")).toBe("kommunfullmäktiges");
+    expect(ownerInText("Arbetsmarknads- och socialnämnden")).toBe("arbetsmarknads- och socialnämndens");
+    expect(ownerInText("KSAU")).toBe("KSAU:s");
+    expect(minutesOwner({ kind: "council", name: "Kommunfullmäktige" })).toBe("fullmäktiges");
+    expect(minutesOwner({ kind: "committee", name: "Kulturnämnden" })).toBe("kulturnämndens");
   });
 
   it("names recipients as the seed does", () => {

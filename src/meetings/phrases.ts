@@ -1,12 +1,7 @@
+import { genitive, inRunningText, joinAnd } from "../domain/swedish.js";
 import type { BallotChoice, Capacity, MotionKind, StatementKind } from "./tables.js";
 
-// The Swedish sentences of minutes, made from data. Nothing here reads the database; view.ts feeds it.
-
-/** "a", "a och b", "a, b och c". */
-export function joinAnd(parts: string[]): string {
-  if (parts.length <= 1) return parts.join("");
-  return `${parts.slice(0, -1).join(", ")} och ${parts.at(-1)}`;
-}
+// The Swedish sentences of minutes, made from data. Nothing here reads the database; present.ts feeds it.
 
 /** "Katrin Stjernfeldt Jammeh (S)". */
 export function personLabel(p: { name: string; partyAbbreviation?: string | null }): string {
@@ -14,23 +9,13 @@ export function personLabel(p: { name: string; partyAbbreviation?: string | null
 }
 
 /** A body's name as the owner of something, in running text: "Kommunstyrelsen" → "kommunstyrelsens". */
-export function genitive(name: string): string {
-  const lower = name.charAt(0).toLowerCase() + name.slice(1);
-  return /[sxz]$/.test(lower) ? lower : `${lower}s`;
+export function ownerInText(name: string): string {
+  return genitive(inRunningText(name));
 }
 
 /** Whose minutes: "fullmäktiges" for the council, otherwise the body's genitive. */
 export function minutesOwner(b: { kind: string; name: string }): string {
-  return b.kind === "council" ? "fullmäktiges" : genitive(b.name);
-}
-
-/** The short code of a decision as Malmö writes it in a decision basis: "KS 260107 §16". */
-export function decisionCode(
-  b: { shortName: string | null; name: string },
-  heldOn: string,
-  number: number,
-): string {
-  return `${b.shortName ?? b.name} ${heldOn.slice(2, 4)}${heldOn.slice(5, 7)}${heldOn.slice(8, 10)} §${number}`;
+  return b.kind === "council" ? "fullmäktiges" : ownerInText(b.name);
 }
 
 /**
@@ -98,7 +83,7 @@ export function questionSentence(
   against: string | null,
   winner: string,
 ): string {
-  const lowerBody = bodyName.charAt(0).toLowerCase() + bodyName.slice(1);
+  const lowerBody = inRunningText(bodyName);
   if (!against)
     return `Ordföranden ställer proposition på ${motion} och finner att ${lowerBody} bifaller det.`;
   return `Ordföranden ställer proposition på ${motion} mot ${against} och finner att ${lowerBody} bifaller ${winner}.`;
@@ -118,7 +103,7 @@ export function voteSentence(v: {
   secret: boolean;
   bodyName: string;
 }): string[] {
-  const lowerBody = v.bodyName.charAt(0).toLowerCase() + v.bodyName.slice(1);
+  const lowerBody = inRunningText(v.bodyName);
   const lines = [
     `${v.secret ? "Sluten omröstning" : "Omröstning"} begärs och verkställs. Den som vill bifalla ${v.yesMeans} röstar ja, den som vill bifalla ${v.noMeans} röstar nej.`,
     `Omröstningen ger ${v.yes} ja, ${v.no} nej och ${v.abstain} som avstår; ${v.absent} tjänstgörande deltar inte.`,
@@ -161,6 +146,6 @@ export function recipientName(
 ): string {
   if (b.kind === "company" && b.shortName) return b.shortName;
   if ((b.kind === "department" || b.kind === "unit") && parent)
-    return `${parent.name}, ${b.name.charAt(0).toLowerCase()}${b.name.slice(1)}`;
+    return `${parent.name}, ${inRunningText(b.name)}`;
   return b.name;
 }

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { Tx } from "../db/connect.js";
 import { body, membership, party, person } from "../organisation/tables.js";
 import { record, registerCase } from "../register/tables.js";
@@ -30,6 +31,16 @@ export function findMeeting(tx: Tx, municipalityId: string, id: string) {
   return tx.query.meeting.findFirst({
     where: and(eq(meeting.municipalityId, municipalityId), eq(meeting.id, id)),
   });
+}
+
+/** A meeting with the body that holds it, in one query. */
+export async function findMeetingWithBody(tx: Tx, municipalityId: string, id: string) {
+  const [row] = await tx
+    .select({ meeting, body })
+    .from(meeting)
+    .innerJoin(body, eq(body.id, meeting.bodyId))
+    .where(and(eq(meeting.municipalityId, municipalityId), eq(meeting.id, id)));
+  return row;
 }
 
 /** Locks the meeting row until commit, so that concurrent writes about one meeting queue behind each other. */
@@ -82,6 +93,9 @@ export function listAgenda(tx: Tx, meetingId: string) {
       title: agendaItem.title,
       caseId: agendaItem.caseId,
       caseNumber: registerCase.number,
+      caseSecret: sql<boolean>`${registerCase.secrecyProvision} is not null`,
+      casePublicTitle: registerCase.publicTitle,
+      caseResponsibleBodyId: registerCase.responsibleBodyId,
       proposedByParagraphId: agendaItem.proposedByParagraphId,
       proposalText: agendaItem.proposalText,
       paragraphId: paragraph.id,
@@ -101,34 +115,8 @@ export function findParagraph(tx: Tx, municipalityId: string, id: string) {
   });
 }
 
-/** The stable public reference of a paragraph: body slug, year and number (e.g. kommunfullmaktige/2026/8). */
-export async function findParagraphByNumber(
-  tx: Tx,
-  municipalityId: string,
-  ref: { bodySlug: string; year: number; number: number },
-) {
-  const [row] = await tx
-    .select({ paragraph })
-    .from(paragraph)
-    .innerJoin(body, eq(body.id, paragraph.bodyId))
-    .where(
-      and(
-        eq(paragraph.municipalityId, municipalityId),
-        eq(body.slug, ref.bodySlug),
-        sql`${body.deletedAt} is null`,
-        eq(paragraph.year, ref.year),
-        eq(paragraph.number, ref.number),
-      ),
-    );
-  return row?.paragraph;
-}
-
 export function findParagraphOfItem(tx: Tx, agendaItemId: string) {
   return tx.query.paragraph.findFirst({ where: eq(paragraph.agendaItemId, agendaItemId) });
-}
-
-export function listParagraphsOfMeeting(tx: Tx, meetingId: string) {
-  return tx.select().from(paragraph).where(eq(paragraph.meetingId, meetingId)).orderBy(asc(paragraph.number));
 }
 
 /** Paragraphs in one case, oldest meeting first, with body and meeting date. */
@@ -146,6 +134,18 @@ export function listParagraphsOfCase(tx: Tx, municipalityId: string, caseId: str
     .innerJoin(agendaItem, eq(agendaItem.id, paragraph.agendaItemId))
     .innerJoin(meeting, eq(meeting.id, paragraph.meetingId))
     .where(and(eq(paragraph.municipalityId, municipalityId), eq(agendaItem.caseId, caseId)))
+    .orderBy(asc(meeting.heldOn), asc(paragraph.number));
+}
+
+/** Paragraphs in any of the cases, oldest meeting first, with the case they belong to. */
+export function listParagraphsOfCases(tx: Tx, municipalityId: string, caseIds: string[]) {
+  if (caseIds.length === 0) return Promise.resolve([]);
+  return tx
+    .select({ id: paragraph.id, meetingId: paragraph.meetingId, caseId: agendaItem.caseId })
+    .from(paragraph)
+    .innerJoin(agendaItem, eq(agendaItem.id, paragraph.agendaItemId))
+    .innerJoin(meeting, eq(meeting.id, paragraph.meetingId))
+    .where(and(eq(paragraph.municipalityId, municipalityId), inArray(agendaItem.caseId, caseIds)))
     .orderBy(asc(meeting.heldOn), asc(paragraph.number));
 }
 
@@ -194,6 +194,15 @@ export function listMotions(tx: Tx, paragraphId: string) {
   return tx.select().from(motion).where(eq(motion.paragraphId, paragraphId)).orderBy(asc(motion.position));
 }
 
+export function listMotionsOfParagraphs(tx: Tx, paragraphIds: string[]) {
+  if (paragraphIds.length === 0) return Promise.resolve([]);
+  return tx
+    .select()
+    .from(motion)
+    .where(inArray(motion.paragraphId, paragraphIds))
+    .orderBy(asc(motion.position));
+}
+
 export function listMotionPersons(tx: Tx, motionIds: string[]) {
   if (motionIds.length === 0) return Promise.resolve([]);
   return tx
@@ -211,16 +220,26 @@ export function listVotes(tx: Tx, paragraphId: string) {
     .orderBy(asc(voteEvent.position));
 }
 
+export function listVotesOfParagraphs(tx: Tx, paragraphIds: string[]) {
+  if (paragraphIds.length === 0) return Promise.resolve([]);
+  return tx
+    .select()
+    .from(voteEvent)
+    .where(inArray(voteEvent.paragraphId, paragraphIds))
+    .orderBy(asc(voteEvent.position));
+}
+
 export function listBallots(tx: Tx, voteEventIds: string[]) {
   if (voteEventIds.length === 0) return Promise.resolve([]);
   return tx.select().from(ballot).where(inArray(ballot.voteEventId, voteEventIds));
 }
 
-export function listQuestions(tx: Tx, paragraphId: string) {
+export function listQuestions(tx: Tx, paragraphIds: string[]) {
+  if (paragraphIds.length === 0) return Promise.resolve([]);
   return tx
     .select()
     .from(question)
-    .where(eq(question.paragraphId, paragraphId))
+    .where(inArray(question.paragraphId, paragraphIds))
     .orderBy(asc(question.position));
 }
 
@@ -229,6 +248,15 @@ export function listDecisionPoints(tx: Tx, paragraphId: string) {
     .select()
     .from(decisionPoint)
     .where(eq(decisionPoint.paragraphId, paragraphId))
+    .orderBy(asc(decisionPoint.position));
+}
+
+export function listDecisionPointsOfParagraphs(tx: Tx, paragraphIds: string[]) {
+  if (paragraphIds.length === 0) return Promise.resolve([]);
+  return tx
+    .select()
+    .from(decisionPoint)
+    .where(inArray(decisionPoint.paragraphId, paragraphIds))
     .orderBy(asc(decisionPoint.position));
 }
 
@@ -276,6 +304,24 @@ export function listRecipients(tx: Tx, paragraphId: string) {
     .orderBy(asc(recipient.position));
 }
 
+const parentBody = alias(body, "parent_body");
+
+/** The recipients of the paragraphs' decisions, each with its body and that body's parent when it names one. */
+export function listRecipientsOfParagraphs(tx: Tx, paragraphIds: string[]) {
+  if (paragraphIds.length === 0) return Promise.resolve([]);
+  return tx
+    .select({
+      recipient,
+      body: { kind: body.kind, name: body.name, shortName: body.shortName },
+      parent: { name: parentBody.name },
+    })
+    .from(recipient)
+    .leftJoin(body, eq(body.id, recipient.bodyId))
+    .leftJoin(parentBody, eq(parentBody.id, body.parentId))
+    .where(inArray(recipient.paragraphId, paragraphIds))
+    .orderBy(asc(recipient.position));
+}
+
 export function listBasis(tx: Tx, agendaItemId: string) {
   return tx
     .select()
@@ -284,16 +330,22 @@ export function listBasis(tx: Tx, agendaItemId: string) {
     .orderBy(asc(decisionBasisEntry.position));
 }
 
-export function listAttachments(tx: Tx, meetingId: string) {
+export function listBasisOfItems(tx: Tx, agendaItemIds: string[]) {
+  if (agendaItemIds.length === 0) return Promise.resolve([]);
+  return tx
+    .select()
+    .from(decisionBasisEntry)
+    .where(inArray(decisionBasisEntry.agendaItemId, agendaItemIds))
+    .orderBy(asc(decisionBasisEntry.position));
+}
+
+export function listAttachments(tx: Tx, meetingIds: string[]) {
+  if (meetingIds.length === 0) return Promise.resolve([]);
   return tx
     .select()
     .from(minutesAttachment)
-    .where(eq(minutesAttachment.meetingId, meetingId))
+    .where(inArray(minutesAttachment.meetingId, meetingIds))
     .orderBy(asc(minutesAttachment.number));
-}
-
-export function findAttachment(tx: Tx, id: string) {
-  return tx.query.minutesAttachment.findFirst({ where: eq(minutesAttachment.id, id) });
 }
 
 export function listRoute(tx: Tx, municipalityId: string, caseId: string) {
@@ -312,6 +364,36 @@ export function listRoute(tx: Tx, municipalityId: string, caseId: string) {
     .innerJoin(body, eq(body.id, decisionRouteStep.bodyId))
     .where(and(eq(decisionRouteStep.municipalityId, municipalityId), eq(decisionRouteStep.caseId, caseId)))
     .orderBy(asc(decisionRouteStep.position));
+}
+
+/** The decision routes of the cases, each step with its body's name. */
+export function listRoutesOfCases(tx: Tx, municipalityId: string, caseIds: string[]) {
+  if (caseIds.length === 0) return Promise.resolve([]);
+  return tx
+    .select({
+      caseId: decisionRouteStep.caseId,
+      position: decisionRouteStep.position,
+      plannedOn: decisionRouteStep.plannedOn,
+      meetingId: decisionRouteStep.meetingId,
+      role: decisionRouteStep.role,
+      bodyName: body.name,
+    })
+    .from(decisionRouteStep)
+    .innerJoin(body, eq(body.id, decisionRouteStep.bodyId))
+    .where(
+      and(eq(decisionRouteStep.municipalityId, municipalityId), inArray(decisionRouteStep.caseId, caseIds)),
+    )
+    .orderBy(asc(decisionRouteStep.position));
+}
+
+/** Records with the responsible body of the case they belong to, which decides who may read them when secret. */
+export function findRecordsWithOwner(tx: Tx, municipalityId: string, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return tx
+    .select({ record, responsibleBodyId: registerCase.responsibleBodyId })
+    .from(record)
+    .innerJoin(registerCase, eq(registerCase.id, record.caseId))
+    .where(and(eq(record.municipalityId, municipalityId), inArray(record.id, ids)));
 }
 
 export function findRecordsByIds(tx: Tx, municipalityId: string, ids: string[]) {
@@ -353,15 +435,39 @@ export function findBodiesByIds(tx: Tx, municipalityId: string, ids: string[]) {
     .where(and(eq(body.municipalityId, municipalityId), inArray(body.id, ids)));
 }
 
-/** A paragraph with its body, meeting, agenda item and case, in one query. */
-export async function findParagraphWithContext(tx: Tx, municipalityId: string, id: string) {
-  const [row] = await tx
+function selectParagraphContexts(tx: Tx) {
+  return tx
     .select({ paragraph, body, meeting, item: agendaItem, case: registerCase })
     .from(paragraph)
     .innerJoin(body, eq(body.id, paragraph.bodyId))
     .innerJoin(meeting, eq(meeting.id, paragraph.meetingId))
     .innerJoin(agendaItem, eq(agendaItem.id, paragraph.agendaItemId))
     .innerJoin(registerCase, eq(registerCase.id, agendaItem.caseId))
-    .where(and(eq(paragraph.municipalityId, municipalityId), eq(paragraph.id, id)));
+    .$dynamic();
+}
+
+/** Paragraphs with their body, meeting, agenda item and case, in one query, in order of number. */
+export function findParagraphContexts(tx: Tx, municipalityId: string, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return selectParagraphContexts(tx)
+    .where(and(eq(paragraph.municipalityId, municipalityId), inArray(paragraph.id, ids)))
+    .orderBy(asc(paragraph.year), asc(paragraph.number));
+}
+
+/** One paragraph with its body, meeting, agenda item and case, by its public reference (kommunfullmaktige/2026/8). */
+export async function findParagraphContextByNumber(
+  tx: Tx,
+  municipalityId: string,
+  ref: { bodySlug: string; year: number; number: number },
+) {
+  const [row] = await selectParagraphContexts(tx).where(
+    and(
+      eq(paragraph.municipalityId, municipalityId),
+      eq(body.slug, ref.bodySlug),
+      sql`${body.deletedAt} is null`,
+      eq(paragraph.year, ref.year),
+      eq(paragraph.number, ref.number),
+    ),
+  );
   return row;
 }

@@ -1,6 +1,6 @@
 import type { FC } from "hono/jsx";
 import { choiceLabel } from "./phrases.js";
-import type { MeetingView, ParagraphView } from "./view.js";
+import type { MeetingView, ParagraphView } from "./present.js";
 
 // The minutes, the extract and the public paragraph page share these pieces, so they always agree (L10).
 

@@ -39,6 +39,7 @@ import {
   listStatements,
   listVotes,
 } from "./queries.js";
+import { meetingView, paragraphView } from "./read-minutes.js";
 import { recordAttendance } from "./record-attendance.js";
 import { recordAttendanceCount } from "./record-attendance-count.js";
 import { recordDecision } from "./record-decision.js";
@@ -52,7 +53,6 @@ import { submitReservationText } from "./submit-reservation-text.js";
 import { submitStatementText } from "./submit-statement-text.js";
 import { capacities, motionKinds, statementKinds } from "./tables.js";
 import { takeUpItem } from "./take-up-item.js";
-import { meetingView, paragraphView } from "./view.js";
 
 // The secretary's pages during a meeting: plain forms that post and come back to the same page, so they work
 // without JavaScript; each form is one use case, in one transaction, and a refusal is shown at the top of the page.

@@ -1,0 +1,451 @@
+import { bodyDecisionCode } from "../domain/citation.js";
+import { councilNoticeDeadline, isQuorate, quorumThreshold } from "../domain/law/meetings.js";
+import { registerRecordEntry, registerTitle } from "../domain/secrecy.js";
+import { joinAnd } from "../domain/swedish.js";
+import { mayReadSecret, type SecretAccess } from "../register/access.js";
+import {
+  attribution,
+  capacityLabel,
+  minutesOwner,
+  motionName,
+  motionSentence,
+  ownerInText,
+  personLabel,
+  questionSentence,
+  recipientName,
+  statementLabel,
+  voteSentence,
+} from "./phrases.js";
+import type {
+  findMeetingWithBody,
+  findParagraphContexts,
+  findPartiesByIds,
+  findPersonsByIds,
+  findRecordsWithOwner,
+  listAgenda,
+  listAttachments,
+  listAttendance,
+  listBallots,
+  listBasisOfItems,
+  listDecisionPointsOfParagraphs,
+  listDisqualifications,
+  listMotionPersons,
+  listMotionsOfParagraphs,
+  listParagraphsOfCases,
+  listQuestions,
+  listRecipientsOfParagraphs,
+  listReservations,
+  listRoutesOfCases,
+  listStatementParties,
+  listStatementPersons,
+  listStatements,
+  listVotesOfParagraphs,
+} from "./queries.js";
+
+// The minutes, the meeting page, the public paragraph page and a case's decision route, made from the rows the
+// read-*.ts files load: every sentence is made here from links (persons with party, bodies, earlier paragraphs,
+// records), never stored as text, and what a reader may not see of a secret case or record is decided here.
+// Pure: no I/O.
+
+type Rows<F extends (...args: never[]) => unknown> = Awaited<ReturnType<F>>;
+
+/** A paragraph with its body, meeting, agenda item and case. */
+export type ParagraphContext = Rows<typeof findParagraphContexts>[number];
+
+/** Everything a set of paragraphs shows besides their own context, one array per kind of row. */
+export interface ParagraphRows {
+  /** Paragraphs the views cite: proposals, decision-basis paragraphs and the paragraphs of decision routes. */
+  cited: ParagraphContext[];
+  motions: Rows<typeof listMotionsOfParagraphs>;
+  motionPersons: Rows<typeof listMotionPersons>;
+  votes: Rows<typeof listVotesOfParagraphs>;
+  ballots: Rows<typeof listBallots>;
+  questions: Rows<typeof listQuestions>;
+  reservations: Rows<typeof listReservations>;
+  statements: Rows<typeof listStatements>;
+  statementParties: Rows<typeof listStatementParties>;
+  statementPersons: Rows<typeof listStatementPersons>;
+  disqualifications: Rows<typeof listDisqualifications>;
+  recipients: Rows<typeof listRecipientsOfParagraphs>;
+  basis: Rows<typeof listBasisOfItems>;
+  records: Rows<typeof findRecordsWithOwner>;
+  decisionPoints: Rows<typeof listDecisionPointsOfParagraphs>;
+  attachments: Rows<typeof listAttachments>;
+  persons: Rows<typeof findPersonsByIds>;
+  parties: Rows<typeof findPartiesByIds>;
+}
+
+/** A case's decision route and the paragraphs decided in the case. */
+export interface RouteRows {
+  steps: Rows<typeof listRoutesOfCases>;
+  paragraphs: Rows<typeof listParagraphsOfCases>;
+}
+
+/** The public address of a paragraph: /protokoll/{body slug}/{year}/{number}. */
+export function paragraphPath(bodySlug: string, year: number, number: number): string {
+  return `/protokoll/${bodySlug}/${year}/${number}`;
+}
+
+function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const group = groups.get(k);
+    if (group) group.push(row);
+    else groups.set(k, [row]);
+  }
+  return groups;
+}
+
+function byId<T extends { id: string }>(rows: readonly T[]): Map<string, T> {
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** The loaded rows looked up by what they belong to, built once per view. */
+function index(rows: ParagraphRows, own: readonly ParagraphContext[]) {
+  return {
+    paragraphs: byId([...rows.cited, ...own].map((c) => ({ id: c.paragraph.id, context: c }))),
+    motions: groupBy(rows.motions, (r) => r.paragraphId),
+    motionPersons: groupBy(rows.motionPersons, (r) => r.motionId),
+    votes: groupBy(rows.votes, (r) => r.paragraphId),
+    ballots: groupBy(rows.ballots, (r) => r.voteEventId),
+    questions: groupBy(rows.questions, (r) => r.paragraphId),
+    reservations: groupBy(rows.reservations, (r) => r.paragraphId),
+    statements: groupBy(rows.statements, (r) => r.paragraphId),
+    statementParties: groupBy(rows.statementParties, (r) => r.statementId),
+    statementPersons: groupBy(rows.statementPersons, (r) => r.statementId),
+    disqualifications: groupBy(rows.disqualifications, (r) => r.agendaItemId),
+    recipients: groupBy(rows.recipients, (r) => r.recipient.paragraphId),
+    basis: groupBy(rows.basis, (r) => r.agendaItemId),
+    records: new Map(rows.records.map((r) => [r.record.id, r])),
+    decisionPoints: groupBy(rows.decisionPoints, (r) => r.paragraphId),
+    attachments: byId(rows.attachments),
+    persons: byId(rows.persons),
+    parties: byId(rows.parties),
+  };
+}
+type Index = ReturnType<typeof index>;
+
+/** The title of the case an agenda item or paragraph is about, as this reader may see it (OSL 5 kap. 2 §). */
+function caseTitle(
+  title: string,
+  c: { secret: boolean; publicTitle: string | null; responsibleBodyId: string | null },
+  access: SecretAccess,
+): string {
+  return registerTitle(
+    { secret: c.secret, title, publicTitle: c.publicTitle },
+    mayReadSecret(access, c.responsibleBodyId),
+  );
+}
+
+function contextTitle(ctx: ParagraphContext, access: SecretAccess): string {
+  return caseTitle(ctx.item.title, { ...ctx.case, secret: ctx.case.secrecyProvision !== null }, access);
+}
+
+/** What a paragraph is called from elsewhere: its code, what it carries (reservations, statements), its address. */
+function presentReference(ctx: ParagraphContext, ix: Index, access: SecretAccess) {
+  const { paragraph: p, body: b, meeting: m, item } = ctx;
+  const abbreviation = (partyId: string) => ix.parties.get(partyId)?.abbreviation ?? "";
+  const reservations = ix.reservations.get(p.id) ?? [];
+  const statements = (ix.statements.get(p.id) ?? []).filter((s) => s.kind === "special_statement");
+  const carried = attribution(
+    reservations.map((r) => abbreviation(r.partyId)),
+    statements.map((s) => (ix.statementParties.get(s.id) ?? []).map((x) => abbreviation(x.partyId))),
+  );
+  const code = bodyDecisionCode(b, m.heldOn, p.number);
+  return {
+    id: p.id,
+    caseId: item.caseId,
+    bodyName: b.name,
+    title: contextTitle(ctx, access),
+    code,
+    /** "KS 260107 § 16 med särskilt yttrande (M+C) och (SD)" */
+    label: carried ? `${code} ${carried}` : code,
+    path: paragraphPath(b.slug, p.year, p.number),
+  };
+}
+
+function citedReference(id: string | null, ix: Index, access: SecretAccess) {
+  const cited = id ? ix.paragraphs.get(id) : undefined;
+  return cited ? presentReference(cited.context, ix, access) : null;
+}
+
+/** Everything one paragraph shows, in the order the minutes print it (L10). KL 5 kap. 66 § (check) */
+function presentOne(ctx: ParagraphContext, ix: Index, access: SecretAccess) {
+  const { paragraph: p, body: b, meeting: m, item, case: theCase } = ctx;
+  const title = contextTitle(ctx, access);
+  const proposal = citedReference(item.proposedByParagraphId, ix, access);
+  const proposalName = proposal ? `${ownerInText(proposal.bodyName)} förslag` : "förslaget till beslut";
+
+  const motions = ix.motions.get(p.id) ?? [];
+  const votes = ix.votes.get(p.id) ?? [];
+  const reservations = ix.reservations.get(p.id) ?? [];
+  const statements = ix.statements.get(p.id) ?? [];
+  const who = (personId: string) => {
+    const x = ix.persons.get(personId);
+    return x ? personLabel(x) : "";
+  };
+  const party = (partyId: string) => ix.parties.get(partyId);
+  const moversOf = (motionId: string, role: "mover" | "supporter") =>
+    (ix.motionPersons.get(motionId) ?? []).filter((x) => x.role === role).map((x) => who(x.personId));
+  const nameOf = (motionId: string | null) => {
+    const x = motions.find((y) => y.id === motionId);
+    return x ? motionName(moversOf(x.id, "mover"), x.kind, proposalName) : proposalName;
+  };
+
+  const proceedings: string[] = [];
+  for (const d of ix.disqualifications.get(item.id) ?? [])
+    proceedings.push(
+      `${who(d.personId)} anmäler jäv och deltar inte i handläggningen av ärendet.${d.substitutePersonId ? ` ${who(d.substitutePersonId)} tjänstgör i stället.` : ""}`,
+    );
+  for (const x of motions)
+    proceedings.push(
+      motionSentence(moversOf(x.id, "mover"), moversOf(x.id, "supporter"), x.kind, x.text, proposalName),
+    );
+  const voteViews = votes.map((v) => ({
+    id: v.id,
+    position: v.position,
+    secret: v.secret,
+    lines: voteSentence({
+      yes: v.yesCount,
+      no: v.noCount,
+      abstain: v.abstainCount,
+      absent: v.absentCount,
+      yesMeans: nameOf(v.yesMotionId),
+      noMeans: nameOf(v.noMotionId),
+      result: v.result,
+      decidedBy: v.decidedBy,
+      election: v.election,
+      secret: v.secret,
+      bodyName: b.name,
+    }),
+    ballots: (ix.ballots.get(v.id) ?? [])
+      .map((x) => ({ person: who(x.personId), choice: x.choice }))
+      .sort((a, c) => a.person.localeCompare(c.person, "sv")),
+    counts: { yes: v.yesCount, no: v.noCount, abstain: v.abstainCount, absent: v.absentCount },
+  }));
+  for (const q of ix.questions.get(p.id) ?? []) {
+    const against = q.againstMotionId ? nameOf(q.againstMotionId) : null;
+    if (!q.voteEventId)
+      proceedings.push(questionSentence(b.name, nameOf(q.motionId), against, nameOf(q.winnerMotionId)));
+  }
+  for (const v of voteViews) proceedings.push(...v.lines);
+  const byWhom = (r: (typeof reservations)[number]) =>
+    r.personId
+      ? who(r.personId)
+      : `Ledamöterna för ${party(r.partyId)?.name ?? ""} (${party(r.partyId)?.abbreviation ?? ""})`;
+  for (const r of reservations) proceedings.push(`${byWhom(r)} reserverar sig mot beslutet.`);
+  const statementAuthors = (s: (typeof statements)[number]) => {
+    const named = (ix.statementPersons.get(s.id) ?? []).filter((x) => x.role === "announcer");
+    if (named.length > 0) return joinAnd(named.map((x) => who(x.personId)));
+    const groups = (ix.statementParties.get(s.id) ?? []).map((x) => party(x.partyId));
+    return `Ledamöterna för ${joinAnd(groups.map((g) => `${g?.name ?? ""} (${g?.abbreviation ?? ""})`))}`;
+  };
+  for (const s of statements)
+    proceedings.push(
+      `${statementAuthors(s)} anmäler ${statementLabel[s.kind].article} ${statementLabel[s.kind].noun}.`,
+    );
+
+  const attachmentOf = (id: string | null) => (id ? (ix.attachments.get(id) ?? null) : null);
+  const written: string[] = [];
+  const ownAttachments: {
+    number: number;
+    title: string;
+    heading: string;
+    footer: string;
+    kind: string;
+    text: string;
+    signatories: string[];
+  }[] = [];
+  const heading = `Ärende ${item.position}: ${title}`;
+  const footer = `${b.name} ${m.heldOn}`;
+  for (const s of statements) {
+    if (!s.text) continue;
+    const label = statementLabel[s.kind];
+    const joint = (ix.statementParties.get(s.id) ?? []).length > 1 ? "gemensamt " : "";
+    const a = attachmentOf(s.attachmentId);
+    const jointWord = s.kind === "special_statement" ? joint : joint.replace("gemensamt", "gemensam");
+    written.push(
+      `Till ${ownerInText(b.name)} beslut har ${statementAuthors(s)} inkommit med ${label.article} ${jointWord}${label.noun}.${a ? ` ${label.definite} intas som bilaga ${a.number} till ${minutesOwner(b)} protokoll.` : ""}`,
+    );
+    if (a)
+      ownAttachments.push({
+        number: a.number,
+        title: a.title,
+        heading,
+        footer,
+        kind: label.noun.charAt(0).toUpperCase() + label.noun.slice(1),
+        text: s.text,
+        signatories: (ix.statementPersons.get(s.id) ?? [])
+          .filter((x) => x.role === "signatory")
+          .map((x) => who(x.personId)),
+      });
+  }
+  for (const r of reservations) {
+    if (!r.justification) continue;
+    const a = attachmentOf(r.attachmentId);
+    written.push(
+      `Till ${ownerInText(b.name)} beslut har ${byWhom(r)} inkommit med en skriftlig reservation.${a ? ` Reservationen intas som bilaga ${a.number} till ${minutesOwner(b)} protokoll.` : ""}`,
+    );
+    if (a)
+      ownAttachments.push({
+        number: a.number,
+        title: a.title,
+        heading,
+        footer,
+        kind: "Reservation",
+        text: r.justification,
+        signatories: [byWhom(r)],
+      });
+  }
+
+  const recipients = (ix.recipients.get(p.id) ?? []).map(
+    (r) => r.recipient.label || (r.body ? recipientName(r.body, r.parent) : ""),
+  );
+
+  const basis: { text: string; href: string | null; number?: string }[] = [];
+  for (const e of ix.basis.get(item.id) ?? []) {
+    const found = e.recordId ? ix.records.get(e.recordId) : undefined;
+    if (e.paragraphId) {
+      const ref = citedReference(e.paragraphId, ix, access);
+      if (!ref) continue;
+      const kind = ref.caseId === item.caseId ? "Förslag till beslut" : "Beslut";
+      basis.push({
+        text: `${kind} ${ref.label} ${ref.title}${found ? ` (${found.record.number})` : ""}`,
+        href: ref.path,
+      });
+    } else if (found) {
+      // A secret record shows only what the register may show of it (OSL 5 kap. 2 §).
+      const r = found.record;
+      const entry = registerRecordEntry(
+        { secret: r.secrecyProvision !== null, ...r },
+        mayReadSecret(access, found.responsibleBodyId),
+      );
+      basis.push({ text: entry.description, href: null, number: r.number });
+    }
+  }
+
+  return {
+    id: p.id,
+    number: p.number,
+    year: p.year,
+    code: bodyDecisionCode(b, m.heldOn, p.number),
+    path: paragraphPath(b.slug, p.year, p.number),
+    body: { id: b.id, name: b.name, shortName: b.shortName, slug: b.slug, kind: b.kind },
+    meeting: { id: m.id, heldOn: m.heldOn, startsAt: m.startsAt, place: m.place },
+    agendaPosition: item.position,
+    title,
+    caseNumber: theCase.number,
+    secretCase: theCase.secrecyProvision !== null,
+    summary: p.summary,
+    proposal: proposal ? { label: `Förslag till beslut ${proposal.label}`, path: proposal.path } : null,
+    proposalText: item.proposalText,
+    decisionIntro: p.decisionIntro ?? `${b.name} beslutar`,
+    decisionPoints: (ix.decisionPoints.get(p.id) ?? []).map((x) => ({ position: x.position, text: x.text })),
+    proceedings,
+    votes: voteViews,
+    written,
+    recipients,
+    basis,
+    attachments: ownAttachments.sort((a, c) => a.number - c.number),
+  };
+}
+
+/** One paragraph as the minutes, the extract and the public paragraph page show it to this reader. */
+export function presentParagraph(ctx: ParagraphContext, rows: ParagraphRows, access: SecretAccess) {
+  return presentOne(ctx, index(rows, [ctx]), access);
+}
+export type ParagraphView = ReturnType<typeof presentParagraph>;
+
+function presentSteps(caseId: string, route: RouteRows, ix: Index, access: SecretAccess) {
+  const paragraphs = route.paragraphs.filter((x) => x.caseId === caseId);
+  return route.steps
+    .filter((step) => step.caseId === caseId)
+    .map((step) => {
+      const decided = paragraphs.find((x) => x.meetingId === step.meetingId);
+      const ref = decided ? citedReference(decided.id, ix, access) : null;
+      return {
+        position: step.position,
+        bodyName: step.bodyName,
+        plannedOn: step.plannedOn,
+        role: step.role,
+        meetingPath: step.meetingId ? `/sammantraden/${step.meetingId}` : null,
+        paragraph: ref ? { label: ref.label, path: ref.path } : null,
+      };
+    });
+}
+
+/** A case's decision route (M6): each step's body, day and role, with its meeting and paragraph once they exist. */
+export function presentRoute(caseId: string, route: RouteRows, rows: ParagraphRows, access: SecretAccess) {
+  return presentSteps(caseId, route, index(rows, []), access);
+}
+export type RouteStepView = ReturnType<typeof presentRoute>[number];
+
+/** What the meeting page and the minutes need besides the paragraphs' rows. */
+export interface MeetingRows {
+  found: NonNullable<Rows<typeof findMeetingWithBody>>;
+  agenda: Rows<typeof listAgenda>;
+  attendance: Rows<typeof listAttendance>;
+  /** The seats quorum is counted against, or null when not known. */
+  seats: number | null;
+  paragraphs: ParagraphContext[];
+  route: RouteRows;
+}
+
+/** A meeting with its notice, agenda, attendance, quorum and paragraphs: the meeting page and the minutes. */
+export function presentMeeting(meetingRows: MeetingRows, rows: ParagraphRows, access: SecretAccess) {
+  const { found, agenda, attendance, seats } = meetingRows;
+  const { meeting: m, body: b } = found;
+  const ix = index(rows, meetingRows.paragraphs);
+  const items = agenda.map(({ caseSecret, casePublicTitle, caseResponsibleBodyId, ...a }) => {
+    const proposal = citedReference(a.proposedByParagraphId, ix, access);
+    return {
+      ...a,
+      title: caseTitle(
+        a.title,
+        { secret: caseSecret, publicTitle: casePublicTitle, responsibleBodyId: caseResponsibleBodyId },
+        access,
+      ),
+      route: presentSteps(a.caseId, meetingRows.route, ix, access),
+      proposal: proposal ? { label: `Förslag till beslut ${proposal.label}`, path: proposal.path } : null,
+      paragraphPath: a.paragraphNumber ? paragraphPath(b.slug, a.paragraphYear!, a.paragraphNumber) : null,
+    };
+  });
+  const named = attendance.filter(
+    (r) => r.capacity === "member" || r.capacity === "serving_substitute",
+  ).length;
+  const serving = m.countedPresent ?? named;
+  const attendanceRows = attendance.map((r) => {
+    const replaced = r.replacesPersonId ? ix.persons.get(r.replacesPersonId) : undefined;
+    return {
+      ...r,
+      label: personLabel({ name: r.personName, partyAbbreviation: r.partyAbbreviation }),
+      role: r.presides
+        ? "Ordförande"
+        : r.capacity === "serving_substitute"
+          ? `Tjänstgörande ersättare för ${personLabel(replaced ?? { name: "" })}`
+          : capacityLabel[r.capacity],
+      span:
+        r.fromPosition || r.toPosition
+          ? `ärende ${r.fromPosition ?? 1}–${r.toPosition ?? agenda.at(-1)?.position ?? ""}`
+          : null,
+    };
+  });
+  const paragraphs = meetingRows.paragraphs.map((ctx) => presentOne(ctx, ix, access));
+  const shown = new Set(paragraphs.flatMap((p) => p.attachments.map((a) => a.number)));
+  return {
+    meeting: m,
+    body: b,
+    items,
+    attendance: attendanceRows,
+    counted: m.countedPresent,
+    serving,
+    seats,
+    quorate: seats === null ? null : isQuorate(seats, serving),
+    needed: seats === null ? null : quorumThreshold(seats),
+    noticeDeadline: b.kind === "council" ? councilNoticeDeadline(m.heldOn) : null,
+    paragraphs,
+    otherAttachments: rows.attachments.filter((a) => a.meetingId === m.id && !shown.has(a.number)),
+  };
+}
+export type MeetingView = ReturnType<typeof presentMeeting>;
