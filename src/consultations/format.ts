@@ -62,3 +62,8 @@ export function respondentList(
     .filter((c) => c.state === "answered")
     .map((c) => ({ name: c.name, lines: c.positionLines }));
 }
+
+/** A consultee's name as the register and the overview print it: its body's name, or the organisation's. */
+export function consulteeName(r: { c: { organisationName: string | null }; bodyName: string | null }) {
+  return r.bodyName ?? r.c.organisationName ?? "";
+}
