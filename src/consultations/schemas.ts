@@ -72,12 +72,15 @@ export const PositionInput = z
 export type PositionInput = z.infer<typeof PositionInput>;
 
 /** The consultee's own decision on its answer; the body is the consultee's, so it may be left out. */
-export const AnswerDecisionInput = DecisionReferenceInput.extend({
-  bodyId: z
-    .uuid({ error: "Välj det organ som fattade beslutet." })
-    .nullish()
-    .openapi({ description: "Instansens eget organ; utelämnat betyder instansens organ" }),
-}).openapi("AnswerDecisionInput");
+export const AnswerDecisionInput = z
+  .object({
+    ...DecisionReferenceInput.shape,
+    bodyId: z
+      .uuid({ error: "Välj det organ som fattade beslutet." })
+      .nullish()
+      .openapi({ description: "Instansens eget organ; utelämnat betyder instansens organ" }),
+  })
+  .openapi("AnswerDecisionInput");
 
 export const AnswerInput = z
   .object({
