@@ -14,6 +14,7 @@ import { record } from "../register/tables.js";
 import { addReminder } from "./add-reminder.js";
 import { createConsultation } from "./create-consultation.js";
 import { declineConsultation } from "./decline-consultation.js";
+import { positionLines, positionPhrase } from "./format.js";
 import { consultationJobHandlers } from "./notify.js";
 import { answerTo } from "./present.js";
 import { readConsultation } from "./read-consultation.js";
@@ -337,5 +338,17 @@ describe("answers and reminders", () => {
       tx(database, (t) => addReminder(t, m.system, c.id, { remindAt: "2025-03-01T08:00:00+01:00" })),
     );
     expect(early.code).toBe("reminder_before_send");
+    // Half past midnight on the send day is still that day in Stockholm, though UTC has the day before.
+    await tx(database, (t) => addReminder(t, m.system, c.id, { remindAt: "2025-03-25T00:30:00+01:00" }));
+  });
+});
+
+describe("the wording of reservations and special statements", () => {
+  it("lists parties as Swedish prose: commas, and och before the last", () => {
+    const three = ["M", "SD", "V"].map((p) => ({ kind: "reservation" as const, parties: [p] }));
+    expect(positionLines(three)).toEqual(["Reservation (M), (SD) och (V)"]);
+    expect(positionPhrase([...three, { kind: "special_statement", parties: ["C", "L"] }])).toBe(
+      "med reservation (M), (SD) och (V) och särskilt yttrande (C+L)",
+    );
   });
 });
