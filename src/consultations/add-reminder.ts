@@ -1,11 +1,11 @@
-import { and, eq } from "drizzle-orm";
 import type { Actor } from "../accounts/actor.js";
 import { authorize } from "../accounts/policy.js";
 import { recordAudit } from "../audit/record-audit.js";
 import type { Tx } from "../db/connect.js";
+import { stockholmDay } from "../domain/clock.js";
 import { DomainError } from "../domain/errors.js";
 import { findCase } from "../register/queries.js";
-import { lockConsultation } from "./load.js";
+import { findReminderAt, lockConsultation } from "./queries.js";
 import type { ReminderInput } from "./schemas.js";
 import { enqueueReminder } from "./send-consultation.js";
 import { consultationReminder } from "./tables.js";
@@ -19,13 +19,9 @@ export async function addReminder(tx: Tx, actor: Actor, consultationId: string, 
   const owner = await findCase(tx, actor.municipalityId, c.caseId);
   authorize(actor, "consultation:write", owner!.responsibleBodyId);
   const remindAt = new Date(input.remindAt);
-  if (c.sentOn && remindAt.toISOString().slice(0, 10) < c.sentOn)
+  if (c.sentOn && stockholmDay(remindAt) < c.sentOn)
     throw new DomainError("reminder_before_send", { date: c.sentOn }, "remindAt");
-  const [taken] = await tx
-    .select()
-    .from(consultationReminder)
-    .where(and(eq(consultationReminder.consultationId, c.id), eq(consultationReminder.remindAt, remindAt)));
-  if (taken) throw new DomainError("reminder_taken", {}, "remindAt");
+  if (await findReminderAt(tx, c.id, remindAt)) throw new DomainError("reminder_taken", {}, "remindAt");
   const [created] = await tx
     .insert(consultationReminder)
     .values({ consultationId: c.id, remindAt })

@@ -1,14 +1,16 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Tx } from "../db/connect.js";
 import { inTransaction } from "../db/transaction.js";
-import { NotFoundError } from "../domain/errors.js";
 import type { AppEnv } from "../http/context.js";
 import { db, json, writeProblems } from "../http/openapi.js";
 import { requireActor, requireMunicipality } from "../http/pages.js";
+import { secretAccess } from "../register/access.js";
 import { addReminder } from "./add-reminder.js";
 import { createConsultation } from "./create-consultation.js";
 import { declineConsultation } from "./decline-consultation.js";
-import { type ConsultationOverview, consultationOverview, listConsultations } from "./queries.js";
+import type { ConsultationView } from "./present.js";
+import { readConsultation } from "./read-consultation.js";
+import { readConsultations } from "./read-consultations.js";
 import { recordAnswer } from "./record-answer.js";
 import {
   AnswerInput,
@@ -45,6 +47,9 @@ const Consultation = z
     id: z.uuid(),
     caseId: z.uuid(),
     caseNumber: z.string(),
+    caseTitle: z
+      .string()
+      .openapi({ description: "Ärendets mening; den offentliga när ärendet är sekretessmarkerat" }),
     title: z.string(),
     coverText: z.string(),
     deadline: z.string(),
@@ -75,17 +80,16 @@ const Consultation = z
   })
   .openapi("Consultation");
 
-function present(o: ConsultationOverview) {
+/** The presented consultation under the API's names; what the reader may see was decided in present.ts. */
+function toJson(view: ConsultationView) {
   return Consultation.parse({
-    ...o,
-    reminders: o.reminders.map((r) => r.remindAt.toISOString()),
-    consultees: o.consultees.map((c) => ({
+    ...view,
+    reminders: view.reminders.map((r) => r.at),
+    consultees: view.consultees.map((c) => ({
       ...c,
       responseRecordNumber: c.responseRecord?.number ?? null,
       decision: c.decisionTitle,
-      answers: o.questions
-        .filter((q) => c.answers.has(q.id))
-        .map((q) => ({ question: q.position, text: c.answers.get(q.id)! })),
+      answers: c.answers.map((a) => ({ question: a.question, text: a.text })),
     })),
   });
 }
@@ -108,7 +112,7 @@ export function registerConsultationApi(api: OpenAPIHono<AppEnv>) {
     }),
     async (c) => {
       const m = requireMunicipality(c);
-      const rows = await inTransaction(db(c), (tx) => listConsultations(tx, m.id));
+      const rows = await inTransaction(db(c), (tx) => readConsultations(tx, m.id));
       return c.json({ data: rows.map((r) => ConsultationSummary.parse(r)) }, 200);
     },
   );
@@ -123,9 +127,11 @@ export function registerConsultationApi(api: OpenAPIHono<AppEnv>) {
     }),
     async (c) => {
       const m = requireMunicipality(c);
-      const o = await inTransaction(db(c), (tx) => consultationOverview(tx, m.id, c.req.valid("param").id));
-      if (!o) throw new NotFoundError("consultation");
-      return c.json(present(o), 200);
+      const access = secretAccess(c.get("actor"));
+      const view = await inTransaction(db(c), (tx) =>
+        readConsultation(tx, m.id, access, c.req.valid("param").id),
+      );
+      return c.json(toJson(view), 200);
     },
   );
   api.openapi(
@@ -141,11 +147,11 @@ export function registerConsultationApi(api: OpenAPIHono<AppEnv>) {
     async (c) => {
       const actor = requireActor(c);
       const input = c.req.valid("json");
-      const o = await inTransaction(db(c), async (tx) => {
+      const view = await inTransaction(db(c), async (tx) => {
         const created = await createConsultation(tx, actor, input);
-        return consultationOverview(tx, actor.municipalityId, created.id);
+        return readConsultation(tx, actor.municipalityId, secretAccess(actor), created.id);
       });
-      return c.json(present(o!), 201);
+      return c.json(toJson(view), 201);
     },
   );
   const action = <S extends z.ZodType>(
@@ -173,11 +179,11 @@ export function registerConsultationApi(api: OpenAPIHono<AppEnv>) {
         const actor = requireActor(c);
         const { id } = c.req.valid("param" as never) as { id: string };
         const input = c.req.valid("json" as never) as z.infer<S>;
-        const o = await inTransaction(db(c), async (tx) => {
+        const view = await inTransaction(db(c), async (tx) => {
           await run(tx, actor, id, input);
-          return consultationOverview(tx, actor.municipalityId, id);
+          return readConsultation(tx, actor.municipalityId, secretAccess(actor), id);
         });
-        return c.json(present(o!), 200);
+        return c.json(toJson(view), 200);
       },
     );
   action(

@@ -9,15 +9,21 @@ import { DomainError } from "../domain/errors.js";
 import { claimDueJobs, type JobHandlers, runDueJobs } from "../jobs/run-jobs.js";
 import { mailDelivery, outboxJob } from "../jobs/tables.js";
 import { createMailer, type Mailer } from "../mail/mailer.js";
+import type { SecretAccess } from "../register/access.js";
 import { record } from "../register/tables.js";
 import { addReminder } from "./add-reminder.js";
 import { createConsultation } from "./create-consultation.js";
 import { declineConsultation } from "./decline-consultation.js";
+import { positionLines, positionPhrase } from "./format.js";
 import { consultationJobHandlers } from "./notify.js";
-import { consultationOverview } from "./queries.js";
+import { answerTo } from "./present.js";
+import { readConsultation } from "./read-consultation.js";
 import { recordAnswer } from "./record-answer.js";
 import { sendConsultation } from "./send-consultation.js";
 import { consultation, consultee } from "./tables.js";
+
+/** A reader who may see every secret part of the register. */
+const registrar: SecretAccess = { all: true, bodyIds: [] };
 
 let database: Database;
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
@@ -97,7 +103,7 @@ describe("sending a consultation", () => {
     ]);
     // Nothing is sent from inside the use case: the mail waits in the outbox until a worker runs.
     expect(mailsTo(`asn-${tag}@test.example`)).toHaveLength(0);
-    const waiting = (await tx(database, (t) => consultationOverview(t, m.id, c.id)))!;
+    const waiting = (await tx(database, (t) => readConsultation(t, m.id, registrar, c.id)))!;
     expect(waiting.consultees.map((x) => x.letter.state)).toEqual(["queued", "queued", "queued"]);
     const first = await runDueJobs(database.db, { municipalityId: m.id, handlers: handlers() });
     expect(first.done).toBe(3);
@@ -109,7 +115,7 @@ describe("sending a consultation", () => {
     expect(again.done).toBe(0);
     for (const who of ["asn", "mn", "forening"])
       expect(mailsTo(`${who}-${tag}@test.example`)).toHaveLength(1);
-    const delivered = (await tx(database, (t) => consultationOverview(t, m.id, c.id)))!;
+    const delivered = (await tx(database, (t) => readConsultation(t, m.id, registrar, c.id)))!;
     expect(delivered.consultees.map((x) => x.letter.state)).toEqual(["sent", "sent", "sent"]);
     const letter = mailsTo(`asn-${tag}@test.example`)[0]!;
     expect(letter.text).toContain("Ärende: STK-2024-1 Återrapportering kring kraftsamlande insatser");
@@ -231,7 +237,7 @@ describe("answers and reminders", () => {
         answers: [{ question: 1, text: "Genom styrgruppen." }],
       }),
     );
-    const forening = (await tx(database, (t) => consultationOverview(t, m.id, c.id)))!.consultees[2]!;
+    const forening = (await tx(database, (t) => readConsultation(t, m.id, registrar, c.id)))!.consultees[2]!;
     await tx(database, (t) =>
       declineConsultation(t, m.system, c.id, { consulteeId: forening.id, declinedOn: "2025-04-01" }),
     );
@@ -261,14 +267,14 @@ describe("answers and reminders", () => {
     expect(before!.subject).toContain("svar senast 2025-06-30");
     expect(after!.subject).toContain("är försenat");
 
-    const o = (await tx(database, (t) => consultationOverview(t, m.id, c.id)))!;
+    const o = (await tx(database, (t) => readConsultation(t, m.id, registrar, c.id)))!;
     const asnView = o.consultees[0]!;
     expect(asnView.decisionLine).toBe(
       "Arbetsmarknads- och socialnämndens beslut 250619 § 219 med reservation (M) och (SD)",
     );
     expect(asnView.positionLines).toEqual(["Reservation (M) och (SD)"]);
     expect(asnView.responseRecord!.description).toBe("Remissvar Arbetsmarknads- och socialnämnden");
-    expect(asnView.answers.get(o.questions[0]!.id)).toBe("Genom styrgruppen.");
+    expect(answerTo(asnView, o.questions[0]!.id)).toBe("Genom styrgruppen.");
     expect(o.consultees.map((x) => x.state)).toEqual(["answered", "overdue", "declined"]);
     expect(mn.id).toBe(o.consultees[1]!.bodyId);
   });
@@ -332,5 +338,17 @@ describe("answers and reminders", () => {
       tx(database, (t) => addReminder(t, m.system, c.id, { remindAt: "2025-03-01T08:00:00+01:00" })),
     );
     expect(early.code).toBe("reminder_before_send");
+    // Half past midnight on the send day is still that day in Stockholm, though UTC has the day before.
+    await tx(database, (t) => addReminder(t, m.system, c.id, { remindAt: "2025-03-25T00:30:00+01:00" }));
+  });
+});
+
+describe("the wording of reservations and special statements", () => {
+  it("lists parties as Swedish prose: commas, and och before the last", () => {
+    const three = ["M", "SD", "V"].map((p) => ({ kind: "reservation" as const, parties: [p] }));
+    expect(positionLines(three)).toEqual(["Reservation (M), (SD) och (V)"]);
+    expect(positionPhrase([...three, { kind: "special_statement", parties: ["C", "L"] }])).toBe(
+      "med reservation (M), (SD) och (V) och särskilt yttrande (C+L)",
+    );
   });
 });

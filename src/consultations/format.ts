@@ -1,3 +1,4 @@
+import { joinAnd } from "../domain/swedish.js";
 import type { PositionKind } from "./tables.js";
 
 // The wording of reservations and special statements as Swedish decision bases print them, rendered from data.
@@ -21,7 +22,7 @@ function groups(positions: PositionView[]) {
       parties: positions.filter((p) => p.kind === kind).map((p) => `(${p.parties.join("+")})`),
     }))
     .filter((g) => g.parties.length > 0)
-    .map((g) => `${label[g.kind]} ${g.parties.join(" och ")}`);
+    .map((g) => `${label[g.kind]} ${joinAnd(g.parties)}`);
 }
 
 /** One line per kind, as under "Remissinstansernas yttranden": ["Reservation (M) och (SD)"]. */
@@ -32,7 +33,7 @@ export function positionLines(positions: PositionView[]): string[] {
 /** The tail of a decision's line in a decision basis: "med reservation (SD) och särskilt yttrande (M+C)". */
 export function positionPhrase(positions: PositionView[]): string {
   const g = groups(positions);
-  return g.length === 0 ? "" : `med ${g.join(" och ")}`;
+  return g.length === 0 ? "" : `med ${joinAnd(g)}`;
 }
 
 /** Per-consultee status as people read it; "overdue" is sent and unanswered after the deadline. */
@@ -61,4 +62,9 @@ export function respondentList(
   return consultees
     .filter((c) => c.state === "answered")
     .map((c) => ({ name: c.name, lines: c.positionLines }));
+}
+
+/** A consultee's name as the register and the overview print it: its body's name, or the organisation's. */
+export function consulteeName(r: { c: { organisationName: string | null }; bodyName: string | null }) {
+  return r.bodyName ?? r.c.organisationName ?? "";
 }

@@ -5,8 +5,9 @@ import { buildBody, buildParty, buildUser } from "../../test/support/factories.j
 import { followUpSetting } from "../../test/support/followup.js";
 import { Client, testApp } from "../../test/support/http.js";
 import type { Database } from "../db/connect.js";
-import { partyGroups, stockholmInstant } from "./pages.js";
-import { consultationOverview, listConsultations } from "./queries.js";
+import { partyGroups } from "./action-forms.js";
+import { readConsultation } from "./read-consultation.js";
+import { readConsultations } from "./read-consultations.js";
 
 let database: Database;
 beforeAll(async () => {
@@ -15,12 +16,10 @@ beforeAll(async () => {
 afterAll(() => database.close());
 
 describe("form helpers", () => {
-  it("reads party lists and Swedish times", () => {
+  it("reads party lists", () => {
     expect(partyGroups("(M) och (SD)".replace(" och ", ", "))).toEqual([["M"], ["SD"]]);
     expect(partyGroups("M+C, SD")).toEqual([["M", "C"], ["SD"]]);
     expect(partyGroups("")).toEqual([]);
-    expect(stockholmInstant("2025-06-20", "08:00")).toBe("2025-06-20T06:00:00.000Z");
-    expect(stockholmInstant("2025-01-20", "08:00")).toBe("2025-01-20T07:00:00.000Z");
   });
 });
 
@@ -62,7 +61,7 @@ describe("consultation pages and API", () => {
     expect(await early.text()).toContain("Sista svarsdag (2025-06-30) ligger före utskicksdagen");
     expect((await client.postForm(page, `${page}/skicka`, { sentOn: "2025-03-24" })).status).toBe(303);
 
-    const o = (await tx(database, (t) => consultationOverview(t, m.id, c.id)))!;
+    const o = (await tx(database, (t) => readConsultation(t, m.id, { all: true, bodyIds: [] }, c.id)))!;
     const [asnView, mnView, forening] = o.consultees;
     const answered = await client.postForm(page, `${page}/svar`, {
       consulteeId: asnView!.id,
@@ -190,11 +189,11 @@ describe("the new-consultation page", () => {
     const html = await unknown.text();
     expect(html).toContain("Okända nämnden");
     expect(html).toContain('value="Förslag på organisering"');
-    expect(await tx(database, (t) => listConsultations(t, m.id))).toHaveLength(0);
+    expect(await tx(database, (t) => readConsultations(t, m.id))).toHaveLength(0);
 
     const saved = await client.postForm("/remisser/ny", "/remisser/ny", { ...fields, consultees: "FRN" });
     expect(saved.status).toBe(303);
-    const [draft] = await tx(database, (t) => listConsultations(t, m.id));
+    const [draft] = await tx(database, (t) => readConsultations(t, m.id));
     expect(saved.headers.get("location")).toBe(`/remisser/${draft!.id}`);
     expect(draft).toMatchObject({ consultees: 1 });
   });

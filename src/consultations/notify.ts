@@ -1,19 +1,36 @@
-import { eq } from "drizzle-orm";
+import type { Tx } from "../db/connect.js";
 import { inTransaction } from "../db/transaction.js";
+import { stockholmDay } from "../domain/clock.js";
 import type { Job, JobContext, JobHandlers } from "../jobs/run-jobs.js";
 import { deliverOnce } from "../mail/deliver.js";
 import type { Mailer } from "../mail/mailer.js";
-import { type ConsultationOverview, type ConsulteeView, consultationOverview } from "./queries.js";
-import { notifyJobKind, remindJobKind } from "./send-consultation.js";
-import { consultationReminder, consultee } from "./tables.js";
+import type { SecretAccess } from "../register/access.js";
+import { notifyJobKind, remindJobKind } from "./job-kinds.js";
+import { type ConsultationView, type ConsulteeView, presentConsultation } from "./present.js";
+import { findConsultee, findReminder } from "./queries.js";
+import { loadConsultation } from "./read-consultation.js";
 
-function questionList(o: ConsultationOverview): string {
+// A letter leaves the municipality: it is written as the public register shows the consultation, never with
+// secret material (OSL 5 kap. 2 §), whoever queued it.
+const publicReader: SecretAccess = { all: false, bodyIds: [] };
+
+/** The consultation as a letter may show it, and each consultee's contact address (never part of a view). */
+async function letterMaterial(tx: Tx, now: Date, municipalityId: string, consultationId: string) {
+  const loaded = await loadConsultation(tx, municipalityId, consultationId);
+  if (!loaded) return null;
+  return {
+    view: presentConsultation(loaded, publicReader, stockholmDay(now)),
+    addresses: new Map(loaded.consultees.map((r) => [r.c.id, r.c.contactEmail])),
+  };
+}
+
+function questionList(o: ConsultationView): string {
   if (o.questions.length === 0) return "";
   return `\nFrågor att besvara:\n${o.questions.map((q) => `${q.position}. ${q.text}`).join("\n")}\n`;
 }
 
 /** The consultation letter to one consultee. The case's public title only: secret material never goes out. */
-export function consultationLetter(o: ConsultationOverview, to: ConsulteeView) {
+export function consultationLetter(o: ConsultationView, to: ConsulteeView) {
   return {
     subject: `Remiss: ${o.title} (${o.caseNumber}), svar senast ${o.deadline}`,
     text: [
@@ -33,7 +50,7 @@ export function consultationLetter(o: ConsultationOverview, to: ConsulteeView) {
 }
 
 /** A reminder: before the deadline it asks for the answer, after it says the answer is overdue. */
-export function reminderLetter(o: ConsultationOverview, to: ConsulteeView, today: string) {
+export function reminderLetter(o: ConsultationView, to: ConsulteeView, today: string) {
   const late = today > o.deadline;
   return {
     subject: late
@@ -54,39 +71,34 @@ export function reminderLetter(o: ConsultationOverview, to: ConsulteeView, today
   };
 }
 
-function stockholmDay(d: Date): string {
-  return d.toLocaleDateString("sv-SE", { timeZone: "Europe/Stockholm" });
-}
-
 /** The job handlers that mail consultation letters and reminders. */
 export function consultationJobHandlers(mailer: Mailer): JobHandlers {
   return {
     async [notifyJobKind](job: Job, ctx: JobContext) {
       const consulteeId = String(job.payload.consulteeId);
       const loaded = await inTransaction(ctx.db, async (tx) => {
-        const [row] = await tx.select().from(consultee).where(eq(consultee.id, consulteeId));
+        const row = await findConsultee(tx, consulteeId);
         if (!row || row.municipalityId !== job.municipalityId) return null;
-        return consultationOverview(tx, job.municipalityId, row.consultationId);
+        return letterMaterial(tx, ctx.now, job.municipalityId, row.consultationId);
       });
-      const to = loaded?.consultees.find((c) => c.id === consulteeId);
-      if (!loaded || !to?.contactEmail) return;
-      await deliverOnce(ctx.db, mailer, job, { to: to.contactEmail, ...consultationLetter(loaded, to) });
+      const to = loaded?.view.consultees.find((c) => c.id === consulteeId);
+      const address = loaded?.addresses.get(consulteeId);
+      if (!loaded || !to || !address) return;
+      await deliverOnce(ctx.db, mailer, job, { to: address, ...consultationLetter(loaded.view, to) });
     },
     async [remindJobKind](job: Job, ctx: JobContext) {
       const reminderId = String(job.payload.reminderId);
       const loaded = await inTransaction(ctx.db, async (tx) => {
-        const [row] = await tx
-          .select()
-          .from(consultationReminder)
-          .where(eq(consultationReminder.id, reminderId));
-        return row ? consultationOverview(tx, job.municipalityId, row.consultationId) : null;
+        const row = await findReminder(tx, reminderId);
+        return row ? letterMaterial(tx, ctx.now, job.municipalityId, row.consultationId) : null;
       });
       // A consultation's reminder goes only to those who have neither answered nor declined when it runs.
       if (!loaded) return;
       const day = stockholmDay(ctx.now);
-      for (const to of loaded.consultees) {
-        if (!(to.state === "sent" || to.state === "overdue") || !to.contactEmail) continue;
-        await deliverOnce(ctx.db, mailer, job, { to: to.contactEmail, ...reminderLetter(loaded, to, day) });
+      for (const to of loaded.view.consultees) {
+        const address = loaded.addresses.get(to.id);
+        if (!(to.state === "sent" || to.state === "overdue") || !address) continue;
+        await deliverOnce(ctx.db, mailer, job, { to: address, ...reminderLetter(loaded.view, to, day) });
       }
     },
   };

@@ -8,15 +8,11 @@ import { DomainError } from "../domain/errors.js";
 import { findPartyByAbbreviation } from "../organisation/queries.js";
 import { findCase, findRecord } from "../register/queries.js";
 import { registerRecord } from "../register/register-record.js";
-import { consulteeName, findRespondent, lockConsultation } from "./load.js";
+import { findRespondent } from "./find-respondent.js";
+import { consulteeName } from "./format.js";
+import { listQuestions, lockConsultation } from "./queries.js";
 import type { AnswerInput } from "./schemas.js";
-import {
-  consultationAnswer,
-  consultationQuestion,
-  consultee,
-  consulteePosition,
-  consulteePositionParty,
-} from "./tables.js";
+import { consultationAnswer, consultee, consulteePosition, consulteePositionParty } from "./tables.js";
 
 /** Checks that a consultee may still answer or decline: sent, and not answered or declined already. */
 export function checkOpenForAnswer(status: string, name: string) {
@@ -30,8 +26,8 @@ export function checkOpenForAnswer(status: string, name: string) {
 
 /**
  * Records a consultee's answer: the response record (registered as incoming unless it is already in the case),
- * the consultee's own decision (body, date, §) with the reservations and special statements made there, and
- * optionally an answer per question.
+ * the consultee's own decision (date and §; the body is the consultee's) with the reservations and special
+ * statements made there, and optionally an answer per question. An external organisation has no such decision.
  */
 export async function recordAnswer(tx: Tx, actor: Actor, consultationId: string, input: AnswerInput) {
   const c = await lockConsultation(tx, actor.municipalityId, consultationId);
@@ -42,15 +38,16 @@ export async function recordAnswer(tx: Tx, actor: Actor, consultationId: string,
   checkOpenForAnswer(respondent.c.status, name);
   if (c.sentOn && input.answeredOn < c.sentOn)
     throw new DomainError("answer_before_send", { date: c.sentOn }, "answeredOn");
-  if (input.decision && respondent.c.bodyId && input.decision.bodyId !== respondent.c.bodyId)
+  // Only a body of the municipality decides its answer in a decision that can be cited; an external
+  // organisation answers without one, so there is nothing to record and no reservations to attach.
+  if (input.decision && !respondent.c.bodyId)
+    throw new DomainError("external_has_no_decision", { name }, "decision.decidedOn");
+  if (input.decision?.bodyId && input.decision.bodyId !== respondent.c.bodyId)
     throw new DomainError("decision_of_other_body", { name }, "decision.bodyId");
   if (input.decision && input.decision.decidedOn > input.answeredOn)
     throw new DomainError("decision_after_answer", {}, "decision.decidedOn");
 
-  const questions = await tx
-    .select()
-    .from(consultationQuestion)
-    .where(eq(consultationQuestion.consultationId, c.id));
+  const questions = await listQuestions(tx, c.id);
   const answers = (input.answers ?? []).map((a, i) => {
     const q = questions.find((x) => x.position === a.question);
     if (!q) throw new DomainError("question_not_found", { number: a.question }, `answers.${i}.question`);
@@ -92,7 +89,12 @@ export async function recordAnswer(tx: Tx, actor: Actor, consultationId: string,
     responseRecordId = registered.id;
   }
   const decision = input.decision
-    ? await resolveDecisionReference(tx, actor, input.decision, "decision")
+    ? await resolveDecisionReference(
+        tx,
+        actor,
+        { ...input.decision, bodyId: respondent.c.bodyId! },
+        "decision",
+      )
     : null;
 
   const [after] = await tx

@@ -71,13 +71,26 @@ export const PositionInput = z
   .openapi("PositionInput");
 export type PositionInput = z.infer<typeof PositionInput>;
 
+/** The consultee's own decision on its answer; the body is the consultee's, so it may be left out. */
+export const AnswerDecisionInput = z
+  .object({
+    ...DecisionReferenceInput.shape,
+    bodyId: z
+      .uuid({ error: "Välj det organ som fattade beslutet." })
+      .nullish()
+      .openapi({ description: "Instansens eget organ; utelämnat betyder instansens organ" }),
+  })
+  .openapi("AnswerDecisionInput");
+
 export const AnswerInput = z
   .object({
     ...respondent,
     answeredOn: isoDate("Ange svarsdatum som ÅÅÅÅ-MM-DD."),
     responseRecordId: z.uuid({ error: "Välj en handling ur listan." }).nullish(),
     responseDescription: z.string().trim().max(1000, "Beskrivningen får vara högst 1000 tecken.").nullish(),
-    decision: DecisionReferenceInput.nullish(),
+    decision: AnswerDecisionInput.nullish().openapi({
+      description: "Instansens beslut om svaret; bara ett organ i kommunen har ett sådant",
+    }),
     positions: z.array(PositionInput).max(20, "Högst 20 reservationer och yttranden.").default([]),
     answers: z
       .array(

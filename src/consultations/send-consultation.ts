@@ -7,12 +7,11 @@ import { DomainError } from "../domain/errors.js";
 import { enqueueJob } from "../jobs/enqueue.js";
 import { findCase } from "../register/queries.js";
 import { registerRecord } from "../register/register-record.js";
-import { consulteeName, consulteesWithNames, lockConsultation } from "./load.js";
+import { consulteeName } from "./format.js";
+import { notifyJobKind, notifyKey, remindJobKind } from "./job-kinds.js";
+import { consulteesWithNames, listReminders, lockConsultation } from "./queries.js";
 import type { SendConsultationInput } from "./schemas.js";
-import { consultation, consultationReminder, consultee } from "./tables.js";
-
-export const notifyJobKind = "consultation.notify";
-export const remindJobKind = "consultation.remind";
+import { consultation, consultee } from "./tables.js";
 
 /**
  * Sends a consultation: registers one outgoing record per consultee in the diarium (OSL 5 kap. 1 §) and puts
@@ -47,13 +46,10 @@ export async function sendConsultation(tx: Tx, actor: Actor, id: string, input: 
         municipalityId: actor.municipalityId,
         kind: notifyJobKind,
         payload: { consulteeId: r.c.id },
-        idempotencyKey: `${notifyJobKind}:${r.c.id}`,
+        idempotencyKey: notifyKey(r.c.id),
       });
   }
-  const reminders = await tx
-    .select()
-    .from(consultationReminder)
-    .where(eq(consultationReminder.consultationId, id));
+  const reminders = await listReminders(tx, id);
   for (const reminder of reminders) await enqueueReminder(tx, actor.municipalityId, reminder);
   const [after] = await tx
     .update(consultation)

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabase, tx } from "../../test/support/db.js";
 import { listAssignments } from "../assignments/queries.js";
 import { respondentList } from "../consultations/format.js";
-import { consultationOverview, listConsultations } from "../consultations/queries.js";
+import { readConsultation } from "../consultations/read-consultation.js";
+import { readConsultations } from "../consultations/read-consultations.js";
 import type { Database } from "../db/connect.js";
 import { findCaseByNumber } from "../register/queries.js";
 import { loadExample } from "./load-example.js";
@@ -48,9 +49,9 @@ describe("the Malmö example's follow-through", () => {
 
   it("has KSAU's consultation with four questions and thirteen answers as the seed gives them", async () => {
     await withExample(async (t, m) => {
-      const [listed] = await listConsultations(t, m);
+      const [listed] = await readConsultations(t, m);
       expect(listed).toMatchObject({ decisionCode: "KSAU 250324", consultees: 13, answered: 13 });
-      const o = (await consultationOverview(t, m, listed!.id))!;
+      const o = await readConsultation(t, m, { all: true, bodyIds: [] }, listed!.id);
       expect(o.caseNumber).toBe("STK-2024-1374");
       expect(o.questions).toHaveLength(4);
       expect(o.questions[3]!.text).toBe(
