@@ -17,7 +17,8 @@ import { registerParagraphPages, voteScript } from "./secretary-paragraph.js";
 
 /** The desk of a meeting: its state, attendance and agenda, with the forms for each. */
 async function deskPage(c: C, meetingId: string, errors: FieldError[]) {
-  const desk = await read(c, (tx) => readSecretaryDesk(tx, requireActor(c), meetingId));
+  const actor = requireActor(c);
+  const desk = await read(c, (tx) => readSecretaryDesk(tx, actor, meetingId));
   const v = desk.view;
   const csrf = c.get("csrfToken");
   return (
