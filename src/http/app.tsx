@@ -13,7 +13,7 @@ import { registerConsultationPages } from "../consultations/pages.js";
 import { DomainError } from "../domain/errors.js";
 import { registerMeetingApi } from "../meetings/api.js";
 import { registerMeetingPages } from "../meetings/pages.js";
-import { registerSecretaryPages } from "../meetings/secretary-pages.js";
+import { registerSecretaryPages } from "../meetings/secretary-page.js";
 import { registerOrganisationApi } from "../organisation/api.js";
 import { registerOrganisationPages } from "../organisation/pages.js";
 import { registerRegisterApi } from "../register/api.js";

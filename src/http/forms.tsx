@@ -1,4 +1,4 @@
-import type { FC } from "hono/jsx";
+import type { Child, FC } from "hono/jsx";
 import type { FieldError } from "./validation.js";
 
 export interface Option {
@@ -9,8 +9,20 @@ export interface Option {
 export interface Field {
   name: string;
   label: string;
-  type?: "text" | "email" | "number" | "date" | "password" | "checkbox" | "select" | "textarea";
+  /** "checkboxes" is a group: one checkbox per option, all posting under the field's name. */
+  type?:
+    | "text"
+    | "email"
+    | "number"
+    | "date"
+    | "password"
+    | "checkbox"
+    | "checkboxes"
+    | "select"
+    | "textarea";
   options?: Option[];
+  /** The element id, when one page has several forms with a field of the same name; else f-{name}. */
+  id?: string;
   required?: boolean;
   hint?: string;
   autocomplete?: string;
@@ -25,11 +37,18 @@ export function formInput(fields: Field[], form: Record<string, unknown>): Recor
     const raw = form[field.name];
     const text = typeof raw === "string" ? raw.trim() : "";
     if (field.type === "checkbox") input[field.name] = raw === "on" || raw === "true";
+    else if (field.type === "checkboxes") input[field.name] = chosen(raw);
     else if (text === "") input[field.name] = field.required ? undefined : null;
     else if (field.type === "number") input[field.name] = /^-?\d+$/.test(text) ? Number(text) : text;
     else input[field.name] = field.type === "password" ? raw : text;
   }
   return input;
+}
+
+/** The values a group of checkboxes posted: none, one (a string) or several (an array, when parsed with all). */
+function chosen(raw: unknown): string[] {
+  const list = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
+  return list.filter((x): x is string => typeof x === "string" && x !== "");
 }
 
 /** What to show in the inputs again after a failed post: what the user typed, never a password. */
@@ -38,32 +57,94 @@ export function keptValues(fields: Field[], form: Record<string, unknown>): Form
   for (const field of fields) {
     const raw = form[field.name];
     if (field.type === "password") continue;
-    values[field.name] = field.type === "checkbox" ? raw === "on" : typeof raw === "string" ? raw : "";
+    if (field.type === "checkboxes") values[field.name] = chosen(raw).join("\n");
+    else values[field.name] = field.type === "checkbox" ? raw === "on" : typeof raw === "string" ? raw : "";
   }
   return values;
 }
 
-const ErrorSummary: FC<{ errors: FieldError[]; fields: Field[] }> = ({ errors, fields }) => (
-  <div class="error-summary" role="alert" tabindex={-1}>
-    <h2>Något behöver rättas</h2>
-    <ul>
-      {errors.map((e) => {
-        const field = fields.find((f) => f.name === e.field);
-        return (
-          <li>{field ? <a href={`#f-${field.name}`}>{`${field.label}: ${e.message}`}</a> : e.message}</li>
-        );
-      })}
-    </ul>
-  </div>
+/** The CSRF token every form posts, so that only pages of this site can post it. */
+export const Csrf: FC<{ token: string }> = ({ token }) => <input type="hidden" name="_csrf" value={token} />;
+
+const fieldId = (field: Field) => field.id ?? `f-${field.name}`;
+
+/**
+ * What went wrong with a post, at the top of the form or page; nothing when nothing did. A message about a field
+ * in `fields` links to it; the others are shown as they are.
+ */
+export const ErrorSummary: FC<{ errors: FieldError[]; fields?: Field[]; heading?: string }> = ({
+  errors,
+  fields = [],
+  heading = "Något behöver rättas",
+}) =>
+  errors.length === 0 ? null : (
+    <div class="error-summary" role="alert" tabindex={-1}>
+      <h2>{heading}</h2>
+      <ul>
+        {errors.map((e) => {
+          const field = fields.find((f) => f.name === e.field);
+          return (
+            <li>{field ? <a href={`#${fieldId(field)}`}>{`${field.label}: ${e.message}`}</a> : e.message}</li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+
+/** A group of checkboxes under one legend, each posting its option's value under the field's name. */
+const CheckboxGroup: FC<{ field: Field; id: string; checked: string[]; error?: string }> = ({
+  field,
+  id,
+  checked,
+  error,
+}) => (
+  <fieldset id={id} class={error ? "field has-error" : "field"}>
+    <legend>
+      {field.label}
+      {field.required ? <span class="required"> (obligatoriskt)</span> : null}
+    </legend>
+    {field.hint ? (
+      <p class="hint" id={`${id}-hint`}>
+        {field.hint}
+      </p>
+    ) : null}
+    {error ? (
+      <p class="field-error" id={`${id}-error`}>
+        {error}
+      </p>
+    ) : null}
+    {(field.options ?? []).length === 0 ? <p class="muted">Ingen att välja.</p> : null}
+    {(field.options ?? []).map((o) => (
+      <div>
+        <input
+          type="checkbox"
+          id={`${id}-${o.value}`}
+          name={field.name}
+          value={o.value}
+          checked={checked.includes(o.value)}
+        />{" "}
+        <label for={`${id}-${o.value}`}>{o.label}</label>
+      </div>
+    ))}
+  </fieldset>
 );
 
 /** One labelled input with its hint and message; forms with extra parts (file uploads) compose these. */
-export const FieldInput: FC<{ field: Field; value: FormValues[string]; error?: string }> = ({
+export const FieldInput: FC<{ field: Field; value?: FormValues[string]; error?: string }> = ({
   field,
   value,
   error,
 }) => {
-  const id = `f-${field.name}`;
+  const id = fieldId(field);
+  if (field.type === "checkboxes")
+    return (
+      <CheckboxGroup
+        field={field}
+        id={id}
+        checked={typeof value === "string" ? value.split("\n") : []}
+        error={error}
+      />
+    );
   const described =
     [field.hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   const common = {
@@ -117,7 +198,10 @@ export const FieldInput: FC<{ field: Field; value: FormValues[string]; error?: s
   );
 };
 
-/** A whole form: error summary, fields with their messages, CSRF token, submit button. */
+/**
+ * A whole form: error summary, fields with their messages, CSRF token, submit button. Parts the fields cannot
+ * express (a table of ballots) go in children, after the fields.
+ */
 export const Form: FC<{
   action: string;
   fields: Field[];
@@ -125,10 +209,13 @@ export const Form: FC<{
   errors?: FieldError[];
   csrfToken: string;
   submitLabel: string;
-}> = ({ action, fields, values = {}, errors = [], csrfToken, submitLabel }) => (
+  /** A class for the submit button, e.g. "danger" for what cannot be undone. */
+  submitClass?: string;
+  children?: Child;
+}> = ({ action, fields, values = {}, errors = [], csrfToken, submitLabel, submitClass, children }) => (
   <form method="post" action={action} novalidate>
     {errors.length > 0 ? <ErrorSummary errors={errors} fields={fields} /> : null}
-    <input type="hidden" name="_csrf" value={csrfToken} />
+    <Csrf token={csrfToken} />
     {fields.map((field) => (
       <FieldInput
         field={field}
@@ -136,6 +223,9 @@ export const Form: FC<{
         error={errors.find((e) => e.field === field.name)?.message}
       />
     ))}
-    <button type="submit">{submitLabel}</button>
+    {children}
+    <button type="submit" class={submitClass}>
+      {submitLabel}
+    </button>
   </form>
 );

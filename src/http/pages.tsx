@@ -47,14 +47,20 @@ export interface FormRender {
   errors: FieldError[];
 }
 
+/** A posted form as `parseBody({ all: true })` reads it: a field posted more than once is a list. */
+export type PostedForm = Record<string, string | File | (string | File)[]>;
+
 /**
  * The one way a page form writes: validate with the API's zod schema, run the use case in a transaction,
  * redirect on success; on bad input, show the form again with the user's input and Swedish messages.
+ * A form whose input is more than its fields (lists of checkboxes, lines, ids from the address) gives `input`,
+ * which turns the posted form into what the schema reads.
  */
 export async function submitForm<S extends z.ZodType, R>(
   c: Context<AppEnv>,
   options: {
-    fields: Field[];
+    fields?: Field[];
+    input?: (form: PostedForm) => unknown;
     schema: S;
     run: (tx: Tx, actor: Actor, input: z.infer<S>) => Promise<R>;
     render: (state: FormRender) => Child;
@@ -62,9 +68,11 @@ export async function submitForm<S extends z.ZodType, R>(
   },
 ) {
   const actor = requireActor(c);
-  const form = await c.req.parseBody();
-  const values = keptValues(options.fields, form);
-  const parsed = options.schema.safeParse(formInput(options.fields, form));
+  const fields = options.fields ?? [];
+  const all = options.input !== undefined || fields.some((f) => f.type === "checkboxes");
+  const form: PostedForm = await c.req.parseBody({ all });
+  const values = keptValues(fields, form);
+  const parsed = options.schema.safeParse(options.input ? options.input(form) : formInput(fields, form));
   if (!parsed.success) {
     return c.html(options.render({ values, errors: fieldErrors(parsed.error) }) as string, 400);
   }

@@ -3,10 +3,15 @@ import { DomainError } from "../domain/errors.js";
 import { isQuorate, quorumThreshold } from "../domain/law/meetings.js";
 import { servesOnItem } from "../domain/law/participation.js";
 import { listAttendance, listDisqualifications, membershipsOn } from "./queries.js";
-import type { agendaItem, meeting } from "./tables.js";
+import type { agendaItem, attendance, disqualification, meeting } from "./tables.js";
 
 type MeetingRow = typeof meeting.$inferSelect;
 type ItemRow = typeof agendaItem.$inferSelect;
+type AttendanceRow = Pick<
+  typeof attendance.$inferSelect,
+  "personId" | "capacity" | "presides" | "fromPosition" | "toPosition"
+>;
+type DisqualificationRow = Pick<typeof disqualification.$inferSelect, "personId" | "substitutePersonId">;
 
 /** Who serves on one agenda item, worked out from attendance, disqualification and serving substitutes. */
 export interface Serving {
@@ -28,8 +33,17 @@ function presentAt(row: { fromPosition: number | null; toPosition: number | null
 
 /** Who serves on an item (L2, L4). KL 5 kap. 46–48 §§ (check), 6 kap. 27–28 §§ */
 export async function servingOnItem(tx: Tx, m: MeetingRow, item: ItemRow): Promise<Serving> {
-  const rows = (await listAttendance(tx, m.id)).filter((r) => presentAt(r, item.position));
-  const disqualified = await listDisqualifications(tx, [item.id]);
+  return servingFrom(m, item, await listAttendance(tx, m.id), await listDisqualifications(tx, [item.id]));
+}
+
+/** The same rule, given the meeting's attendance and the item's disqualifications already loaded. */
+export function servingFrom(
+  m: Pick<MeetingRow, "countedPresent">,
+  item: Pick<ItemRow, "position">,
+  attendance: AttendanceRow[],
+  disqualified: DisqualificationRow[],
+): Serving {
+  const rows = attendance.filter((r) => presentAt(r, item.position));
   const disqualifiedIds = new Set(disqualified.map((d) => d.personId));
   const substituteIds = new Set(
     disqualified.flatMap((d) => (d.substitutePersonId ? [d.substitutePersonId] : [])),
