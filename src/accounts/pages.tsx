@@ -3,20 +3,13 @@ import type { AppEnv } from "../http/context.js";
 import { formRoute } from "../http/form-route.js";
 import { Breadcrumbs, Layout } from "../http/layout.js";
 import { chrome, read, requireMunicipality } from "../http/pages.js";
-import { listBodies } from "../organisation/queries.js";
+import { readBodies } from "../organisation/read-bodies.js";
 import { createUser } from "./create-user.js";
 import { authorize } from "./policy.js";
-import { listUsers } from "./queries.js";
+import { roleName } from "./present.js";
+import { readAccounts } from "./read-accounts.js";
 import { UserInput } from "./schemas.js";
-import { type Role, roles } from "./tables.js";
-
-export const roleName: Record<Role, string> = {
-  admin: "Administratör",
-  registrar: "Registrator",
-  case_officer: "Handläggare",
-  secretary: "Nämndsekreterare",
-  member: "Förtroendevald",
-};
+import { roles } from "./tables.js";
 
 // The page form gives one role, for every body or for one; the API takes a list of grants.
 const AccountForm = UserInput.omit({ grants: true }).extend({
@@ -29,11 +22,7 @@ export function registerAccountPages(app: OpenAPIHono<AppEnv>) {
   app.get("/admin/konton", async (c) => {
     authorize(c.get("actor"), "users:manage");
     const m = requireMunicipality(c);
-    const [users, bodies] = await read(
-      c,
-      async (tx) => [await listUsers(tx, m.id), await listBodies(tx, m.id)] as const,
-    );
-    const bodyName = new Map(bodies.map((b) => [b.id, b.name]));
+    const accounts = await read(c, (tx) => readAccounts(tx, m.id));
     return c.html(
       <Layout title="Konton" chrome={chrome(c)}>
         <Breadcrumbs trail={[{ href: "/", label: "Start" }, { label: "Konton" }]} />
@@ -50,18 +39,11 @@ export function registerAccountPages(app: OpenAPIHono<AppEnv>) {
             </tr>
           </thead>
           <tbody>
-            {users.map((u) => (
+            {accounts.map((u) => (
               <tr>
                 <td>{u.displayName}</td>
                 <td>{u.email}</td>
-                <td>
-                  {u.grants
-                    .map(
-                      (g) =>
-                        `${roleName[g.role]}${g.bodyId ? ` (${bodyName.get(g.bodyId) ?? "okänt organ"})` : ""}`,
-                    )
-                    .join(", ")}
-                </td>
+                <td>{u.roles}</td>
               </tr>
             ))}
           </tbody>
@@ -73,7 +55,7 @@ export function registerAccountPages(app: OpenAPIHono<AppEnv>) {
   formRoute(app, "/admin/konton/ny", {
     load: async (c) => {
       authorize(c.get("actor"), "users:manage");
-      return read(c, (tx) => listBodies(tx, requireMunicipality(c).id));
+      return read(c, (tx) => readBodies(tx, requireMunicipality(c).id));
     },
     title: () => "Nytt konto",
     trail: () => [{ href: "/admin/konton", label: "Konton" }, { label: "Nytt konto" }],

@@ -1,21 +1,22 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { inTransaction } from "../db/transaction.js";
-import { NotFoundError } from "../domain/errors.js";
 import type { AppEnv } from "../http/context.js";
 import { db, IdParam, json, writeProblems } from "../http/openapi.js";
 import { requireActor, requireMunicipality } from "../http/pages.js";
 import { closeAssignment } from "./close-assignment.js";
 import { giveAssignment } from "./give-assignment.js";
+import type { AssignmentView } from "./present.js";
 import {
-  type AssignmentView,
-  findAssignmentView,
-  listAssignments,
-  listUnfinishedCouncilAssignments,
-} from "./queries.js";
+  assignmentReader,
+  readAssignment,
+  readAssignments,
+  readUnfinishedCouncilAssignments,
+} from "./read-assignments.js";
 import { Assignment, AssignmentInput, CloseAssignmentInput } from "./schemas.js";
 import { assignmentStatuses } from "./tables.js";
 
-const present = (a: AssignmentView) => Assignment.parse({ ...a, givenBy: a.givenBy, closedBy: a.closedBy });
+/** The API's form of the presented assignment: the fields its schema names. */
+const asResource = (a: AssignmentView) => Assignment.parse(a);
 
 /** The assignments API (M3): list, read, give, close, and the auditor's annual list. */
 export function registerAssignmentApi(api: OpenAPIHono<AppEnv>) {
@@ -36,8 +37,11 @@ export function registerAssignmentApi(api: OpenAPIHono<AppEnv>) {
     }),
     async (c) => {
       const m = requireMunicipality(c);
-      const rows = await inTransaction(db(c), (tx) => listAssignments(tx, m.id, c.req.valid("query")));
-      return c.json({ data: rows.map(present) }, 200);
+      const reader = assignmentReader(c.get("actor"));
+      const rows = await inTransaction(db(c), (tx) =>
+        readAssignments(tx, m.id, c.req.valid("query"), reader),
+      );
+      return c.json({ data: rows.map(asResource) }, 200);
     },
   );
   api.openapi(
@@ -52,8 +56,11 @@ export function registerAssignmentApi(api: OpenAPIHono<AppEnv>) {
     async (c) => {
       const m = requireMunicipality(c);
       const { year } = c.req.valid("query");
-      const rows = await inTransaction(db(c), (tx) => listUnfinishedCouncilAssignments(tx, m.id, year));
-      return c.json({ data: rows.map(present) }, 200);
+      const reader = assignmentReader(c.get("actor"));
+      const rows = await inTransaction(db(c), (tx) =>
+        readUnfinishedCouncilAssignments(tx, m.id, year, reader),
+      );
+      return c.json({ data: rows.map(asResource) }, 200);
     },
   );
   api.openapi(
@@ -67,9 +74,11 @@ export function registerAssignmentApi(api: OpenAPIHono<AppEnv>) {
     }),
     async (c) => {
       const m = requireMunicipality(c);
-      const row = await inTransaction(db(c), (tx) => findAssignmentView(tx, m.id, c.req.valid("param").id));
-      if (!row) throw new NotFoundError("assignment");
-      return c.json(present(row), 200);
+      const reader = assignmentReader(c.get("actor"));
+      const row = await inTransaction(db(c), (tx) =>
+        readAssignment(tx, m.id, c.req.valid("param").id, reader),
+      );
+      return c.json(asResource(row), 200);
     },
   );
   api.openapi(
@@ -87,9 +96,9 @@ export function registerAssignmentApi(api: OpenAPIHono<AppEnv>) {
       const input = c.req.valid("json");
       const row = await inTransaction(db(c), async (tx) => {
         const created = await giveAssignment(tx, actor, input);
-        return findAssignmentView(tx, actor.municipalityId, created.id);
+        return readAssignment(tx, actor.municipalityId, created.id, assignmentReader(actor));
       });
-      return c.json(present(row!), 201);
+      return c.json(asResource(row), 201);
     },
   );
   api.openapi(
@@ -108,9 +117,9 @@ export function registerAssignmentApi(api: OpenAPIHono<AppEnv>) {
       const input = c.req.valid("json");
       const row = await inTransaction(db(c), async (tx) => {
         await closeAssignment(tx, actor, id, input);
-        return findAssignmentView(tx, actor.municipalityId, id);
+        return readAssignment(tx, actor.municipalityId, id, assignmentReader(actor));
       });
-      return c.json(present(row!), 200);
+      return c.json(asResource(row), 200);
     },
   );
 }

@@ -6,9 +6,9 @@ import { auditEntry } from "../audit/tables.js";
 import type { Database } from "../db/connect.js";
 import { DomainError } from "../domain/errors.js";
 import { closeAssignment } from "./close-assignment.js";
-import { decisionCode, decisionTitle, genitive, isOverdue } from "./decision-code.js";
+import { isOverdue } from "./deadlines.js";
 import { giveAssignment } from "./give-assignment.js";
-import { listAssignments, listUnfinishedCouncilAssignments } from "./queries.js";
+import { readAssignments, readUnfinishedCouncilAssignments } from "./read-assignments.js";
 import { assignment, decisionReference } from "./tables.js";
 
 let database: Database;
@@ -26,16 +26,7 @@ async function rejects(promise: Promise<unknown>): Promise<DomainError> {
   return error as DomainError;
 }
 
-describe("decision codes", () => {
-  it("renders the seed's codes from data", () => {
-    expect(decisionCode("KF", "2024-09-26", 189)).toBe("KF 240926 § 189");
-    expect(decisionTitle("Arbetsmarknads- och socialnämnden", "2025-06-19", 219)).toBe(
-      "Arbetsmarknads- och socialnämndens beslut 250619 § 219",
-    );
-    expect(genitive("Kommunfullmäktige")).toBe("Kommunfullmäktiges");
-    expect(genitive("MINC i Sverige AB")).toBe("MINC i Sverige AB:s");
-  });
-
+describe("deadlines", () => {
   it("marks an open assignment past its deadline as overdue, and only that (KL 6 kap. 4 §)", () => {
     expect(isOverdue("open", "2025-06-30", "2025-07-01")).toBe(true);
     expect(isOverdue("open", "2025-06-30", "2025-06-30")).toBe(false);
@@ -73,14 +64,14 @@ describe("assignments", () => {
     );
     expect(refs).toHaveLength(1);
 
-    const open = await tx(database, (t) => listAssignments(t, m.id, { bodyId: ks.id, status: "open" }));
+    const open = await tx(database, (t) => readAssignments(t, m.id, { bodyId: ks.id, status: "open" }));
     expect(open.map((a) => a.givenBy.code)).toEqual(["KF 240926 § 189", "KF 240926 § 189"]);
     expect(open.find((a) => a.text === "Utarbeta formerna")!.overdue).toBe(true);
 
     const closedBy = { bodyId: kf.id, decidedOn: "2026-01-22", paragraphNumber: 8 };
     for (const a of [first, second])
       await tx(database, (t) => closeAssignment(t, m.system, a.id, { outcome: "reported", closedBy }));
-    const all = await tx(database, (t) => listAssignments(t, m.id, { caseId: kase.id }));
+    const all = await tx(database, (t) => readAssignments(t, m.id, { caseId: kase.id }));
     expect(all.map((a) => [a.status, a.closedBy?.code, a.overdue, a.ageDays])).toEqual([
       ["reported", "KF 260122 § 8", false, 483],
       ["reported", "KF 260122 § 8", false, 483],
@@ -117,10 +108,10 @@ describe("assignments", () => {
         closedBy: { bodyId: kf.id, decidedOn: "2026-01-22", paragraphNumber: 8 },
       }),
     );
-    const y2023 = await tx(database, (t) => listUnfinishedCouncilAssignments(t, m.id, 2023));
-    const y2024 = await tx(database, (t) => listUnfinishedCouncilAssignments(t, m.id, 2024));
-    const y2025 = await tx(database, (t) => listUnfinishedCouncilAssignments(t, m.id, 2025));
-    const y2026 = await tx(database, (t) => listUnfinishedCouncilAssignments(t, m.id, 2026));
+    const y2023 = await tx(database, (t) => readUnfinishedCouncilAssignments(t, m.id, 2023));
+    const y2024 = await tx(database, (t) => readUnfinishedCouncilAssignments(t, m.id, 2024));
+    const y2025 = await tx(database, (t) => readUnfinishedCouncilAssignments(t, m.id, 2025));
+    const y2026 = await tx(database, (t) => readUnfinishedCouncilAssignments(t, m.id, 2026));
     expect(y2023).toHaveLength(0);
     expect(y2024.map((x) => [x.text, x.ageDays])).toEqual([["Samordna", 96]]);
     expect(y2025.map((x) => x.ageDays)).toEqual([461]);
@@ -209,7 +200,7 @@ describe("assignments", () => {
       ),
     );
     expect(early.code).toBe("deadline_before_decision");
-    expect(await tx(database, (t) => listAssignments(t, m.id))).toHaveLength(1);
+    expect(await tx(database, (t) => readAssignments(t, m.id))).toHaveLength(1);
   });
 
   it("stores one reference when several transactions cite the same new decision at once", async () => {
@@ -231,6 +222,6 @@ describe("assignments", () => {
       t.select().from(decisionReference).where(eq(decisionReference.municipalityId, m.id)),
     );
     expect(refs).toHaveLength(1);
-    expect(await tx(database, (t) => listAssignments(t, m.id))).toHaveLength(8);
+    expect(await tx(database, (t) => readAssignments(t, m.id))).toHaveLength(8);
   });
 });

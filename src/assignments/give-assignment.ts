@@ -4,7 +4,7 @@ import { recordAudit } from "../audit/record-audit.js";
 import type { Tx } from "../db/connect.js";
 import { DomainError } from "../domain/errors.js";
 import { findBody } from "../organisation/queries.js";
-import { findCase } from "../register/queries.js";
+import { findCase, findCaseByNumber } from "../register/queries.js";
 import { resolveDecisionReference } from "./resolve-decision-reference.js";
 import type { AssignmentInput } from "./schemas.js";
 import { assignment } from "./tables.js";
@@ -40,4 +40,16 @@ export async function giveAssignment(tx: Tx, actor: Actor, input: AssignmentInpu
     after: created,
   });
   return created!;
+}
+
+/** The same, for a case named by its diarium number as a person types it ("STK-2024-1374"). */
+export async function giveAssignmentInCase(
+  tx: Tx,
+  actor: Actor,
+  caseNumber: string,
+  input: Omit<AssignmentInput, "caseId">,
+) {
+  const owner = await findCaseByNumber(tx, actor.municipalityId, caseNumber);
+  if (!owner) throw new DomainError("case_not_found", {}, "caseNumber");
+  return giveAssignment(tx, actor, { ...input, caseId: owner.id });
 }

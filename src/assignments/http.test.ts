@@ -7,7 +7,7 @@ import { Client, testApp } from "../../test/support/http.js";
 import type { Database } from "../db/connect.js";
 import { closeAssignment } from "./close-assignment.js";
 import { giveAssignment } from "./give-assignment.js";
-import { listAssignments } from "./queries.js";
+import { readAssignments } from "./read-assignments.js";
 
 let database: Database;
 beforeAll(async () => {
@@ -81,7 +81,7 @@ describe("assignment pages and API", () => {
     const again = await client.postForm(`/uppdrag/ny`, `${page}/avsluta`, { ...close, outcome: "lapsed" });
     expect(again.status).toBe(409);
     expect(await again.text()).toContain("Uppdraget är redan avslutat (återrapporterat)");
-    const [stored] = await tx(database, (t) => listAssignments(t, m.id));
+    const [stored] = await tx(database, (t) => readAssignments(t, m.id));
     expect([stored!.status, stored!.closedBy?.code]).toEqual(["reported", "KF 260122 § 8"]);
 
     const unknown = await client.postForm("/uppdrag/ny", "/uppdrag/ny", {
@@ -94,7 +94,7 @@ describe("assignment pages and API", () => {
     });
     expect(unknown.status).toBe(400);
     expect(await unknown.text()).toContain("Paragrafnumret måste vara minst 1.");
-    expect(await tx(database, (t) => listAssignments(t, m.id))).toHaveLength(1);
+    expect(await tx(database, (t) => readAssignments(t, m.id))).toHaveLength(1);
   });
 
   it("gives the auditor the annual list as a page, CSV with BOM and XLSX, and per body", async () => {
@@ -108,7 +108,7 @@ describe("assignment pages and API", () => {
           text,
         }),
       );
-    const [first] = await tx(database, (t) => listAssignments(t, m.id));
+    const [first] = await tx(database, (t) => readAssignments(t, m.id));
     await tx(database, (t) =>
       closeAssignment(t, m.system, first!.id, {
         outcome: "reported",
@@ -173,6 +173,6 @@ describe("assignment pages and API", () => {
       input({ bodyId: kf.id, decidedOn: "2024-09-26", paragraphNumber: 189 }),
     );
     expect(refused.status).toBe(403);
-    expect(await tx(database, (t) => listAssignments(t, m.id))).toHaveLength(0);
+    expect(await tx(database, (t) => readAssignments(t, m.id))).toHaveLength(0);
   });
 });

@@ -6,7 +6,7 @@ import { DomainError } from "../domain/errors.js";
 import { takeUpItem } from "../meetings/take-up-item.js";
 import { closeAssignment } from "./close-assignment.js";
 import { giveAssignment } from "./give-assignment.js";
-import { findAssignmentView } from "./queries.js";
+import { readAssignment } from "./read-assignments.js";
 
 let database: Database;
 beforeAll(async () => {
@@ -33,8 +33,8 @@ describe("decision references and the minutes", () => {
         givenBy: { bodyId: meeting.body.id, decidedOn: "2026-03-10", paragraphNumber: paragraph.number },
       }),
     );
-    const view = await tx(database, (t) => findAssignmentView(t, m.id, given.id));
-    expect(view!.givenBy.href).toBe(`/protokoll/${meeting.body.slug}/2026/${paragraph.number}`);
+    const view = await tx(database, (t) => readAssignment(t, m.id, given.id));
+    expect(view.givenBy.href).toBe(`/protokoll/${meeting.body.slug}/2026/${paragraph.number}`);
   });
 
   it("refuses a paragraph number the body's minutes have not reached, and writes nothing", async () => {

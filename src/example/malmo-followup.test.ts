@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabase, tx } from "../../test/support/db.js";
-import { listAssignments } from "../assignments/queries.js";
+import { readAssignments } from "../assignments/read-assignments.js";
 import { respondentList } from "../consultations/format.js";
 import { readConsultation } from "../consultations/read-consultation.js";
 import { readConsultations } from "../consultations/read-consultations.js";
@@ -34,7 +34,7 @@ describe("the Malmö example's follow-through", () => {
     await withExample(async (t, m) => {
       const kase = await findCaseByNumber(t, m, "STK-2024-1374");
       expect(kase?.title).toBe("Återrapportering kring kraftsamlande insatser");
-      const assignments = await listAssignments(t, m, { caseId: kase!.id });
+      const assignments = await readAssignments(t, m, { caseId: kase!.id });
       expect(assignments.map((a) => [a.bodyName, a.givenBy.code, a.status, a.closedBy?.code])).toEqual([
         ["Kommunstyrelsen", "KF 240926 § 189", "reported", "KF 260122 § 8"],
         ["Kommunstyrelsen", "KF 240926 § 189", "reported", "KF 260122 § 8"],

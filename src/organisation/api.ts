@@ -2,7 +2,6 @@ import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Actor } from "../accounts/actor.js";
 import type { Tx } from "../db/connect.js";
 import { inTransaction } from "../db/transaction.js";
-import { NotFoundError } from "../domain/errors.js";
 import type { AppEnv } from "../http/context.js";
 import { IdParam, writeProblems } from "../http/openapi.js";
 import { requireActor, requireMunicipality } from "../http/pages.js";
@@ -11,20 +10,23 @@ import { addMembership, deleteMembership, updateMembership } from "./memberships
 import { addOfficial, deleteOfficial, updateOfficial } from "./officials.js";
 import { createParty, deleteParty, updateParty } from "./parties.js";
 import { createPerson, deletePerson, updatePerson } from "./persons.js";
-import * as q from "./queries.js";
+import { readBodies, readBody } from "./read-bodies.js";
+import { readParties, readParty } from "./read-parties.js";
+import { readPerson, readPersons } from "./read-persons.js";
+import { readMembership, readMemberships, readOfficial, readOfficials } from "./read-seats.js";
 import * as s from "./schemas.js";
 import { bodyKinds } from "./tables.js";
 
 interface Resource {
   path: string;
   tag: string;
-  recordType: string;
   noun: string;
   what: string;
   output: z.ZodObject;
   input: z.ZodObject;
   update: z.ZodObject;
   listQuery?: z.ZodObject;
+  /** Read models: a list as presented, and one item as presented or a NotFoundError. */
   list: (tx: Tx, municipalityId: string, query: any) => Promise<unknown[]>;
   find: (tx: Tx, municipalityId: string, id: string) => Promise<unknown>;
   create: (tx: Tx, actor: Actor, input: any) => Promise<unknown>;
@@ -71,7 +73,6 @@ function registerResource(api: OpenAPIHono<AppEnv>, r: Resource) {
       const m = requireMunicipality(c);
       const { id } = c.req.valid("param");
       const row = await inTransaction(db(c), (tx) => r.find(tx, m.id, id));
-      if (!row) throw new NotFoundError(r.recordType);
       return c.json(r.output.parse(row), 200);
     },
   );
@@ -136,7 +137,6 @@ export function registerOrganisationApi(api: OpenAPIHono<AppEnv>) {
   registerResource(api, {
     path: "/api/bodies",
     tag: "Organ",
-    recordType: "body",
     noun: "organ",
     what: "ett organ",
     output: s.Body,
@@ -146,11 +146,8 @@ export function registerOrganisationApi(api: OpenAPIHono<AppEnv>) {
       kind: z.enum(bodyKinds, { error: `Typen måste vara en av: ${kindList}.` }).optional(),
       slug: z.string().optional(),
     }),
-    list: async (tx, m, query: { kind?: string; slug?: string }) =>
-      (await q.listBodies(tx, m)).filter(
-        (b) => (!query.kind || b.kind === query.kind) && (!query.slug || b.slug === query.slug),
-      ),
-    find: q.findBody,
+    list: (tx, m, query) => readBodies(tx, m, query),
+    find: readBody,
     create: createBody,
     change: updateBody,
     remove: deleteBody,
@@ -158,14 +155,13 @@ export function registerOrganisationApi(api: OpenAPIHono<AppEnv>) {
   registerResource(api, {
     path: "/api/parties",
     tag: "Partier",
-    recordType: "party",
     noun: "partier",
     what: "ett parti",
     output: s.Party,
     input: s.PartyInput,
     update: s.PartyUpdate,
-    list: (tx, m) => q.listParties(tx, m),
-    find: q.findParty,
+    list: (tx, m) => readParties(tx, m),
+    find: readParty,
     create: createParty,
     change: updateParty,
     remove: deleteParty,
@@ -173,14 +169,13 @@ export function registerOrganisationApi(api: OpenAPIHono<AppEnv>) {
   registerResource(api, {
     path: "/api/persons",
     tag: "Personer",
-    recordType: "person",
     noun: "personer",
     what: "en person",
     output: s.Person,
     input: s.PersonInput,
     update: s.PersonUpdate,
-    list: (tx, m) => q.listPersons(tx, m),
-    find: q.findPerson,
+    list: (tx, m) => readPersons(tx, m),
+    find: readPerson,
     create: createPerson,
     change: updatePerson,
     remove: deletePerson,
@@ -188,7 +183,6 @@ export function registerOrganisationApi(api: OpenAPIHono<AppEnv>) {
   registerResource(api, {
     path: "/api/memberships",
     tag: "Uppdrag i organ",
-    recordType: "membership",
     noun: "uppdrag i organ",
     what: "ett uppdrag i ett organ",
     output: s.Membership,
@@ -198,8 +192,8 @@ export function registerOrganisationApi(api: OpenAPIHono<AppEnv>) {
       bodyId: z.uuid({ error: "Ogiltigt organ-id." }).optional(),
       personId: z.uuid({ error: "Ogiltigt person-id." }).optional(),
     }),
-    list: (tx, m, query) => q.listMemberships(tx, m, query),
-    find: q.findMembership,
+    list: (tx, m, query) => readMemberships(tx, m, query),
+    find: (tx, m, id) => readMembership(tx, m, id),
     create: addMembership,
     change: updateMembership,
     remove: deleteMembership,
@@ -207,7 +201,6 @@ export function registerOrganisationApi(api: OpenAPIHono<AppEnv>) {
   registerResource(api, {
     path: "/api/officials",
     tag: "Tjänstepersoner",
-    recordType: "official",
     noun: "tjänstepersoner",
     what: "en tjänsteperson",
     output: s.Official,
@@ -217,8 +210,8 @@ export function registerOrganisationApi(api: OpenAPIHono<AppEnv>) {
       bodyId: z.uuid({ error: "Ogiltigt organ-id." }).optional(),
       personId: z.uuid({ error: "Ogiltigt person-id." }).optional(),
     }),
-    list: (tx, m, query) => q.listOfficials(tx, m, query),
-    find: q.findOfficial,
+    list: (tx, m, query) => readOfficials(tx, m, query),
+    find: readOfficial,
     create: addOfficial,
     change: updateOfficial,
     remove: deleteOfficial,

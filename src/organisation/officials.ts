@@ -3,12 +3,11 @@ import type { Actor } from "../accounts/actor.js";
 import { authorize } from "../accounts/policy.js";
 import { recordAudit } from "../audit/record-audit.js";
 import type { Tx } from "../db/connect.js";
+import { isOffice } from "../domain/bodies.js";
 import { DomainError, NotFoundError } from "../domain/errors.js";
 import { findBody, findOfficial, findPerson } from "./queries.js";
 import type { OfficialInput } from "./schemas.js";
 import { official } from "./tables.js";
-
-const civilService = new Set(["administration", "department", "unit"]);
 
 /** Records that a person works at an administration, department or unit, with a title. */
 export async function addOfficial(tx: Tx, actor: Actor, input: OfficialInput) {
@@ -17,7 +16,7 @@ export async function addOfficial(tx: Tx, actor: Actor, input: OfficialInput) {
     throw new DomainError("person_not_found", {}, "personId");
   const workplace = await findBody(tx, actor.municipalityId, input.bodyId);
   if (!workplace) throw new DomainError("body_not_found", {}, "bodyId");
-  if (!civilService.has(workplace.kind)) throw new DomainError("official_needs_administration", {}, "bodyId");
+  if (!isOffice(workplace.kind)) throw new DomainError("official_needs_administration", {}, "bodyId");
   const [created] = await tx
     .insert(official)
     .values({

@@ -1,6 +1,6 @@
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { Db, Tx } from "../db/connect.js";
-import { body, membership, municipality, official, party, person } from "./tables.js";
+import { type BodyKind, body, membership, municipality, official, party, person } from "./tables.js";
 
 // Small reads with no rules in them. Every one is scoped to a municipality and skips soft-deleted rows.
 
@@ -24,11 +24,19 @@ export function findBodyBySlug(tx: Tx, municipalityId: string, slug: string) {
   });
 }
 
-export function listBodies(tx: Tx, municipalityId: string) {
+/** The municipality's bodies by name, optionally of one kind or with one slug. */
+export function listBodies(tx: Tx, municipalityId: string, filter: { kind?: BodyKind; slug?: string } = {}) {
   return tx
     .select()
     .from(body)
-    .where(and(eq(body.municipalityId, municipalityId), isNull(body.deletedAt)))
+    .where(
+      and(
+        eq(body.municipalityId, municipalityId),
+        isNull(body.deletedAt),
+        filter.kind ? eq(body.kind, filter.kind) : undefined,
+        filter.slug ? eq(body.slug, filter.slug) : undefined,
+      ),
+    )
     .orderBy(asc(body.name));
 }
 

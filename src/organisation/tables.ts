@@ -1,4 +1,8 @@
 import { boolean, date, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import type { BodyKind } from "../domain/bodies.js";
+
+// The kinds of body are a rule other capabilities apply too; they live in src/domain/bodies.ts.
+export { type BodyKind, bodyKinds } from "../domain/bodies.js";
 
 const stamps = {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -13,19 +17,6 @@ export const municipality = pgTable("municipality", {
   organisationNumber: text("organisation_number"),
   ...stamps,
 });
-
-export const bodyKinds = [
-  "council",
-  "executive_board",
-  "working_committee",
-  "preparatory_committee",
-  "committee",
-  "company",
-  "administration",
-  "department",
-  "unit",
-] as const;
-export type BodyKind = (typeof bodyKinds)[number];
 
 export const body = pgTable("body", {
   id: uuid("id").primaryKey().defaultRandom(),
