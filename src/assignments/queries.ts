@@ -5,10 +5,6 @@ import { body } from "../organisation/tables.js";
 import { registerCase } from "../register/tables.js";
 import { type AssignmentStatus, assignment, decisionReference } from "./tables.js";
 
-// Kept only for src/consultations, which still imports `today` from here; the Stockholm day lives in
-// src/domain/clock.ts.
-export { todayInStockholm as today } from "../domain/clock.js";
-
 const givenRef = alias(decisionReference, "given_ref");
 const givenBody = alias(body, "given_body");
 const closedRef = alias(decisionReference, "closed_ref");

@@ -13,10 +13,10 @@ import {
   listStatements,
   listVotes,
 } from "./queries.js";
+import { meetingView, paragraphView } from "./read-minutes.js";
 import { presentDesk, presentParagraphDesk } from "./secretary-present.js";
 import { findItemOfMeeting, findParagraphOfMeeting, findWrittenOfParagraph } from "./secretary-queries.js";
 import { servingFrom } from "./serving.js";
-import { meetingView, paragraphView } from "./read-minutes.js";
 import "./secretary-errors.js";
 
 // The secretary's desk during a meeting: what the meeting page and a paragraph's page show and choose from, loaded

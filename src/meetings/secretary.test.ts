@@ -13,6 +13,7 @@ import { announceReservation } from "./announce-reservation.js";
 import { announceStatement } from "./announce-statement.js";
 import { openMeeting } from "./open-meeting.js";
 import { planMeeting } from "./plan-meeting.js";
+import { meetingView } from "./read-minutes.js";
 import { readSecretaryDesk, readSecretaryParagraph } from "./read-secretary-desk.js";
 import { recordAttendance } from "./record-attendance.js";
 import { recordVote } from "./record-vote.js";
@@ -26,7 +27,6 @@ import {
   statementPerson,
 } from "./tables.js";
 import { takeUpItem } from "./take-up-item.js";
-import { meetingView } from "./read-minutes.js";
 
 let database: Database;
 beforeAll(async () => {
