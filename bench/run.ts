@@ -24,7 +24,7 @@ import { createUser } from "../src/accounts/create-user.js";
 import { connect, type Database } from "../src/db/connect.js";
 import { migrate } from "../src/db/migrate.js";
 import { inTransaction } from "../src/db/transaction.js";
-import { createApp } from "../src/http/app.js";
+import { createApp } from "../src/app/app.js";
 import { createBody } from "../src/organisation/bodies.js";
 import { createMunicipality } from "../src/organisation/create-municipality.js";
 import { secretAccess } from "../src/register/access.js";

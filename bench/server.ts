@@ -3,7 +3,7 @@
 import { serve } from "@hono/node-server";
 import pino from "pino";
 import { connect } from "../src/db/connect.js";
-import { createApp } from "../src/http/app.js";
+import { createApp } from "../src/app/app.js";
 
 const database = await connect({ url: process.env.DATABASE_URL });
 const app = createApp({

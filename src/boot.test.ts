@@ -78,7 +78,7 @@ describe("starting Paragraf", () => {
     expect((short as { stderr: string }).stderr).toContain("Lösenordet måste ha minst 12 tecken.");
 
     const database = await boot(readConfig({ PARAGRAF_DATA_DIR: dir }, []), logger);
-    const { createApp } = await import("./http/app.js");
+    const { createApp } = await import("./app/app.js");
     const app = createApp({ database, logger });
     const res = await app.request("/api/session", {
       method: "POST",

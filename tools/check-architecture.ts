@@ -4,7 +4,7 @@
 // dependency-cruiser.
 
 import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
+import { dirname, join, relative } from "node:path";
 import { build } from "esbuild";
 
 const root = join(import.meta.dirname, "..");
@@ -30,28 +30,30 @@ const capabilities = [
 ] as const;
 
 export const parts: Part[] = [
-  { name: "domain", what: "pure rules: the law as code, numbering, secrecy, citation, Swedish, the clock; no I/O", mayImport: [] },
-  { name: "db", what: "connection, migrations, transactions, prepared statements, the schema index", mayImport: ["domain", ...capabilities.map((c) => `${c}/tables`)] },
-  { name: "http", what: "the kit every capability uses: context, errors, forms, form routes, layout, page helpers, OpenAPI pieces, validation", mayImport: ["domain", "db", "accounts/actor"] },
-  { name: "accounts", what: "accounts, passwords, sessions, login throttling, roles and policy", mayImport: ["domain", "db", "http", "audit", "organisation"] },
-  { name: "audit", what: "the audit trail written in every write's transaction; its page", mayImport: ["domain", "db", "http", "accounts"] },
-  { name: "organisation", what: "municipalities, bodies, parties, persons, memberships, officials", mayImport: ["domain", "db", "http", "audit", "accounts"] },
-  { name: "register", what: "the diarium: series, cases, records, files, search", mayImport: ["domain", "db", "http", "audit", "accounts", "organisation"] },
-  { name: "assignments", what: "assignments and decision references", mayImport: ["domain", "db", "http", "audit", "accounts", "organisation", "register", "meetings"] },
-  { name: "consultations", what: "consultations, answers, reminders, compilation", mayImport: ["domain", "db", "http", "audit", "accounts", "organisation", "register", "assignments", "meetings", "jobs", "mail"] },
-  { name: "meetings", what: "meetings, minutes, decision routes; the minutes read model; the secretary's pages", mayImport: ["domain", "db", "http", "audit", "accounts", "organisation", "register"] },
-  { name: "jobs", what: "the outbox, the worker and its handler assembly", mayImport: ["domain", "db", "mail", "consultations"] },
-  { name: "mail", what: "SMTP delivery once per job and recipient", mayImport: ["domain", "db", "jobs/tables"] },
-  { name: "example", what: "the Malmö example, loaded through the use cases", mayImport: ["domain", "db", ...capabilities] },
-  { name: "app", what: "the assembly: the Hono app with every capability's routes, session middleware, site pages, API reference", mayImport: ["domain", "db", "http", ...capabilities] },
-  { name: "entry", what: "src/main.ts, boot.ts, cli.ts, config.ts: the process entry points", mayImport: ["domain", "db", "http", "app", "example", ...capabilities] },
+  { name: "domain", what: "pure rules: the law as code (`law/`), numbering, secrecy (OSL), a decision's citation, Swedish grammar, the Stockholm clock, body kinds, id formats; no I/O", mayImport: [] },
+  { name: "config", what: "`src/config.ts`: settings read from the environment", mayImport: [] },
+  { name: "db", what: "connection (PGlite or a PostgreSQL server), migrations, transactions, prepared statements, the schema index", mayImport: ["domain", ...capabilities.map((c) => `${c}/tables`)] },
+  { name: "http", what: "the kit every capability builds on: request context, error table, forms and `formRoute`, layout, page helpers, OpenAPI pieces, validation, session cookies and CSRF", mayImport: ["domain", "db", "accounts/actor"] },
+  { name: "accounts", what: "accounts, argon2 passwords, sessions, login throttling, roles and the permission policy", mayImport: ["domain", "db", "http", "audit", "organisation"] },
+  { name: "audit", what: "the audit trail written in every write's transaction; the page that shows a record's trail", mayImport: ["domain", "db", "http", "accounts"] },
+  { name: "organisation", what: "municipalities, bodies, parties, persons, memberships, officials (M1)", mayImport: ["domain", "db", "http", "audit", "accounts"] },
+  { name: "register", what: "the diarium (M2, X6): number series, cases, records, files by SHA-256, secrecy-aware Swedish search", mayImport: ["domain", "config", "db", "http", "audit", "accounts", "organisation"] },
+  { name: "meetings", what: "meetings (M7), minutes (M8), decision routes (M6); the minutes read model; the secretary's pages", mayImport: ["domain", "db", "http", "audit", "accounts", "organisation", "register"] },
+  { name: "assignments", what: "assignments (M3) and the decision references they and consultations cite", mayImport: ["domain", "db", "http", "audit", "accounts", "organisation", "register", "meetings/tables"] },
+  { name: "consultations", what: "consultations (M4): consultees, questions, answers, reminders, compilation; the letters they mail", mayImport: ["domain", "db", "http", "audit", "accounts", "organisation", "register", "assignments", "jobs", "mail"] },
+  { name: "jobs", what: "the outbox, claiming with SKIP LOCKED, retries, the worker loop and its handler assembly", mayImport: ["domain", "db", "mail", "consultations/notify"] },
+  { name: "mail", what: "SMTP through nodemailer, delivery once per job and recipient", mayImport: ["domain", "db", "jobs"] },
+  { name: "example", what: "the Malmö example, loaded through the same use cases as the API", mayImport: ["domain", "db", ...capabilities] },
+  { name: "app", what: "the assembly: the Hono app with every capability's routes and pages, the session middleware, the start page, the API reference", mayImport: ["domain", "config", "db", "http", ...capabilities] },
+  { name: "entry", what: "`src/main.ts`, `boot.ts`, `cli.ts`: the process entry points", mayImport: ["domain", "config", "db", "http", "app", "example", ...capabilities] },
 ];
 
-const entryFiles = new Set(["src/main.ts", "src/boot.ts", "src/cli.ts", "src/config.ts"]);
+const entryFiles = new Set(["src/main.ts", "src/boot.ts", "src/cli.ts"]);
 
 /** The part a source file belongs to, and its finer name (for "x/tables" and "accounts/actor"). */
 function partOf(file: string): { part: string; fine: string } | null {
   if (entryFiles.has(file)) return { part: "entry", fine: "entry" };
+  if (file === "src/config.ts") return { part: "config", fine: "config" };
   const m = /^src\/([^/]+)\/(.*)$/.exec(file);
   if (!m) return null;
   const [, folder, rest] = m as unknown as [string, string, string];
@@ -106,6 +108,18 @@ async function main() {
       const to = partOf(relative(root, join(root, imp.path)));
       if (!to) continue;
       if (!allowed(from.part, to)) problems.push(`${input} imports ${imp.path}: ${from.part} may not import ${to.fine}`);
+    }
+  }
+  // esbuild drops imports used only as types before it builds the graph; a type is still a dependency.
+  for (const file of files) {
+    const from = partOf(relative(root, file));
+    if (!from) continue;
+    const text = readFileSync(file, "utf8");
+    for (const m of text.matchAll(/^import\s+type\s[^;]*?from\s+"(\.[^"]+)"/gms)) {
+      const target = relative(root, join(dirname(file), m[1] ?? "")).replace(/\.js$/, ".ts");
+      const to = partOf(target);
+      if (to && !allowed(from.part, to))
+        problems.push(`${relative(root, file)} imports type from ${m[1]}: ${from.part} may not import ${to.fine}`);
     }
   }
   for (const u of unknownParts) problems.push(`src/${u} is not in the table of tools/check-architecture.ts`);

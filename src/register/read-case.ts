@@ -43,3 +43,8 @@ export async function caseIdForNumber(
   if (!found) throw new DomainError("case_not_found", {}, field);
   return found.id;
 }
+
+/** Whether the register holds a case with this number (the start page links to the example's case when it does). */
+export async function caseNumberExists(tx: Tx, municipalityId: string, number: string): Promise<boolean> {
+  return (await findCaseByNumber(tx, municipalityId, number)) !== undefined;
+}

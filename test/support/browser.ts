@@ -9,7 +9,7 @@ import { createUser } from "../../src/accounts/create-user.js";
 import type { Database } from "../../src/db/connect.js";
 import { inTransaction } from "../../src/db/transaction.js";
 import { loadExample } from "../../src/example/load-example.js";
-import { createApp } from "../../src/http/app.js";
+import { createApp } from "../../src/app/app.js";
 import { createLogger } from "../../src/http/logger.js";
 import { isolatedDatabase } from "./db.js";
 

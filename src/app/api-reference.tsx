@@ -1,7 +1,7 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
-import type { AppEnv } from "./context.js";
-import { Layout } from "./layout.js";
-import { chrome } from "./pages.js";
+import type { AppEnv } from "../http/context.js";
+import { Layout } from "../http/layout.js";
+import { chrome } from "../http/pages.js";
 
 type Operation = {
   summary?: string;

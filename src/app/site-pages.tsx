@@ -1,9 +1,9 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
-import { listBodies } from "../organisation/queries.js";
-import { findCaseByNumber } from "../register/queries.js";
-import type { AppEnv } from "./context.js";
-import { Layout } from "./layout.js";
-import { chrome, read } from "./pages.js";
+import type { AppEnv } from "../http/context.js";
+import { Layout } from "../http/layout.js";
+import { chrome, read } from "../http/pages.js";
+import { readBodies } from "../organisation/read-bodies.js";
+import { caseNumberExists } from "../register/read-case.js";
 
 /** The start page and the accessibility statement (L30: Lag 2018:1937). */
 export function registerSitePages(app: OpenAPIHono<AppEnv>) {
@@ -14,11 +14,11 @@ export function registerSitePages(app: OpenAPIHono<AppEnv>) {
           c,
           async (tx) =>
             [
-              await listBodies(tx, municipality.id),
-              await findCaseByNumber(tx, municipality.id, "STK-2024-1374"),
+              await readBodies(tx, municipality.id),
+              await caseNumberExists(tx, municipality.id, "STK-2024-1374"),
             ] as const,
         )
-      : [[], undefined];
+      : [[], false];
     const council = bodies.find((b) => b.kind === "council");
     return c.html(
       <Layout title="Start" chrome={chrome(c)} current="/">

@@ -11,6 +11,12 @@ import { registerAuditPages } from "../audit/pages.js";
 import { registerConsultationApi } from "../consultations/api.js";
 import { registerConsultationPages } from "../consultations/pages.js";
 import { DomainError } from "../domain/errors.js";
+import type { AppEnv, Deps } from "../http/context.js";
+import { describeError, domainProblem, problem } from "../http/errors.js";
+import { Layout } from "../http/layout.js";
+import { safeError } from "../http/logger.js";
+import { chrome } from "../http/pages.js";
+import { csrfMiddleware } from "../http/session.js";
 import { registerMeetingApi } from "../meetings/api.js";
 import { registerMeetingPages } from "../meetings/pages.js";
 import { registerSecretaryPages } from "../meetings/secretary-page.js";
@@ -19,20 +25,15 @@ import { registerOrganisationPages } from "../organisation/pages.js";
 import { registerRegisterApi } from "../register/api.js";
 import { registerRegisterPages } from "../register/pages.js";
 import { registerApiReference } from "./api-reference.js";
-import type { AppEnv, Deps } from "./context.js";
-import { describeError, domainProblem, problem } from "./errors.js";
-import { Layout } from "./layout.js";
-import { safeError } from "./logger.js";
-import { chrome } from "./pages.js";
-import { csrfMiddleware, sessionMiddleware } from "./session.js";
+import { sessionMiddleware } from "./session-middleware.js";
 import { registerSitePages } from "./site-pages.js";
 import "../register/errors.js";
 import "../assignments/errors.js";
 import "../consultations/errors.js";
 import "../meetings/errors.js";
-import { stylesheet } from "./style.js";
-import { fieldErrors } from "./validation.js";
-import "./validation.js";
+import { stylesheet } from "../http/style.js";
+import { fieldErrors } from "../http/validation.js";
+import "../http/validation.js";
 
 const validationHook: Hook<any, AppEnv, any, any> = (result, c) => {
   if (!result.success) {
