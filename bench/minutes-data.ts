@@ -1,14 +1,15 @@
 // The synthetic council meeting of the minutes benchmark (issue 9): a municipality of its own with a council of 61
 // members in eight parties, twelve committees, and a meeting of 60 paragraphs in which every paragraph has two
 // motions with movers and supporters, a vote with 61 ballots, the question put, two decision points, a party's
-// reservation, a special statement with its text, five recipients and a decision basis of 30 records in the
-// paragraph's case. Everything is written through the use cases the secretary's pages and the API call, one
+// reservation, a special statement whose text is an attachment of the minutes, five recipients and a decision
+// basis of 30 records in the paragraph's case. Everything is written through the use cases the secretary's pages and the API call, one
 // transaction per step, so the rows are exactly what a real secretary leaves behind (audit entries included).
 
 import { systemActor } from "../src/accounts/actor.js";
 import type { Database, Tx } from "../src/db/connect.js";
 import { inTransaction } from "../src/db/transaction.js";
 import { addAgendaItem } from "../src/meetings/add-agenda-item.js";
+import { addAttachment } from "../src/meetings/add-attachment.js";
 import { addMotion } from "../src/meetings/add-motion.js";
 import { announceReservation } from "../src/meetings/announce-reservation.js";
 import { announceStatement } from "../src/meetings/announce-statement.js";
@@ -290,13 +291,18 @@ export async function buildMinutes(database: Database, log: (message: string) =>
         againstMotionId: approve.id,
         announcedAt: at(`${heldOn}T19:00:00+01:00`),
       });
-      await announceStatement(tx, actor, {
+      const statement = await announceStatement(tx, actor, {
         paragraphId: p.id,
         kind: "special_statement",
         announcerIds: [ofParty("M")[(i + 1) % 13]!.id],
         partyIds: [partyIds.get("KD")!],
         announcedAt: at(`${heldOn}T19:00:00+01:00`),
         text: statementText(topic, place),
+      });
+      await addAttachment(tx, actor, {
+        meetingId,
+        title: `Särskilt yttrande (M, KD), § ${p.number}`,
+        statementId: statement.id,
       });
       await setRecipients(tx, actor, {
         paragraphId: p.id,
