@@ -8,7 +8,7 @@
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import http from "node:http";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
@@ -50,6 +50,8 @@ export interface MinutesResult {
   name: "server" | "pglite";
   database: string;
   buildSeconds: number;
+  /** The machine's 1-minute load average when the measurements began (other work on the machine shows here). */
+  loadAverage: number;
   minutes: PageResult;
   paragraph: PageResult;
 }
@@ -183,6 +185,7 @@ export async function runMinutes(name: "server" | "pglite", serverUrl: string): 
       countQueries: true,
     });
     const base = `http://127.0.0.1:${server.port}`;
+    const loadAverage = loadavg()[0]!;
     try {
       const minutes = await measurePage(
         name,
@@ -203,7 +206,14 @@ export async function runMinutes(name: "server" | "pglite", serverUrl: string): 
       const version = await database.exclusive(
         async (exec) => ((await exec("SELECT version() AS v")) as { v: string }[])[0]!.v,
       );
-      return { name, database: version.split(" on ")[0]!, buildSeconds: data.seconds, minutes, paragraph };
+      return {
+        name,
+        database: version.split(" on ")[0]!,
+        buildSeconds: data.seconds,
+        loadAverage,
+        minutes,
+        paragraph,
+      };
     } finally {
       await server.stop();
     }
@@ -277,7 +287,8 @@ export function minutesSection(results: MinutesResult[], when: string, machine: 
     lines.push(
       `### ${r.name === "server" ? "PostgreSQL server" : "PGlite (embedded)"}`,
       "",
-      `${r.database}. The meetings were built through the use cases in ${r.buildSeconds.toFixed(0)} s.`,
+      `${r.database}. The meetings were built through the use cases in ${r.buildSeconds.toFixed(0)} s. The machine's`,
+      `load average (1 minute) was ${r.loadAverage.toFixed(1)} when the measurements began.`,
       "",
       "| page | bytes | SQL statements | at 1 § | one client p50 ms | p95 ms | 10 clients req/s | p50 ms | p95 ms | bare node:http req/s | p50 ms | p95 ms | bare/Paragraf | target |",
       "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
@@ -295,6 +306,16 @@ export function minutesSection(results: MinutesResult[], when: string, machine: 
     const errors =
       r.minutes.load.errors + r.minutes.single.errors + r.paragraph.load.errors + r.paragraph.single.errors;
     lines.push("", `Failed requests: ${errors}.`, "");
+    for (const p of [r.minutes, r.paragraph]) {
+      const growth = (p.queries - p.queriesSmall) / (paragraphsPerMeeting - 1);
+      lines.push(
+        growth === 0
+          ? `- The ${p.label} page runs ${p.queries} statements in the meeting of ${paragraphsPerMeeting} §§ and in that of 1 §.`
+          : `- The ${p.label} page runs ${p.queries} statements at ${paragraphsPerMeeting} §§ and ${p.queriesSmall} at 1 §, ` +
+              `${growth.toFixed(1)} more per paragraph: its read grows with the paragraphs shown.`,
+      );
+    }
+    lines.push("");
   }
   lines.push(
     "### Limits of the method",
