@@ -3,7 +3,7 @@
 // register: a topic word ("simhall") is in about one case in sixty, a type word ("remissvar") in one record in
 // eight, a place and a subject together in a few hundred rows.
 
-const subjects = [
+export const subjects = [
   "Detaljplan",
   "Bygglov",
   "Motion om",
@@ -45,7 +45,7 @@ const subjects = [
   "Skadeanmälan för",
   "Energieffektivisering av",
 ];
-const topics = [
+export const topics = [
   "förskola",
   "grundskola",
   "gymnasieskola",
@@ -107,7 +107,7 @@ const topics = [
   "servicehus",
   "fritidshem",
 ];
-const places = [
+export const places = [
   "Limhamn",
   "Rosengård",
   "Hyllie",

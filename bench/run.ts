@@ -1,30 +1,31 @@
 // `npm run bench`: the diarium benchmark (issue 3). Builds a synthetic register of a large municipality over ten
 // years on the PostgreSQL server (database paragraf_bench, dropped and created afresh) and a tenth of it on
 // PGlite, then measures search latency through the HTTP API beside the same search run directly against the
-// database, and registrations per second with 32 concurrent clients. Writes BENCHMARKS.md.
+// database, and registrations per second with 32 concurrent clients. Then the minutes benchmark (issue 9,
+// bench/minutes.ts): a council meeting of 60 paragraphs, its minutes page and one paragraph's page through HTTP.
+// Writes BENCHMARKS.md; a benchmark that did not run keeps its section as it was.
 //
-//   npm run bench                       both targets, full size on the server, a tenth on PGlite
+//   npm run bench                       both benchmarks on both targets, full size on the server, a tenth on PGlite
 //   npm run bench -- --only=server      one target (server | pglite)
+//   BENCH_ONLY=minutes npm run bench    one benchmark (diarium | minutes)
+//   BENCH_MINUTES_SECONDS=10            how long each of the minutes benchmark's throughput runs lasts
+//   BENCH_MINUTES_DATABASE_URL=…/y      the minutes benchmark's server database (default: paragraf_bench_minutes)
 //   BENCH_SCALE=0.1 npm run bench       everything at a tenth of that (a quick look)
 //   BENCH_DATABASE_URL=postgres://…/x   another server database (it is dropped and created)
 //   BENCH_SERVER_PROFILE=/tmp/prof      a CPU profile of the server target's HTTP process, written there
 
 import { execFileSync, spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
-import { serve } from "@hono/node-server";
-import pg from "pg";
-import pino from "pino";
 import { systemActor } from "../src/accounts/actor.js";
 import { createUser } from "../src/accounts/create-user.js";
 import { connect, type Database } from "../src/db/connect.js";
 import { migrate } from "../src/db/migrate.js";
 import { inTransaction } from "../src/db/transaction.js";
-import { createApp } from "../src/app/app.js";
 import { createBody } from "../src/organisation/bodies.js";
 import { createMunicipality } from "../src/organisation/create-municipality.js";
 import { secretAccess } from "../src/register/access.js";
@@ -33,10 +34,16 @@ import { registerCaseWithNames } from "../src/register/register-case.js";
 import { type SearchParams, searchRegister } from "../src/register/search.js";
 import type { ClientsOutcome } from "./clients.js";
 import { generateSql } from "./generate.js";
+import { type MinutesResult, minutesSection, runMinutes } from "./minutes.js";
+import { log, percentile, recreateServerDatabase, startServer } from "./support.js";
 
 const scale = Number(process.env.BENCH_SCALE ?? 1);
 const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length);
 const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/paragraf_bench";
+const minutesUrl = process.env.BENCH_MINUTES_DATABASE_URL ?? withDatabaseSuffix(serverUrl, "_minutes");
+const benchOnly = process.env.BENCH_ONLY;
+if (benchOnly && benchOnly !== "diarium" && benchOnly !== "minutes")
+  throw new Error(`BENCH_ONLY=${benchOnly}: use diarium or minutes`);
 const clients = 32;
 const iterations = Number(process.env.BENCH_ITERATIONS ?? 30);
 // BENCH_REUSE=1 keeps the server database of the last run (same size) and only measures again.
@@ -80,9 +87,11 @@ function apiPath(p: SearchParams): string {
   return `/api/register/search?${query}`;
 }
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+/** The same server URL with a suffix on the database name: the minutes benchmark's own database. */
+function withDatabaseSuffix(url: string, suffix: string): string {
+  const u = new URL(url);
+  u.pathname += suffix;
+  return u.toString();
 }
 
 const ms = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : "–");
@@ -216,64 +225,6 @@ async function checkYear(
   };
 }
 
-/**
- * The HTTP server under test. For the server target it runs in a child process (bench/server.ts), as it would in
- * production; PGlite is embedded, so its server runs in the benchmark's process. The registration clients run in
- * a process of their own in both cases (bench/clients.ts).
- */
-async function startServer(name: "server" | "pglite", database: Database, slug: string) {
-  if (name === "pglite") {
-    const app = createApp({ database, logger: pino({ level: "warn" }), municipalitySlug: slug });
-    const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
-    (server as unknown as { keepAliveTimeout: number }).keepAliveTimeout = 120_000;
-    await new Promise((resolve) => server.once("listening", resolve));
-    return {
-      port: (server.address() as { port: number }).port,
-      pid: null,
-      stop: async () => {
-        server.close();
-      },
-    };
-  }
-  const child = spawn(
-    process.execPath,
-    [
-      ...(process.env.BENCH_SERVER_PROFILE
-        ? ["--cpu-prof", "--cpu-prof-dir", process.env.BENCH_SERVER_PROFILE]
-        : []),
-      "--import",
-      "tsx",
-      fileURLToPath(new URL("./server.ts", import.meta.url)),
-    ],
-    {
-      env: {
-        ...process.env,
-        DATABASE_URL: serverUrl,
-        BENCH_SLUG: slug,
-        PARAGRAF_DB_POOL: String(clients + 4),
-      },
-      stdio: ["ignore", "pipe", "inherit"],
-    },
-  );
-  const port = await new Promise<number>((resolve, reject) => {
-    child.once("exit", (code) => reject(new Error(`bench server exited with ${code}`)));
-    child.stdout!.on("data", (chunk: Buffer) => {
-      const match = /listening (\d+)/.exec(String(chunk));
-      if (match) resolve(Number(match[1]));
-    });
-  });
-  return {
-    port,
-    pid: child.pid ?? null,
-    stop: async () => {
-      child.removeAllListeners("exit");
-      const exited = new Promise((resolve) => child.once("exit", resolve));
-      child.kill("SIGTERM");
-      await exited;
-    },
-  };
-}
-
 /** The municipality, bodies and series of an earlier run, when BENCH_REUSE=1. */
 async function loadExisting(database: Database, slug: string) {
   return inTransaction(database.db, async (tx) => {
@@ -287,18 +238,6 @@ async function loadExisting(database: Database, slug: string) {
     bodies.sort((a, b) => order.get(a.name)! - order.get(b.name)!);
     return { m, bodies, series: series! };
   });
-}
-
-async function recreateServerDatabase(url: string) {
-  const target = new URL(url);
-  const name = target.pathname.slice(1);
-  if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`unsafe database name ${name}`);
-  target.pathname = "/postgres";
-  const admin = new pg.Client({ connectionString: target.toString() });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
 }
 
 /**
@@ -324,10 +263,6 @@ async function runClients(serverPid: number | null, plan: object) {
   const cpu = meter(outcome.sent, outcome.cpuSeconds);
   lines.close();
   return { ...outcome, cpu };
-}
-
-function log(message: string) {
-  process.stdout.write(`${new Date().toISOString().slice(11, 19)} ${message}\n`);
 }
 
 async function runTarget(name: "server" | "pglite", cases: number): Promise<TargetResult> {
@@ -408,7 +343,7 @@ async function runTarget(name: "server" | "pglite", cases: number): Promise<Targ
         )) as { cases: number; records: number }[],
     );
 
-    const server = await startServer(name, database, slug);
+    const server = await startServer(name, database, { slug, url: serverUrl, pool: clients + 4 });
     const port = server.port;
     const base = `http://127.0.0.1:${port}`;
 
@@ -644,21 +579,40 @@ function report(results: TargetResult[]): string {
     "npm run bench -- --only=pglite   # one target",
     "BENCH_SCALE=0.1 npm run bench    # everything ten times smaller, for a quick look",
     "BENCH_REUSE=1 npm run bench -- --only=server   # measure again on the server register of the last run",
+    "BENCH_ONLY=minutes npm run bench # only the minutes benchmark (issue 9, below); BENCH_ONLY=diarium only this one",
     "```",
     "",
     "The server target uses `postgres://postgres@127.0.0.1:5432/paragraf_bench` (or `BENCH_DATABASE_URL`), which it",
-    "drops and creates; PGlite runs in a temporary folder that is removed afterwards. Nothing else is touched.",
+    "drops and creates, and `paragraf_bench_minutes` for the minutes (or `BENCH_MINUTES_DATABASE_URL`), likewise;",
+    "PGlite runs in temporary folders that are removed afterwards. Nothing else is touched.",
     "",
   );
   return lines.join("\n");
 }
 
-const plan: { name: "server" | "pglite"; cases: number }[] = [
-  { name: "server" as const, cases: Math.round(200_000 * scale) },
-  { name: "pglite" as const, cases: Math.round(20_000 * scale) },
-].filter((t) => !only || t.name === only);
-const results: TargetResult[] = [];
-for (const target of plan) results.push(await runTarget(target.name, target.cases));
-writeFileSync(new URL("../BENCHMARKS.md", import.meta.url), report(results));
+const targets = (["server", "pglite"] as const).filter((t) => !only || t === only);
+const file = new URL("../BENCHMARKS.md", import.meta.url);
+const previous = existsSync(file) ? readFileSync(file, "utf8") : "";
+const minutesHeading = "\n## Minutes (issue 9)\n";
+const split = previous.indexOf(minutesHeading);
+let diariumText = split >= 0 ? previous.slice(0, split + 1) : previous;
+let minutesText = split >= 0 ? previous.slice(split + 1) : "";
+if (benchOnly !== "minutes") {
+  const results: TargetResult[] = [];
+  for (const name of targets)
+    results.push(await runTarget(name, Math.round((name === "server" ? 200_000 : 20_000) * scale)));
+  diariumText = report(results);
+}
+if (benchOnly !== "diarium") {
+  const results: MinutesResult[] = [];
+  for (const name of targets) results.push(await runMinutes(name, minutesUrl));
+  const now = new Date().toISOString().slice(0, 16).replace("T", " ");
+  minutesText = minutesSection(
+    results,
+    `${now} UTC`,
+    `${cpus().length} CPU cores (${cpus()[0]?.model ?? "unknown"}), Node ${process.version}`,
+  );
+}
+writeFileSync(file, minutesText ? `${diariumText.trimEnd()}\n\n${minutesText}` : diariumText);
 log("BENCHMARKS.md written");
 process.exit(0);

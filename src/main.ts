@@ -1,7 +1,7 @@
 import { serve } from "@hono/node-server";
+import { createApp } from "./app/app.js";
 import { boot } from "./boot.js";
 import { readConfig } from "./config.js";
-import { createApp } from "./app/app.js";
 import { createLogger } from "./http/logger.js";
 import { startJobWorker } from "./jobs/start.js";
 import { defaultFileStore } from "./register/file-store.js";

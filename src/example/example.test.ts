@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isolatedDatabase } from "../../test/support/db.js";
+import { createApp } from "../app/app.js";
 import type { Database } from "../db/connect.js";
 import { inTransaction } from "../db/transaction.js";
-import { createApp } from "../app/app.js";
 import { createLogger } from "../http/logger.js";
 import {
   listBodies,

@@ -7,11 +7,11 @@ import { chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemActor } from "../../src/accounts/actor.js";
 import { createUser } from "../../src/accounts/create-user.js";
+import { createApp } from "../../src/app/app.js";
 import { connect, type Database } from "../../src/db/connect.js";
 import { migrate } from "../../src/db/migrate.js";
 import { inTransaction } from "../../src/db/transaction.js";
 import { loadExample } from "../../src/example/load-example.js";
-import { createApp } from "../../src/app/app.js";
 
 // The meeting pages in a real browser, with axe on every page visited. The example is loaded into a private
 // in-memory PGlite, so this never touches a shared server database.

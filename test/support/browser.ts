@@ -6,10 +6,10 @@ import { type Browser, chromium, type Page } from "playwright-core";
 import { expect } from "vitest";
 import { systemActor } from "../../src/accounts/actor.js";
 import { createUser } from "../../src/accounts/create-user.js";
+import { createApp } from "../../src/app/app.js";
 import type { Database } from "../../src/db/connect.js";
 import { inTransaction } from "../../src/db/transaction.js";
 import { loadExample } from "../../src/example/load-example.js";
-import { createApp } from "../../src/app/app.js";
 import { createLogger } from "../../src/http/logger.js";
 import { isolatedDatabase } from "./db.js";
 

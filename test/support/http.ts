@@ -1,7 +1,7 @@
 import { Writable } from "node:stream";
 import pino from "pino";
-import type { Database } from "../../src/db/connect.js";
 import { createApp } from "../../src/app/app.js";
+import type { Database } from "../../src/db/connect.js";
 
 /** The app for one test municipality, with its JSON log lines captured so tests can read them. */
 export function testApp(database: Database, municipalitySlug: string) {

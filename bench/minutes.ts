@@ -1,0 +1,336 @@
+// The minutes benchmark of issue 9, run by `npm run bench` beside the diarium (BENCH_ONLY=minutes runs only this).
+// It builds a council meeting of 60 paragraphs through the use cases (bench/minutes-data.ts) in a database of its
+// own, then measures two public pages through HTTP only: the minutes (/sammantraden/{id}/protokoll) and one
+// paragraph (/protokoll/{body}/{year}/{n}). For each page: SQL statements per request, latency of one client
+// requesting one page after another, and requests per second with 10 concurrent clients for a fixed time. Beside
+// it, the limit: a bare node:http server answering the same bytes, measured with the same clients.
+
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import http from "node:http";
+import { loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
+import { createInterface } from "node:readline";
+import { fileURLToPath } from "node:url";
+import { connect, type Database } from "../src/db/connect.js";
+import { migrate } from "../src/db/migrate.js";
+import type { LoadOutcome } from "./load.js";
+import {
+  basisPerParagraph,
+  buildMinutes,
+  councilSeats,
+  minutesSlug,
+  paragraphsPerMeeting,
+} from "./minutes-data.js";
+import { log, recreateServerDatabase, startServer } from "./support.js";
+
+/** Concurrent clients of the throughput runs. */
+export const minutesClients = 10;
+/** Seconds each throughput run lasts (BENCH_MINUTES_SECONDS); the one-client latency run stops at this too. */
+export const minutesSeconds = Number(process.env.BENCH_MINUTES_SECONDS ?? 10);
+/** Requests of the one-client latency run, after 3 warm-up requests. */
+export const latencyRequests = 30;
+
+export interface PageResult {
+  label: string;
+  path: string;
+  /** SQL statements of one request at the size measured, and of the same page at the small meeting. */
+  queries: number;
+  queriesSmall: number;
+  bytes: number;
+  /** One client, one request after another. */
+  single: LoadOutcome;
+  /** 10 clients for minutesSeconds. */
+  load: LoadOutcome;
+  /** The bare node:http server with the same bytes, 10 clients for minutesSeconds. */
+  bare: LoadOutcome;
+}
+
+export interface MinutesResult {
+  name: "server" | "pglite";
+  database: string;
+  buildSeconds: number;
+  /** The machine's 1-minute load average when the measurements began (other work on the machine shows here). */
+  loadAverage: number;
+  minutes: PageResult;
+  paragraph: PageResult;
+}
+
+/** Runs the page clients (bench/load.ts) in a process of their own; resolves with what they measured. */
+async function runLoad(plan: {
+  url: string;
+  clients: number;
+  seconds: number;
+  maxRequests?: number;
+  minRequests?: number;
+  warmup?: number;
+}) {
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", fileURLToPath(new URL("./load.ts", import.meta.url)), JSON.stringify(plan)],
+    { stdio: ["pipe", "pipe", "inherit"] },
+  );
+  const lines = createInterface({ input: child.stdout! });
+  const next = () =>
+    new Promise<string>((resolve, reject) => {
+      lines.once("line", resolve);
+      child.once("exit", (code) => reject(new Error(`bench load clients exited with ${code}`)));
+    });
+  if ((await next()) !== "ready") throw new Error("bench load clients did not start");
+  child.stdin!.write("go\n");
+  const outcome = JSON.parse(await next()) as LoadOutcome;
+  lines.close();
+  if (outcome.firstError) log(`    first failed request: ${outcome.firstError}`);
+  return outcome;
+}
+
+/** A node:http server that answers every request with the given page bytes: what serving them costs at least. */
+async function bareServer(page: Buffer) {
+  const server = http.createServer((_req, res) => {
+    res.writeHead(200, { "content-type": "text/html; charset=UTF-8", "content-length": page.length });
+    res.end(page);
+  });
+  server.keepAliveTimeout = 120_000;
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    port: (server.address() as { port: number }).port,
+    stop: () => new Promise((resolve) => server.close(resolve)),
+  };
+}
+
+/**
+ * SQL statements one request of the page runs. PGlite: the server is in this process, so Database.onQuery
+ * counts around the request. Server: the HTTP server's process counts (bench/server.ts, BENCH_COUNT_QUERIES=1)
+ * and tells its count before and after the request.
+ */
+async function countPageQueries(name: "server" | "pglite", database: Database, base: string, path: string) {
+  let queries = 0;
+  const stop = database.onQuery(() => {
+    queries++;
+  });
+  try {
+    const before = name === "server" ? Number(await (await fetch(`${base}/__bench/queries`)).text()) : 0;
+    const res = await fetch(base + path);
+    if (res.status !== 200) throw new Error(`${path}: ${res.status}`);
+    const page = Buffer.from(await res.arrayBuffer());
+    const after = name === "server" ? Number(await (await fetch(`${base}/__bench/queries`)).text()) : queries;
+    return { queries: after - before, page };
+  } finally {
+    stop();
+  }
+}
+
+async function measurePage(
+  name: "server" | "pglite",
+  database: Database,
+  base: string,
+  label: string,
+  path: string,
+  smallPath: string,
+): Promise<PageResult> {
+  const { queries, page } = await countPageQueries(name, database, base, path);
+  const small = await countPageQueries(name, database, base, smallPath);
+  log(
+    `  ${label}: ${queries} SQL statements (${small.queries} at the meeting of one paragraph), ${page.length} bytes`,
+  );
+  const single = await runLoad({
+    url: base + path,
+    clients: 1,
+    seconds: minutesSeconds,
+    maxRequests: latencyRequests,
+    minRequests: 3,
+    warmup: 2,
+  });
+  log(
+    `    one client: ${single.requests} requests, p50 ${single.p50.toFixed(1)} ms, p95 ${single.p95.toFixed(1)} ms`,
+  );
+  const load = await runLoad({ url: base + path, clients: minutesClients, seconds: minutesSeconds });
+  log(
+    `    ${minutesClients} clients: ${load.perSecond.toFixed(1)}/s, p50 ${load.p50.toFixed(1)} ms, p95 ${load.p95.toFixed(1)} ms, ${load.errors} errors`,
+  );
+  const bare = await bareServer(page);
+  const limit = await runLoad({
+    url: `http://127.0.0.1:${bare.port}/`,
+    clients: minutesClients,
+    seconds: minutesSeconds,
+  }).finally(() => bare.stop());
+  log(
+    `    bare node:http, same bytes: ${limit.perSecond.toFixed(0)}/s, p50 ${limit.p50.toFixed(2)} ms, p95 ${limit.p95.toFixed(2)} ms`,
+  );
+  return { label, path, queries, queriesSmall: small.queries, bytes: page.length, single, load, bare: limit };
+}
+
+/** Builds the meeting on one database and measures both pages. */
+export async function runMinutes(name: "server" | "pglite", serverUrl: string): Promise<MinutesResult> {
+  let database: Database;
+  let dataDir: string | null = null;
+  if (name === "server") {
+    await recreateServerDatabase(serverUrl);
+    database = await connect({ url: serverUrl });
+  } else {
+    dataDir = mkdtempSync(join(tmpdir(), "paragraf-bench-minutes-"));
+    database = await connect({ dataDir });
+  }
+  try {
+    await migrate(database);
+    log(
+      `${name}: minutes — building a council meeting of ${paragraphsPerMeeting} paragraphs through the use cases`,
+    );
+    const data = await buildMinutes(database, log);
+    log(`  built in ${data.seconds.toFixed(0)} s`);
+    const server = await startServer(name, database, {
+      slug: minutesSlug,
+      url: serverUrl,
+      pool: minutesClients + 4,
+      countQueries: true,
+    });
+    const base = `http://127.0.0.1:${server.port}`;
+    const loadAverage = loadavg()[0]!;
+    try {
+      const minutes = await measurePage(
+        name,
+        database,
+        base,
+        "minutes",
+        `/sammantraden/${data.meetingId}/protokoll`,
+        `/sammantraden/${data.smallMeetingId}/protokoll`,
+      );
+      const paragraph = await measurePage(
+        name,
+        database,
+        base,
+        "paragraph",
+        data.paragraphPath,
+        data.smallParagraphPath,
+      );
+      const version = await database.exclusive(
+        async (exec) => ((await exec("SELECT version() AS v")) as { v: string }[])[0]!.v,
+      );
+      return {
+        name,
+        database: version.split(" on ")[0]!,
+        buildSeconds: data.seconds,
+        loadAverage,
+        minutes,
+        paragraph,
+      };
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    await database.close();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+const ms = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : "–");
+const rate = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(1));
+
+/** The issue's targets that apply to a page on a database, as text beside the figure, or null. */
+function target(r: MinutesResult, page: "minutes" | "paragraph"): string {
+  if (page === "minutes")
+    return r.name === "server"
+      ? `one-client p95 ≤ 200 ms: ${r.minutes.single.p95 <= 200 ? "met" : "**not met**"}`
+      : "p95 ≤ 200 ms is set for the server";
+  const limit = r.name === "server" ? 800 : 250;
+  return `≥ ${limit}/s: ${r.paragraph.load.perSecond >= limit ? "met" : "**not met**"}`;
+}
+
+/** The section "Minutes (issue 9)" of BENCHMARKS.md: from its heading to the end of the file. */
+export function minutesSection(results: MinutesResult[], when: string, machine: string): string {
+  const lines = [
+    "## Minutes (issue 9)",
+    "",
+    "The minutes benchmark, written by `npm run bench` beside the diarium (`BENCH_ONLY=minutes npm run bench` runs",
+    "only it; bench/minutes.ts). In a database of its own it builds a municipality with a council of",
+    `${councilSeats} members in eight parties (each a person with a party and a membership of the council), twelve`,
+    `committees, and one council meeting of ${paragraphsPerMeeting} paragraphs (bench/minutes-data.ts). Every paragraph has:`,
+    "",
+    `- its own case with ${basisPerParagraph} records, all ${basisPerParagraph} in the agenda item's decision basis; a summary and the proposal;`,
+    "- two motions (approve and reject), each with a mover and two or three supporters;",
+    `- a vote with ${councilSeats} ballots (34–27 with one abstention) and the question put on it; two decision points;`,
+    "- a party's reservation; a special statement by a member and a second party with about 900 characters of",
+    "  text, which the minutes print as an attachment (Bilaga); five recipients.",
+    "",
+    `All ${councilSeats} members are recorded present by name. A second meeting of the same council has one paragraph of`,
+    "the same shape, so that the statements of each page can be counted at 1 and at 60 paragraphs. Everything is",
+    "written through the use cases the secretary's pages call (plan-meeting, publish-notice, open-meeting,",
+    "record-attendance, add-agenda-item, take-up-item, add-motion, record-vote, put-question, record-decision,",
+    "announce-reservation, announce-statement, add-attachment, set-recipients, close-meeting, and the diarium's",
+    "register-case and register-record), a few transactions per paragraph, not with SQL.",
+    "",
+    "It then measures, through HTTP only and as an anonymous visitor, the minutes page",
+    `(\`/sammantraden/{id}/protokoll\`) and the page of one paragraph in its middle (\`${results[0]?.paragraph.path ?? "/protokoll/{body}/{year}/{n}"}\`):`,
+    "",
+    "- **SQL statements per request**, counted with `Database.onQuery` around one request: for PGlite in the",
+    "  benchmark's process, where the server runs; for the server target in the HTTP server's own process",
+    "  (bench/server.ts counts when `BENCH_COUNT_QUERIES=1` and tells the count before and after the request).",
+    '  Session and municipality lookups of the request are included. The column "at 1 §" is the same page for',
+    "  the meeting of one paragraph: a read that does not grow with the rows shown has the same count in both;",
+    `- **latency** of one client requesting the page one request after another, ${latencyRequests} times or for ${minutesSeconds} s`,
+    "  whichever ends first (at least 3 requests, after 2 warm-up requests), p50 and p95;",
+    `- **requests per second** with ${minutesClients} concurrent clients for ${minutesSeconds} s, and their p50 and p95 (requests`,
+    "  still in flight at the end are waited for and counted, so a slow page makes the run longer);",
+    "- **the limit**: a bare `node:http` server in the benchmark's process that answers every request with the",
+    "  bytes of the same page (fetched once), measured with the same clients. The ratio is how many times",
+    "  more requests per second it answers than Paragraf does.",
+    "",
+    "The clients run in a process of their own (bench/load.ts, node:http with keep-alive, as bench/clients.ts).",
+    "",
+    "Targets from the issue: the minutes of 60 paragraphs p95 ≤ 200 ms on the PostgreSQL server; a paragraph page",
+    "≥ 250 requests/s on PGlite and ≥ 800/s on the server.",
+    "",
+    `Last run: ${when} on ${machine}. Clients, the server and (for the server target) PostgreSQL share these cores.`,
+    "",
+  ];
+  for (const r of results) {
+    lines.push(
+      `### ${r.name === "server" ? "PostgreSQL server" : "PGlite (embedded)"}`,
+      "",
+      `${r.database}. The meetings were built through the use cases in ${r.buildSeconds.toFixed(0)} s. The machine's`,
+      `load average (1 minute) was ${r.loadAverage.toFixed(1)} when the measurements began.`,
+      "",
+      "| page | bytes | SQL statements | at 1 § | one client p50 ms | p95 ms | 10 clients req/s | p50 ms | p95 ms | bare node:http req/s | p50 ms | p95 ms | bare/Paragraf | target |",
+      "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+    );
+    for (const [page, p] of [
+      ["minutes", r.minutes],
+      ["paragraph", r.paragraph],
+    ] as const)
+      lines.push(
+        `| ${page === "minutes" ? `minutes, ${paragraphsPerMeeting} §§` : "one paragraph"} | ${p.bytes.toLocaleString("sv-SE")} | ${p.queries} | ${p.queriesSmall} | ` +
+          `${ms(p.single.p50)} | ${ms(p.single.p95)} | ${rate(p.load.perSecond)} | ${ms(p.load.p50)} | ${ms(p.load.p95)} | ` +
+          `${rate(p.bare.perSecond)} | ${p.bare.p50.toFixed(2)} | ${p.bare.p95.toFixed(2)} | ` +
+          `${(p.bare.perSecond / p.load.perSecond).toFixed(p.bare.perSecond / p.load.perSecond >= 100 ? 0 : 1)} | ${target(r, page)} |`,
+      );
+    const errors =
+      r.minutes.load.errors + r.minutes.single.errors + r.paragraph.load.errors + r.paragraph.single.errors;
+    lines.push("", `Failed requests: ${errors}.`, "");
+    for (const p of [r.minutes, r.paragraph]) {
+      const growth = (p.queries - p.queriesSmall) / (paragraphsPerMeeting - 1);
+      lines.push(
+        growth === 0
+          ? `- The ${p.label} page runs ${p.queries} statements in the meeting of ${paragraphsPerMeeting} §§ and in that of 1 §.`
+          : `- The ${p.label} page runs ${p.queries} statements at ${paragraphsPerMeeting} §§ and ${p.queriesSmall} at 1 §, ` +
+              `${growth.toFixed(1)} more per paragraph: its read grows with the paragraphs shown.`,
+      );
+    }
+    lines.push("");
+  }
+  lines.push(
+    "### Limits of the method",
+    "",
+    "- One meeting of one shape: every paragraph carries all kinds of content at once, so the page is larger",
+    "  than a typical council's. The database holds only this municipality (no diarium of millions of",
+    "  records beside it), so reads that depend on an index among many rows are not tested here.",
+    "- The clients, the server and the database share the machine's cores, so the rates include the clients'",
+    "  own cost; the bare server's rate says what these clients can drive at most with pages of that size.",
+    "- Latency is measured by the client from the request sent to the last byte read, on a kept-alive",
+    "  connection; nothing goes through a network.",
+    "- The counts are the statements sent through Drizzle (Database.onQuery). On the server they include the",
+    "  `begin` and `commit` of each transaction, which node-postgres sends as statements of their own; PGlite",
+    "  opens and commits its transactions without them, so its count is two lower per transaction.",
+    "",
+  );
+  return lines.join("\n");
+}
