@@ -4,6 +4,7 @@ import { createUser } from "./accounts/create-user.js";
 import { roles } from "./accounts/tables.js";
 import { boot } from "./boot.js";
 import { readConfig } from "./config.js";
+import { FolderInUseError } from "./db/folder-lock.js";
 import { inTransaction } from "./db/transaction.js";
 import { DomainError } from "./domain/errors.js";
 import { describeError } from "./http/errors.js";
@@ -30,8 +31,24 @@ async function readPassword(): Promise<string> {
   return Buffer.concat(chunks).toString("utf8").split(/\r?\n/)[0] ?? "";
 }
 
-/** The command line: creating the first admin, migrating without starting the server, sweeping the file store. */
+/**
+ * The command line: creating the first admin, migrating without starting the server, sweeping the file store.
+ * On PGlite a command needs the data folder to itself: while the server has it open, commands stop at once with
+ * a message saying what to do instead (src/db/folder-lock.ts).
+ */
 export async function runCli(argv: string[]): Promise<number> {
+  try {
+    return await runCommand(argv);
+  } catch (error) {
+    if (error instanceof FolderInUseError) {
+      console.error(error.message);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+async function runCommand(argv: string[]): Promise<number> {
   const [command, sub, ...rest] = argv;
   const logger = createLogger(process.env.LOG_LEVEL ?? "warn");
   const config = readConfig(process.env, []);
@@ -78,9 +95,9 @@ export async function runCli(argv: string[]): Promise<number> {
         throw new Error(`Okänd roll ${role}. Roller: ${roles.join(", ")}`);
       return { role: role as (typeof roles)[number], bodyId: null };
     });
-    const password = await readPassword();
     const database = await boot(config, logger);
     try {
+      const password = await readPassword();
       const user = await inTransaction(database.db, async (tx) => {
         const m = values.municipality
           ? await findMunicipalityBySlug(tx, values.municipality)
