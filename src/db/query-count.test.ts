@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { countQueries } from "../../test/support/queries.js";
 import { testDatabase } from "../../test/support/db.js";
+import { countQueries } from "../../test/support/queries.js";
 import type { Database } from "./connect.js";
 import { inTransaction } from "./transaction.js";
 
