@@ -87,5 +87,5 @@ describe("starting Paragraf", () => {
     });
     expect(res.status).toBe(200);
     await database.close();
-  });
+  }, 300_000); // two processes that each start PGlite: minutes on a loaded machine
 });
