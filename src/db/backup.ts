@@ -287,6 +287,7 @@ async function unpackFiles(
 ) {
   const staged = `${store}.restoring-${randomUUID().slice(0, 8)}`;
   try {
+    await mkdir(staged, { recursive: true }); // an installation with no files yet still gets its (empty) store
     const target = installation.fileStore(staged);
     const chunk = Buffer.alloc(1 << 20);
     for (const entry of files) {

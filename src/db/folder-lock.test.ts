@@ -1,8 +1,10 @@
 import { type ChildProcess, execFile, spawn } from "node:child_process";
+import { randomUUID } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { freshMunicipality } from "../../test/support/db.js";
 import { connect } from "./connect.js";
 import { FolderInUseError, lockFolder } from "./folder-lock.js";
 
@@ -165,4 +167,28 @@ describe("one process per PGlite folder", () => {
     expect(JSON.parse(readFileSync(again.path, "utf8")).token).not.toBe("old");
     again.release();
   });
+});
+
+describe.runIf(process.env.DATABASE_URL)("commands on a PostgreSQL server", () => {
+  it(
+    "creates an account with `paragraf user add` while another process (the server) is connected",
+    async () => {
+      const server = await connect({ url: process.env.DATABASE_URL });
+      try {
+        const m = await freshMunicipality(server, "Serverkommun");
+        const email = `konto-${randomUUID().slice(0, 8)}@server.example`;
+        const add = await run(
+          ["bin/paragraf.js", "user", "add", "--email", email, "--name", "Konto", "--municipality", m.slug],
+          { ...envFor(dataDir()), DATABASE_URL: process.env.DATABASE_URL },
+        );
+        expect(add.stderr).toBe("");
+        expect(add.stdout).toContain(`Kontot ${email} är skapat`);
+        const found = await server.db.query.appUser.findFirst({ where: (u, { eq }) => eq(u.email, email) });
+        expect(found?.municipalityId).toBe(m.id);
+      } finally {
+        await server.close();
+      }
+    },
+    slow,
+  );
 });
