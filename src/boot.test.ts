@@ -38,7 +38,7 @@ describe("starting Paragraf", () => {
     const municipalities = await inTransaction(second.db, (tx) => tx.query.municipality.findMany());
     expect(municipalities.map((m) => m.name)).toEqual(["Malmö stad"]);
     await second.close();
-  });
+  }, 300_000); // two starts of PGlite on disk, one loading the example: over a minute on a loaded machine
 
   it("starts empty with --no-example or PARAGRAF_EXAMPLE=off", async () => {
     expect(readConfig({ PARAGRAF_EXAMPLE: "off" }, []).loadExample).toBe(false);
@@ -87,5 +87,5 @@ describe("starting Paragraf", () => {
     });
     expect(res.status).toBe(200);
     await database.close();
-  });
+  }, 300_000); // two processes that each start PGlite: minutes on a loaded machine
 });

@@ -4,18 +4,24 @@ import { createUser } from "./accounts/create-user.js";
 import { roles } from "./accounts/tables.js";
 import { boot } from "./boot.js";
 import { readConfig } from "./config.js";
+import { BackupError, backup, type Manifest, restore } from "./db/backup.js";
+import { FolderInUseError } from "./db/folder-lock.js";
 import { inTransaction } from "./db/transaction.js";
 import { DomainError } from "./domain/errors.js";
 import { describeError } from "./http/errors.js";
 import { createLogger } from "./http/logger.js";
 import { findFirstMunicipality, findMunicipalityBySlug } from "./organisation/queries.js";
-import { defaultFileStore } from "./register/file-store.js";
+import { defaultFileStore, FileStore, fileStoreLockKey } from "./register/file-store.js";
 import { sweepFileStore } from "./register/sweep-files.js";
 
 const usage = `Användning:
   paragraf user add --email E --name "Namn" [--role admin] [--municipality slug]
       Lösenordet läses från PARAGRAF_PASSWORD eller från standard in (första raden).
   paragraf migrate
+  paragraf backup --to FIL|MAPP
+      Säkerhetskopierar databasen och filarkivet till en tar-fil (i en mapp: paragraf-ÅÅÅÅMMDD-TTMMSS.tar).
+  paragraf restore --from FIL [--replace]
+      Läser tillbaka en säkerhetskopia; --replace ersätter data som redan finns.
   paragraf files sweep
       Tar bort filer som ingen registrering behöll (den körs också en gång om dygnet i servern).`;
 
@@ -30,8 +36,30 @@ async function readPassword(): Promise<string> {
   return Buffer.concat(chunks).toString("utf8").split(/\r?\n/)[0] ?? "";
 }
 
-/** The command line: creating the first admin, migrating without starting the server, sweeping the file store. */
+function describeBackup(manifest: Manifest): string {
+  const rows = Object.values(manifest.tables).reduce((a, b) => a + b, 0);
+  const tables = Object.keys(manifest.tables).length;
+  return `${rows} rader i ${tables} tabeller och ${manifest.files} ${manifest.files === 1 ? "fil" : "filer"}`;
+}
+
+/**
+ * The command line: creating the first admin, migrating without starting the server, sweeping the file store.
+ * On PGlite a command needs the data folder to itself: while the server has it open, commands stop at once with
+ * a message saying what to do instead (src/db/folder-lock.ts).
+ */
 export async function runCli(argv: string[]): Promise<number> {
+  try {
+    return await runCommand(argv);
+  } catch (error) {
+    if (error instanceof FolderInUseError) {
+      console.error(error.message);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+async function runCommand(argv: string[]): Promise<number> {
   const [command, sub, ...rest] = argv;
   const logger = createLogger(process.env.LOG_LEVEL ?? "warn");
   const config = readConfig(process.env, []);
@@ -40,6 +68,40 @@ export async function runCli(argv: string[]): Promise<number> {
     await database.close();
     console.log("Databasen är uppdaterad.");
     return 0;
+  }
+  if (command === "backup" || command === "restore") {
+    const { values } = parseArgs({
+      args: argv.slice(1),
+      options: { to: { type: "string" }, from: { type: "string" }, replace: { type: "boolean" } },
+    });
+    const installation = {
+      dataDir: config.dataDir,
+      databaseUrl: config.databaseUrl,
+      fileStore: (root: string) => new FileStore(root),
+      fileStoreLockKey,
+    };
+    try {
+      if (command === "backup") {
+        if (!values.to) {
+          console.error(usage);
+          return 2;
+        }
+        const { path, manifest } = await backup(installation, values.to);
+        console.log(`Säkerhetskopian är skriven till ${path}: ${describeBackup(manifest)}.`);
+        return 0;
+      }
+      if (!values.from) {
+        console.error(usage);
+        return 2;
+      }
+      const manifest = await restore(installation, values.from, { replace: values.replace });
+      console.log(`Säkerhetskopian från ${manifest.createdAt} är tillbakaläst: ${describeBackup(manifest)}.`);
+      return 0;
+    } catch (error) {
+      if (!(error instanceof BackupError)) throw error;
+      console.error(error.message);
+      return 1;
+    }
   }
   if (command === "files" && sub === "sweep") {
     const database = await boot(config, logger);
@@ -78,9 +140,9 @@ export async function runCli(argv: string[]): Promise<number> {
         throw new Error(`Okänd roll ${role}. Roller: ${roles.join(", ")}`);
       return { role: role as (typeof roles)[number], bodyId: null };
     });
-    const password = await readPassword();
     const database = await boot(config, logger);
     try {
+      const password = await readPassword();
       const user = await inTransaction(database.db, async (tx) => {
         const m = values.municipality
           ? await findMunicipalityBySlug(tx, values.municipality)

@@ -2,6 +2,7 @@ import { serve } from "@hono/node-server";
 import { createApp } from "./app/app.js";
 import { boot } from "./boot.js";
 import { readConfig } from "./config.js";
+import { FolderInUseError } from "./db/folder-lock.js";
 import { createLogger } from "./http/logger.js";
 import { startJobWorker } from "./jobs/start.js";
 import { defaultFileStore } from "./register/file-store.js";
@@ -10,7 +11,12 @@ import { startFileSweeper } from "./register/sweep-files.js";
 // `npm start`: Paragraf on PGlite in ./data, or on DATABASE_URL, with the Malmö example on first start.
 const config = readConfig();
 const logger = createLogger();
-const database = await boot(config, logger);
+const database = await boot(config, logger).catch((error) => {
+  // A second Paragraf on the same PGlite folder: say what to do and stop, before anything else starts.
+  if (!(error instanceof FolderInUseError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+});
 const app = createApp({
   database,
   logger,

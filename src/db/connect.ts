@@ -5,6 +5,8 @@ import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import pg from "pg";
+import { openDurablePglite } from "./durable-pglite.js";
+import { type FolderLock, lockFolder } from "./folder-lock.js";
 import * as schema from "./schema.js";
 
 export type Schema = typeof schema;
@@ -22,12 +24,17 @@ export interface Database {
   close(): Promise<void>;
   /** Calls listener with the SQL of every statement run through `db` until the returned function is called. */
   onQuery(listener: (sqlText: string) => void): () => void;
+  /** The PGlite instance itself, for backups (dumpDataDir); absent on a server. */
+  pglite?: PGlite;
 }
 
 export interface ConnectOptions {
   /** postgres://… — when set, a PostgreSQL server is used. */
   url?: string;
-  /** Folder for PGlite's data; omitted means in memory (tests). */
+  /**
+   * Folder for PGlite's data; omitted means in memory (tests). The folder is locked while it is open: a second
+   * process opening it gets FolderInUseError (src/db/folder-lock.ts). Commits are written to disk (fsync).
+   */
   dataDir?: string;
 }
 
@@ -92,9 +99,21 @@ async function connectServer(url: string): Promise<Database> {
 }
 
 async function connectEmbedded(dataDir?: string): Promise<Database> {
-  if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const client = dataDir ? new PGlite(dataDir) : new PGlite();
-  await client.waitReady;
+  let lock: FolderLock | null = null;
+  let client: PGlite;
+  if (dataDir) {
+    mkdirSync(dataDir, { recursive: true });
+    lock = lockFolder(dataDir);
+    try {
+      client = await openDurablePglite(dataDir);
+    } catch (error) {
+      lock.release();
+      throw error;
+    }
+  } else {
+    client = new PGlite();
+    await client.waitReady;
+  }
   const queries = queryListeners();
   const db = drizzlePglite(client, { schema, logger: queries.logger }) as unknown as Db;
   return {
@@ -110,6 +129,13 @@ async function connectEmbedded(dataDir?: string): Promise<Database> {
         return results.at(-1)?.rows ?? [];
       });
     },
-    close: () => client.close(),
+    pglite: client,
+    async close() {
+      try {
+        if (!client.closed) await client.close();
+      } finally {
+        lock?.release();
+      }
+    },
   };
 }
