@@ -20,10 +20,12 @@ import { registerRegisterApi } from "../register/api.js";
 import { registerRegisterPages } from "../register/pages.js";
 import { registerApiReference } from "./api-reference.js";
 import type { AppEnv, Deps } from "./context.js";
+import { crossSiteGuard } from "./cross-site.js";
 import { describeError, domainProblem, problem } from "./errors.js";
 import { Layout } from "./layout.js";
 import { safeError } from "./logger.js";
 import { chrome } from "./pages.js";
+import { securityHeaders } from "./security-headers.js";
 import { csrfMiddleware, sessionMiddleware } from "./session.js";
 import { registerSitePages } from "./site-pages.js";
 import "../register/errors.js";
@@ -55,9 +57,6 @@ export function createApp(deps: Deps) {
     c.set("deps", deps);
     c.set("requestId", randomUUID());
     c.header("X-Request-Id", c.get("requestId"));
-    c.header("X-Content-Type-Options", "nosniff");
-    c.header("Referrer-Policy", "same-origin");
-    c.header("X-Frame-Options", "DENY");
     await next();
     deps.logger.info(
       {
@@ -70,6 +69,7 @@ export function createApp(deps: Deps) {
       "request",
     );
   });
+  app.use(securityHeaders);
 
   app.get("/health", async (c) => {
     await deps.database.db.execute(sql`select 1`);
@@ -83,6 +83,7 @@ export function createApp(deps: Deps) {
   );
 
   app.use(sessionMiddleware);
+  app.use(crossSiteGuard);
   app.use(csrfMiddleware);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "session", {

@@ -9,18 +9,42 @@ import type { AppEnv } from "./context.js";
 export const sessionCookie = "paragraf_session";
 const csrfCookie = "paragraf_csrf";
 
-export function isSecure(c: Context<AppEnv>): boolean {
-  const deps = c.get("deps");
-  if (deps.secureCookies) return true;
-  if (deps.trustProxy && c.req.header("x-forwarded-proto") === "https") return true;
-  return new URL(c.req.url).protocol === "https:";
+/** How many reverse proxies in front of Paragraf are trusted (PARAGRAF_TRUST_PROXY; true means one). */
+export function trustedProxies(c: Context<AppEnv>): number {
+  const setting = c.get("deps").trustProxy;
+  if (setting === true) return 1;
+  return typeof setting === "number" && setting > 0 ? Math.floor(setting) : 0;
 }
 
+/**
+ * What the farthest trusted proxy saw, from a header each proxy appends to: with n proxies, the n-th entry from
+ * the right. Entries further left came from the client and anyone can write them; nothing is read when no proxy
+ * is trusted.
+ */
+function forwarded(c: Context<AppEnv>, header: string): string | undefined {
+  const proxies = trustedProxies(c);
+  if (proxies === 0) return undefined;
+  const chain = (c.req.header(header) ?? "")
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  return chain[Math.max(0, chain.length - proxies)];
+}
+
+/** The request reached Paragraf over HTTPS, directly or through a trusted proxy that says so. */
+export function servedOverHttps(c: Context<AppEnv>): boolean {
+  if (new URL(c.req.url).protocol === "https:") return true;
+  return forwarded(c, "x-forwarded-proto")?.toLowerCase() === "https";
+}
+
+export function isSecure(c: Context<AppEnv>): boolean {
+  return c.get("deps").secureCookies === true || servedOverHttps(c);
+}
+
+/** The client's address: the socket's peer, or behind n trusted proxies the address the farthest one saw. */
 export function clientAddress(c: Context<AppEnv>): string {
-  if (c.get("deps").trustProxy) {
-    const forwarded = c.req.header("x-forwarded-for")?.split(",")[0]?.trim();
-    if (forwarded) return forwarded;
-  }
+  const seen = forwarded(c, "x-forwarded-for");
+  if (seen) return seen;
   try {
     return getConnInfo(c).remote.address ?? "okänd";
   } catch {
@@ -43,21 +67,26 @@ export const sessionMiddleware: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (session) {
     c.set("csrfToken", session.csrfToken);
     c.set("municipality", session.municipality);
-  } else {
-    // Before login the form token is a double-submit cookie; after login it is bound to the session.
-    let csrf = getCookie(c, csrfCookie);
-    if (!csrf || csrf.length < 32) {
-      csrf = newToken();
-      setCookie(c, csrfCookie, csrf, cookieOptions(c, 60 * 60 * 12));
-    }
-    c.set("csrfToken", csrf);
-    const found = municipalitySlug
-      ? await findMunicipalityBySlug(database.db, municipalitySlug)
-      : await findFirstMunicipality(database.db);
-    c.set("municipality", found ? { id: found.id, name: found.name, slug: found.slug } : null);
+    return next();
   }
+  // Before login the form token is a double-submit cookie; after login it is bound to the session.
+  const kept = getCookie(c, csrfCookie);
+  const csrf = kept && kept.length >= 32 ? kept : newToken();
+  c.set("csrfToken", csrf);
+  const found = municipalitySlug
+    ? await findMunicipalityBySlug(database.db, municipalitySlug)
+    : await findFirstMunicipality(database.db);
+  c.set("municipality", found ? { id: found.id, name: found.name, slug: found.slug } : null);
   await next();
+  // The cookie goes only with a page that hands out the token in a form, never with the API or a page without one.
+  if (csrf !== kept && (await handsOut(c.res, csrf)))
+    setCookie(c, csrfCookie, csrf, cookieOptions(c, 60 * 60 * 12));
 };
+
+async function handsOut(res: Response, token: string): Promise<boolean> {
+  if (!res.headers.get("content-type")?.startsWith("text/html") || !res.body) return false;
+  return (await res.clone().text()).includes(token);
+}
 
 const unsafe = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
