@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freshMunicipality, testDatabase, tx } from "../../test/support/db.js";
@@ -70,7 +71,7 @@ describe("login and sessions", () => {
     const user = await buildUser(database, m.system);
     const client = new Client(app);
     const unknown = await client.request("POST", "/api/session", {
-      json: { email: "ingen@example.se", password: "fel-lösenord-här" },
+      json: { email: `ingen-${randomUUID()}@example.se`, password: "fel-lösenord-här" },
     });
     expect(unknown.status).toBe(401);
     expect((await unknown.json()).detail).toBe("Fel e-postadress eller lösenord.");
