@@ -4,7 +4,8 @@ import { freshMunicipality, type TestMunicipality, testDatabase } from "../../te
 import { buildUser } from "../../test/support/factories.js";
 import { Client, testApp } from "../../test/support/http.js";
 import type { Database } from "../db/connect.js";
-import { delaySeconds, type LoginOutcome, logIn, throttleRules } from "./log-in.js";
+import { delaySeconds, forgetOldAttempts, type LoginOutcome, logIn, throttleRules } from "./log-in.js";
+import { loginThrottle } from "./tables.js";
 
 let database: Database;
 let m: TestMunicipality;
@@ -151,5 +152,23 @@ describe("login throttling", () => {
     expect(page.status).toBe(429);
     expect(Number(page.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
     expect(await page.text()).toContain("För många misslyckade inloggningar. Vänta");
+  });
+
+  it("forgets counts after an hour without failures, but keeps a known pair", async () => {
+    const user = await buildUser(database, m.system);
+    const [known, stale, recent] = [address(), address(), address()];
+    const t0 = new Date(Date.now() - 3 * 60 * 60 * 1000);
+    expect(await attempt(user.email, user.password, known, t0)).toBe("ok");
+    for (let i = 0; i < 5; i++) await attempt(user.email, wrong, stale, t0);
+    await attempt(user.email, wrong, recent, at(t0, 2.5 * 60 * 60));
+    await forgetOldAttempts(database.db, new Date());
+    const keys = (await database.db.select({ key: loginThrottle.key }).from(loginThrottle)).map((r) => r.key);
+    expect(keys.filter((k) => k.includes(user.email)).sort()).toEqual(
+      [`pair:${user.email} ${known}`, `pair:${user.email} ${recent}`, `account:${user.email}`].sort(),
+    );
+    expect(keys).not.toContain(`address:${stale}`);
+    expect(keys).toContain(`address:${recent}`);
+    // Forgotten means free again: the stale address has its five free failures back.
+    for (let i = 0; i < 5; i++) expect(await attempt(user.email, wrong, stale, new Date())).toBe("failed");
   });
 });

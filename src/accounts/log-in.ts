@@ -42,19 +42,21 @@ function throttleKeys(email: string, address: string): Record<Scope, string> {
  * Counts this attempt as a failure in advance, unless a key says wait; then returns the seconds to wait and
  * counts nothing. The three rows are locked in one short transaction, so concurrent attempts queue for them and
  * no more get through than the rules allow; the lock is released before the (costly) password check.
+ * Two statements when the attempt must wait, five when it may go on.
  */
 async function claimAttempt(tx: Tx, keys: Record<Scope, string>, now: Date): Promise<number> {
-  const all = Object.values(keys).sort();
-  await tx
-    .insert(loginThrottle)
-    .values(all.map((key) => ({ key })))
-    .onConflictDoNothing();
+  // One statement creates the missing rows and locks all three, in key order so that attempts cannot deadlock; the
+  // no-op update takes the row lock (a plain SELECT … FOR UPDATE afterwards could miss a row forgetOldAttempts
+  // deleted in between).
   const rows = await tx
-    .select()
-    .from(loginThrottle)
-    .where(inArray(loginThrottle.key, all))
-    .orderBy(loginThrottle.key)
-    .for("update");
+    .insert(loginThrottle)
+    .values(
+      Object.values(keys)
+        .sort()
+        .map((key) => ({ key })),
+    )
+    .onConflictDoUpdate({ target: loginThrottle.key, set: { key: sql`excluded.key` } })
+    .returning();
   const pair = rows.find((r) => r.key === keys.pair);
   const known = pair?.succeededAt && now.getTime() - pair.succeededAt.getTime() < knownForMs;
   const binding = known ? rows.filter((r) => r.key === keys.pair) : rows;
