@@ -12,9 +12,23 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     loadExample: !exampleOff,
     municipalitySlug: env.PARAGRAF_MUNICIPALITY || undefined,
     secureCookies: env.PARAGRAF_SECURE_COOKIES === "1" || env.PARAGRAF_SECURE_COOKIES === "true",
-    trustProxy: env.PARAGRAF_TRUST_PROXY === "1" || env.PARAGRAF_TRUST_PROXY === "true",
+    trustProxy: proxyCount(env.PARAGRAF_TRUST_PROXY),
     adminEmail: env.PARAGRAF_ADMIN_EMAIL || undefined,
     adminPassword: env.PARAGRAF_ADMIN_PASSWORD || undefined,
   };
 }
 export type Config = ReturnType<typeof readConfig>;
+
+/**
+ * PARAGRAF_TRUST_PROXY: how many reverse proxies stand in front of Paragraf. Unset, "0", "false" or "off" mean
+ * none; "true" means one, as it always has.
+ */
+function proxyCount(value: string | undefined): number {
+  const text = (value ?? "").trim().toLowerCase();
+  if (text === "" || text === "false" || text === "off" || text === "no") return 0;
+  if (text === "true" || text === "yes" || text === "on") return 1;
+  if (/^\d{1,2}$/.test(text)) return Number(text);
+  throw new Error(
+    `PARAGRAF_TRUST_PROXY must be the number of proxies in front of Paragraf (0, 1, 2 …), not "${value}"`,
+  );
+}

@@ -50,10 +50,9 @@ export function registerAccountRoutes(app: OpenAPIHono<AppEnv>) {
     const parsed = LoginInput.safeParse({ email: form.email, password: form.password });
     if (!parsed.success)
       return c.html(loginPage(c, { values, errors: fieldErrors(parsed.error) }, back), 400);
-    const outcome = await inTransaction(c.get("deps").database.db, (tx) =>
-      logIn(tx, parsed.data, clientAddress(c)),
-    );
+    const outcome = await logIn(c.get("deps").database.db, parsed.data, clientAddress(c));
     if (!outcome.ok) {
+      if (outcome.retryAfterSeconds) c.header("Retry-After", String(outcome.retryAfterSeconds));
       const { status, message } = describeError(outcome.error);
       return c.html(loginPage(c, { values, errors: [{ field: "_", message }] }, back), status);
     }
@@ -86,10 +85,11 @@ export function registerAccountRoutes(app: OpenAPIHono<AppEnv>) {
     }),
     async (c) => {
       const input = c.req.valid("json");
-      const outcome = await inTransaction(c.get("deps").database.db, (tx) =>
-        logIn(tx, input, clientAddress(c)),
-      );
-      if (!outcome.ok) return domainProblem(c, outcome.error) as any;
+      const outcome = await logIn(c.get("deps").database.db, input, clientAddress(c));
+      if (!outcome.ok) {
+        if (outcome.retryAfterSeconds) c.header("Retry-After", String(outcome.retryAfterSeconds));
+        return domainProblem(c, outcome.error) as any;
+      }
       setCookie(c, sessionCookie, outcome.token, cookieOptions(c, sessionMaxAge));
       return c.json({ email: input.email }, 200);
     },

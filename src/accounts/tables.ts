@@ -30,9 +30,11 @@ export const userSession = pgTable("user_session", {
   expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
 });
 
+/** Failed logins per account, per client address and per pair of both (migration 0010). */
 export const loginThrottle = pgTable("login_throttle", {
   key: text("key").primaryKey(),
-  failures: integer("failures").notNull(),
-  windowStartedAt: timestamp("window_started_at", { withTimezone: true }).notNull(),
-  lockedUntil: timestamp("locked_until", { withTimezone: true }),
+  failures: integer("failures").notNull().default(0),
+  lastFailureAt: timestamp("last_failure_at", { withTimezone: true }),
+  blockedUntil: timestamp("blocked_until", { withTimezone: true }),
+  succeededAt: timestamp("succeeded_at", { withTimezone: true }),
 });

@@ -12,10 +12,12 @@ import { registerConsultationApi } from "../consultations/api.js";
 import { registerConsultationPages } from "../consultations/pages.js";
 import { DomainError } from "../domain/errors.js";
 import type { AppEnv, Deps } from "../http/context.js";
+import { crossSiteGuard } from "../http/cross-site.js";
 import { describeError, domainProblem, problem } from "../http/errors.js";
 import { Layout } from "../http/layout.js";
 import { safeError } from "../http/logger.js";
 import { chrome } from "../http/pages.js";
+import { securityHeaders } from "../http/security-headers.js";
 import { csrfMiddleware } from "../http/session.js";
 import { registerMeetingApi } from "../meetings/api.js";
 import { registerMeetingPages } from "../meetings/pages.js";
@@ -56,9 +58,6 @@ export function createApp(deps: Deps) {
     c.set("deps", deps);
     c.set("requestId", randomUUID());
     c.header("X-Request-Id", c.get("requestId"));
-    c.header("X-Content-Type-Options", "nosniff");
-    c.header("Referrer-Policy", "same-origin");
-    c.header("X-Frame-Options", "DENY");
     await next();
     deps.logger.info(
       {
@@ -71,6 +70,7 @@ export function createApp(deps: Deps) {
       "request",
     );
   });
+  app.use(securityHeaders);
 
   app.get("/health", async (c) => {
     await deps.database.db.execute(sql`select 1`);
@@ -84,6 +84,7 @@ export function createApp(deps: Deps) {
   );
 
   app.use(sessionMiddleware);
+  app.use(crossSiteGuard);
   app.use(csrfMiddleware);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "session", {

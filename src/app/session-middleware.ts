@@ -19,18 +19,23 @@ export const sessionMiddleware: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (session) {
     c.set("csrfToken", session.csrfToken);
     c.set("municipality", session.municipality);
-  } else {
-    // Before login the form token is a double-submit cookie; after login it is bound to the session.
-    let csrf = getCookie(c, csrfCookie);
-    if (!csrf || csrf.length < 32) {
-      csrf = newToken();
-      setCookie(c, csrfCookie, csrf, cookieOptions(c, 60 * 60 * 12));
-    }
-    c.set("csrfToken", csrf);
-    const found = municipalitySlug
-      ? await findMunicipalityBySlug(database.db, municipalitySlug)
-      : await findFirstMunicipality(database.db);
-    c.set("municipality", found ? { id: found.id, name: found.name, slug: found.slug } : null);
+    return next();
   }
+  // Before login the form token is a double-submit cookie; after login it is bound to the session.
+  const kept = getCookie(c, csrfCookie);
+  const csrf = kept && kept.length >= 32 ? kept : newToken();
+  c.set("csrfToken", csrf);
+  const found = municipalitySlug
+    ? await findMunicipalityBySlug(database.db, municipalitySlug)
+    : await findFirstMunicipality(database.db);
+  c.set("municipality", found ? { id: found.id, name: found.name, slug: found.slug } : null);
   await next();
+  // The cookie goes only with a page that hands out the token in a form, never with the API or a page without one.
+  if (csrf !== kept && (await handsOut(c.res, csrf)))
+    setCookie(c, csrfCookie, csrf, cookieOptions(c, 60 * 60 * 12));
 };
+
+async function handsOut(res: Response, token: string): Promise<boolean> {
+  if (!res.headers.get("content-type")?.startsWith("text/html") || !res.body) return false;
+  return (await res.clone().text()).includes(token);
+}

@@ -9,8 +9,11 @@ export interface Deps {
   municipalitySlug?: string;
   /** Force the Secure flag on cookies (otherwise set when the request came over HTTPS). */
   secureCookies?: boolean;
-  /** Trust X-Forwarded-For / X-Forwarded-Proto from a proxy in front. */
-  trustProxy?: boolean;
+  /**
+   * How many reverse proxies in front to trust for X-Forwarded-For / X-Forwarded-Proto (0 or absent: none;
+   * true means 1).
+   */
+  trustProxy?: number | boolean;
 }
 
 export interface MunicipalityRef {

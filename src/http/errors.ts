@@ -30,7 +30,8 @@ export const errorMessages: Record<string, Message> = {
   login_failed: { status: 401, text: () => "Fel e-postadress eller lösenord." },
   login_throttled: {
     status: 429,
-    text: () => "För många misslyckade inloggningar. Vänta en kvart och försök igen.",
+    text: (d) =>
+      `För många misslyckade inloggningar. Vänta ${waitText(Number(d.seconds ?? 60))} och försök igen.`,
   },
   email_taken: { status: 409, text: () => "Det finns redan ett konto med den e-postadressen." },
   municipality_exists: { status: 409, text: (d) => `Kommunen ${d.slug} finns redan.` },
@@ -55,6 +56,13 @@ export const errorMessages: Record<string, Message> = {
     text: () => "En tjänsteperson hör till en förvaltning, avdelning eller enhet.",
   },
 };
+
+/** "1 sekund", "30 sekunder", "2 minuter": how long to wait, as a person says it. */
+function waitText(seconds: number): string {
+  if (seconds < 60) return seconds === 1 ? "1 sekund" : `${seconds} sekunder`;
+  const minutes = Math.ceil(seconds / 60);
+  return minutes === 1 ? "1 minut" : `${minutes} minuter`;
+}
 
 /** Registers more codes; each capability adds its own. */
 export function defineErrors(more: Record<string, Message>): void {

@@ -6,18 +6,42 @@ import type { AppEnv } from "./context.js";
 export const sessionCookie = "paragraf_session";
 export const csrfCookie = "paragraf_csrf";
 
-export function isSecure(c: Context<AppEnv>): boolean {
-  const deps = c.get("deps");
-  if (deps.secureCookies) return true;
-  if (deps.trustProxy && c.req.header("x-forwarded-proto") === "https") return true;
-  return new URL(c.req.url).protocol === "https:";
+/** How many reverse proxies in front of Paragraf are trusted (PARAGRAF_TRUST_PROXY; true means one). */
+export function trustedProxies(c: Context<AppEnv>): number {
+  const setting = c.get("deps").trustProxy;
+  if (setting === true) return 1;
+  return typeof setting === "number" && setting > 0 ? Math.floor(setting) : 0;
 }
 
+/**
+ * What the farthest trusted proxy saw, from a header each proxy appends to: with n proxies, the n-th entry from
+ * the right. Entries further left came from the client and anyone can write them; nothing is read when no proxy
+ * is trusted.
+ */
+function forwarded(c: Context<AppEnv>, header: string): string | undefined {
+  const proxies = trustedProxies(c);
+  if (proxies === 0) return undefined;
+  const chain = (c.req.header(header) ?? "")
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  return chain[Math.max(0, chain.length - proxies)];
+}
+
+/** The request reached Paragraf over HTTPS, directly or through a trusted proxy that says so. */
+export function servedOverHttps(c: Context<AppEnv>): boolean {
+  if (new URL(c.req.url).protocol === "https:") return true;
+  return forwarded(c, "x-forwarded-proto")?.toLowerCase() === "https";
+}
+
+export function isSecure(c: Context<AppEnv>): boolean {
+  return c.get("deps").secureCookies === true || servedOverHttps(c);
+}
+
+/** The client's address: the socket's peer, or behind n trusted proxies the address the farthest one saw. */
 export function clientAddress(c: Context<AppEnv>): string {
-  if (c.get("deps").trustProxy) {
-    const forwarded = c.req.header("x-forwarded-for")?.split(",")[0]?.trim();
-    if (forwarded) return forwarded;
-  }
+  const seen = forwarded(c, "x-forwarded-for");
+  if (seen) return seen;
   try {
     return getConnInfo(c).remote.address ?? "okänd";
   } catch {
