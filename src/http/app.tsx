@@ -20,7 +20,8 @@ import { registerRegisterApi } from "../register/api.js";
 import { registerRegisterPages } from "../register/pages.js";
 import { registerApiReference } from "./api-reference.js";
 import type { AppEnv, Deps } from "./context.js";
-import { describeError, domainProblem, problem } from "./errors.js";
+import { databaseInputError, describeError, domainProblem, problem } from "./errors.js";
+import { bodyLimits, limitBodies, refuseHostileInput } from "./hostile-input.js";
 import { Layout } from "./layout.js";
 import { safeError } from "./logger.js";
 import { chrome } from "./pages.js";
@@ -70,6 +71,9 @@ export function createApp(deps: Deps) {
       "request",
     );
   });
+  // Before the session and any parsing: a body is bounded and checked before anyone is known.
+  app.use(limitBodies(bodyLimits()));
+  app.use(refuseHostileInput);
 
   app.get("/health", async (c) => {
     await deps.database.db.execute(sql`select 1`);
@@ -124,8 +128,12 @@ export function createApp(deps: Deps) {
     return c.html(<ErrorPage c={c} status={404} message="Sidan finns inte." />, 404);
   });
 
-  app.onError((error, c) => {
+  app.onError((failure, c) => {
     const api = c.req.path.startsWith("/api/");
+    const refused = databaseInputError(failure);
+    if (refused)
+      deps.logger.warn({ requestId: c.get("requestId"), err: safeError(failure) }, "database refused input");
+    const error = refused ?? failure;
     if (error instanceof DomainError) {
       if (api) return domainProblem(c, error);
       if (error.code === "unauthenticated")
