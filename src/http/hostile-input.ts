@@ -88,24 +88,42 @@ export function hasForbiddenCharacter(text: string): boolean {
   return text.includes("\u0000") || loneSurrogate.test(text);
 }
 
+function isHostileText(text: string): boolean {
+  return hasForbiddenCharacter(text) || isDateOutOfRange(text);
+}
+
 function checkText(text: string, field: string) {
   if (hasForbiddenCharacter(text)) throw new DomainError("forbidden_character", {}, field);
   if (isDateOutOfRange(text)) throw new DomainError("date_out_of_range", {}, field);
 }
 
-/** Checks every key and string in a parsed JSON value, naming the field the way validation errors do. */
-function checkValue(value: unknown, path: string[]) {
-  if (typeof value === "string") return checkText(value, path.join(".") || "_");
-  if (Array.isArray(value)) {
-    value.forEach((item, index) => {
-      checkValue(item, [...path, String(index)]);
-    });
-    return;
-  }
-  if (value !== null && typeof value === "object") {
-    for (const [key, item] of Object.entries(value)) {
-      checkText(key, path.join(".") || "_");
-      checkValue(item, [...path, key]);
+// Where a value sits in a JSON body, as a chain to its parent: the field's name is spelled out only when needed.
+type Place = { key: string; parent: Place } | null;
+
+function fieldName(place: Place): string {
+  const keys: string[] = [];
+  for (let p = place; p; p = p.parent) keys.unshift(p.key);
+  return keys.join(".") || "_";
+}
+
+/**
+ * Checks every key and string in a parsed JSON value, naming the field the way validation errors do. Walks with
+ * a list rather than recursion: a body within the limit can nest a hundred thousand arrays deep.
+ */
+function checkValue(root: unknown) {
+  const pending: [unknown, Place][] = [[root, null]];
+  while (pending.length > 0) {
+    const [value, place] = pending.pop()!;
+    if (typeof value === "string") {
+      if (isHostileText(value)) checkText(value, fieldName(place));
+    } else if (Array.isArray(value)) {
+      for (let index = 0; index < value.length; index++)
+        pending.push([value[index], { key: String(index), parent: place }]);
+    } else if (value !== null && typeof value === "object") {
+      for (const [key, item] of Object.entries(value)) {
+        if (isHostileText(key)) checkText(key, fieldName(place));
+        pending.push([item, { key, parent: place }]);
+      }
     }
   }
 }
@@ -155,7 +173,7 @@ async function checkBody(c: Context<AppEnv>) {
     } catch {
       throw new DomainError("unreadable_body");
     }
-    checkValue(value, []);
+    checkValue(value);
   } else if (type === "application/x-www-form-urlencoded" || type === "multipart/form-data") {
     let form: Record<string, string | File | (string | File)[]>;
     try {
