@@ -18,7 +18,7 @@ import {
 
 const seed = 20_260_812;
 const maxPages = Number(process.env.FUZZ_PAGES ?? 120);
-const runsPerForm = Number(process.env.FUZZ_RUNS ?? 6);
+const runsPerForm = Number(process.env.FUZZ_RUNS ?? 5);
 const runsPerPage = Number(process.env.FUZZ_PAGE_RUNS ?? 3);
 
 interface FormField {
