@@ -53,8 +53,11 @@ describe("the app", () => {
     const m = await freshMunicipality(database);
     const { app, logLines } = testApp(database, m.slug);
     app.get("/api/test-query-fault", async () => {
-      // A real database error through the query layer, with a secret value among its parameters.
-      await database.db.execute(sql`select ${"Hemlig uppgift om en enskild"}::int`);
+      // A real database error through the query layer, with a secret value among its parameters. (A fault in
+      // the code: an error in the value itself, such as 'text'::int, is the request's and answers 400.)
+      await database.db.execute(
+        sql`select * from no_such_table where name = ${"Hemlig uppgift om en enskild"}`,
+      );
       return new Response("unreachable");
     });
     const res = await app.request("/api/test-query-fault");

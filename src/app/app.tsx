@@ -13,7 +13,8 @@ import { registerConsultationPages } from "../consultations/pages.js";
 import { DomainError } from "../domain/errors.js";
 import type { AppEnv, Deps } from "../http/context.js";
 import { crossSiteGuard } from "../http/cross-site.js";
-import { describeError, domainProblem, problem } from "../http/errors.js";
+import { databaseInputError, describeError, domainProblem, problem } from "../http/errors.js";
+import { bodyLimits, limitBodies, refuseHostileInput } from "../http/hostile-input.js";
 import { Layout } from "../http/layout.js";
 import { safeError } from "../http/logger.js";
 import { chrome } from "../http/pages.js";
@@ -71,6 +72,9 @@ export function createApp(deps: Deps) {
     );
   });
   app.use(securityHeaders);
+  // Before the session and any parsing: a body is bounded and checked before anyone is known.
+  app.use(limitBodies(bodyLimits()));
+  app.use(refuseHostileInput);
 
   app.get("/health", async (c) => {
     await deps.database.db.execute(sql`select 1`);
@@ -126,8 +130,12 @@ export function createApp(deps: Deps) {
     return c.html(<ErrorPage c={c} status={404} message="Sidan finns inte." />, 404);
   });
 
-  app.onError((error, c) => {
+  app.onError((failure, c) => {
     const api = c.req.path.startsWith("/api/");
+    const refused = databaseInputError(failure);
+    if (refused)
+      deps.logger.warn({ requestId: c.get("requestId"), err: safeError(failure) }, "database refused input");
+    const error = refused ?? failure;
     if (error instanceof DomainError) {
       if (api) return domainProblem(c, error);
       if (error.code === "unauthenticated")

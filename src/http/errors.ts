@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import type { DomainError } from "../domain/errors.js";
+import { earliestDay, latestDay } from "../domain/dates-range.js";
+import { DomainError } from "../domain/errors.js";
 import type { AppEnv } from "./context.js";
 import type { FieldError } from "./validation.js";
 
@@ -55,6 +56,40 @@ export const errorMessages: Record<string, Message> = {
     status: 400,
     text: () => "En tjänsteperson hör till en förvaltning, avdelning eller enhet.",
   },
+  // Refusals of hostile or broken input (src/http/hostile-input.ts), before any capability sees it.
+  request_too_large: {
+    status: 413,
+    text: (d) => `Begäran är för stor. Största tillåtna storlek är ${d.limit}.`,
+  },
+  unreadable_body: {
+    status: 400,
+    text: () => "Begäran kunde inte läsas (ogiltig JSON eller formulärdata).",
+  },
+  malformed_address: {
+    status: 400,
+    text: () => "Adressen kunde inte läsas: den innehåller en felaktig procentkodning (%).",
+  },
+  forbidden_character: {
+    status: 400,
+    text: () =>
+      "Texten innehåller ett tecken som inte kan sparas (ett nolltecken eller ett ensamt surrogattecken). Ta bort det och försök igen.",
+  },
+  date_out_of_range: {
+    status: 400,
+    text: () => `Datumet måste ligga mellan ${earliestDay} och ${latestDay}.`,
+  },
+  // What PostgreSQL refused in a value that could only have come from the request (see databaseInputError).
+  date_not_accepted: {
+    status: 400,
+    text: () =>
+      `Ett datum eller en tidpunkt är ogiltig. Ange ett datum mellan ${earliestDay} och ${latestDay}.`,
+  },
+  number_out_of_range: { status: 400, text: () => "Ett tal är för stort eller för litet." },
+  value_not_accepted: { status: 400, text: () => "Ett värde har fel form." },
+  text_not_accepted: {
+    status: 400,
+    text: () => "En text innehåller tecken som inte kan sparas eller är för lång.",
+  },
 };
 
 /** "1 sekund", "30 sekunder", "2 minuter": how long to wait, as a person says it. */
@@ -62,6 +97,36 @@ function waitText(seconds: number): string {
   if (seconds < 60) return seconds === 1 ? "1 sekund" : `${seconds} sekunder`;
   const minutes = Math.ceil(seconds / 60);
   return minutes === 1 ? "1 minut" : `${minutes} minuter`;
+}
+
+// SQLSTATEs that only a value from outside can cause, once the code is right: PostgreSQL's own input checks.
+const databaseInputCodes: Record<string, string> = {
+  "22007": "date_not_accepted", // invalid_datetime_format
+  "22008": "date_not_accepted", // datetime_field_overflow (0000-01-01, 2026-02-30)
+  "22003": "number_out_of_range", // numeric_value_out_of_range (an int column given 2^40)
+  "22P02": "value_not_accepted", // invalid_text_representation ('abc'::uuid, 'x'::int)
+  "22P05": "text_not_accepted", // untranslatable_character
+  "22021": "text_not_accepted", // character_not_in_repertoire (NUL, broken UTF-8)
+  "22001": "text_not_accepted", // string_data_right_truncation (varchar(n))
+  "54000": "text_not_accepted", // program_limit_exceeded (a text too long for its index or tsvector)
+};
+
+/**
+ * The domain error for a database error that rejects a value from the request, or null for any other error.
+ * Drizzle wraps the driver's error (pg and PGlite alike) and keeps it as `cause`, which carries the SQLSTATE as
+ * `code`; a query run on the driver directly throws it unwrapped.
+ */
+export function databaseInputError(error: unknown): DomainError | null {
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && current instanceof Error; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === "string" && "severity" in current) {
+      const mapped = databaseInputCodes[code];
+      return mapped ? new DomainError(mapped, { sqlState: code }) : null;
+    }
+    current = current.cause;
+  }
+  return null;
 }
 
 /** Registers more codes; each capability adds its own. */
