@@ -39,11 +39,9 @@ const problems = (what?: string) => ({
 
 const Created = z.object({ id: z.uuid() }).openapi("Created");
 
-const WrittenText = z
-  .object({ id: z.uuid(), submittedAt: z.iso.datetime() })
-  .openapi("WrittenText", {
-    description: "Den skriftliga texten är sparad; `submittedAt` är när den lämnades.",
-  });
+const WrittenText = z.object({ id: z.uuid(), submittedAt: z.iso.datetime() }).openapi("WrittenText", {
+  description: "Den skriftliga texten är sparad; `submittedAt` är när den lämnades.",
+});
 
 const Attachment = z
   .object({ id: z.uuid(), number: z.int(), title: z.string() })
