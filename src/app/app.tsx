@@ -21,6 +21,8 @@ import { chrome } from "../http/pages.js";
 import { securityHeaders } from "../http/security-headers.js";
 import { csrfMiddleware } from "../http/session.js";
 import { registerMeetingApi } from "../meetings/api.js";
+import { meetingApiTags } from "../meetings/api-docs.js";
+import { registerMeetingStepApi } from "../meetings/api-steps.js";
 import { registerMeetingPages } from "../meetings/pages.js";
 import { registerSecretaryPages } from "../meetings/secretary-page.js";
 import { registerOrganisationApi } from "../organisation/api.js";
@@ -107,6 +109,7 @@ export function createApp(deps: Deps) {
   registerRegisterApi(app);
   registerRegisterPages(app);
   registerMeetingApi(app);
+  registerMeetingStepApi(app);
   registerMeetingPages(app);
   registerSecretaryPages(app);
   registerAuditPages(app);
@@ -123,6 +126,7 @@ export function createApp(deps: Deps) {
       version: "0.1.0",
       description: "Kommunens beslutsprocess som data: organisation, diarium, sammanträden och beslut.",
     },
+    tags: meetingApiTags,
   });
 
   app.notFound((c) => {

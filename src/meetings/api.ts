@@ -7,11 +7,12 @@ import { NotFoundError } from "../domain/errors.js";
 import type { AppEnv } from "../http/context.js";
 import { IdParam, json, problemResponse, writeProblems } from "../http/openapi.js";
 import { requireActor, requireMunicipality } from "../http/pages.js";
-import { secretAccess } from "../register/access.js";
+import { type SecretAccess, secretAccess } from "../register/access.js";
 import { addAgendaItem } from "./add-agenda-item.js";
 import { addMotion } from "./add-motion.js";
 import { announceReservation } from "./announce-reservation.js";
 import { announceStatement } from "./announce-statement.js";
+import { meetingWrites } from "./api-docs.js";
 import { planDecisionRoute } from "./plan-decision-route.js";
 import { planMeeting } from "./plan-meeting.js";
 import { paragraphPath } from "./present.js";
@@ -46,7 +47,7 @@ const MeetingSummary = z
   })
   .openapi("MeetingSummary");
 
-const MeetingDetail = MeetingSummary.extend({
+export const MeetingDetail = MeetingSummary.extend({
   agenda: z.array(
     z.object({
       id: z.uuid(),
@@ -119,6 +120,21 @@ const CreatedParagraph = z
   .object({ id: z.uuid(), number: z.int(), year: z.int(), path: z.string() })
   .openapi("CreatedParagraph");
 
+/** A meeting as GET /api/meetings/{id} answers it, also the answer of each step that changes its state. */
+export async function meetingDetail(tx: Tx, municipalityId: string, meetingId: string, access: SecretAccess) {
+  const v = await meetingView(tx, municipalityId, meetingId, access);
+  if (!v) return null;
+  return MeetingDetail.parse({
+    ...v.meeting,
+    bodyName: v.body.name,
+    bodySlug: v.body.slug,
+    agenda: v.items,
+    seats: v.seats,
+    serving: v.serving,
+    quorate: v.quorate,
+  });
+}
+
 function db(c: Context<AppEnv>) {
   return c.get("deps").database.db;
 }
@@ -156,20 +172,9 @@ export function registerMeetingApi(api: OpenAPIHono<AppEnv>) {
     async (c) => {
       const m = requireMunicipality(c);
       const access = secretAccess(c.get("actor"));
-      const v = await inTransaction(db(c), (tx) => meetingView(tx, m.id, c.req.valid("param").id, access));
+      const v = await inTransaction(db(c), (tx) => meetingDetail(tx, m.id, c.req.valid("param").id, access));
       if (!v) throw new NotFoundError("page");
-      return c.json(
-        MeetingDetail.parse({
-          ...v.meeting,
-          bodyName: v.body.name,
-          bodySlug: v.body.slug,
-          agenda: v.items,
-          seats: v.seats,
-          serving: v.serving,
-          quorate: v.quorate,
-        }),
-        200,
-      );
+      return c.json(v, 200);
     },
   );
   api.openapi(
@@ -235,6 +240,8 @@ export function registerMeetingApi(api: OpenAPIHono<AppEnv>) {
         path,
         tags: [path.includes("meetings") ? "Sammanträden" : "Protokoll"],
         summary,
+        operationId: meetingWrites[path]?.operationId,
+        description: meetingWrites[path]?.description,
         security: [{ session: [] }],
         request: { ...(withId ? { params: IdParam } : {}), body: { ...json(input), required: true } },
         responses: { 201: { description: "Sparat", ...json(output) }, ...problems },

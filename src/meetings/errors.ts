@@ -22,9 +22,13 @@ defineErrors({
   council_notice_missing: {
     status: 409,
     text: () =>
-      "Fullmäktiges sammanträde kan inte öppnas förrän kallelsen har anslagits på anslagstavlan (KL 5 kap. 12 §).",
+      "Fullmäktiges sammanträde kan inte öppnas förrän kallelsen har anslagits på anslagstavlan (KL 5 kap. 12 §). Publicera kallelsen först: på sekreterarsidan med Publicera kallelsen, i API:et med publishNotice (POST /api/meetings/{id}/notice).",
   },
-  meeting_not_open: { status: 409, text: () => "Sammanträdet är inte öppnat. Öppna sammanträdet först." },
+  meeting_not_open: {
+    status: 409,
+    text: () =>
+      "Sammanträdet är inte öppnat. Öppna det först: på sekreterarsidan med Öppna sammanträdet, i API:et med openMeeting (POST /api/meetings/{id}/open).",
+  },
   meeting_already_opened: { status: 409, text: () => "Sammanträdet har redan öppnats." },
   meeting_closed: {
     status: 409,

@@ -13,6 +13,42 @@ import type { FieldError } from "../http/validation.js";
 
 export type C = Context<AppEnv>;
 
+/**
+ * Every form of the secretary's pages, by the address it posts to ({…} an id), and the use case it runs. The API's
+ * operation for the same step has that name as its operationId, so that a test can check that the API can do all
+ * the pages can (secretary-api.test.ts).
+ */
+export const secretaryActions: Record<string, string> = {
+  "/sammantraden/ny": "planMeeting",
+  "/sammantraden/{id}/sekreterare/kallelse": "publishNotice",
+  "/sammantraden/{id}/sekreterare/oppna": "openMeeting",
+  "/sammantraden/{id}/sekreterare/avsluta": "closeMeeting",
+  "/sammantraden/{id}/sekreterare/narvaro": "recordAttendance",
+  "/sammantraden/{id}/sekreterare/antal": "recordAttendanceCount",
+  "/sammantraden/{id}/sekreterare/arenden": "addCaseToAgenda",
+  "/sammantraden/{id}/sekreterare/arenden/{itemId}/paragraf": "takeUpItem",
+  "/sammantraden/{id}/sekreterare/arenden/{itemId}/jav": "recordDisqualification",
+  "/sammantraden/{id}/sekreterare/paragrafer/{pid}/yrkande": "addMotion",
+  "/sammantraden/{id}/sekreterare/paragrafer/{pid}/omrostning": "recordVote",
+  "/sammantraden/{id}/sekreterare/paragrafer/{pid}/proposition": "putQuestion",
+  "/sammantraden/{id}/sekreterare/paragrafer/{pid}/beslut": "recordDecision",
+  "/sammantraden/{id}/sekreterare/paragrafer/{pid}/reservation": "announceReservation",
+  "/sammantraden/{id}/sekreterare/paragrafer/{pid}/yttrande": "announceStatement",
+  "/sammantraden/{id}/sekreterare/paragrafer/{pid}/mottagare": "setRecipients",
+  "/sammantraden/{id}/sekreterare/paragrafer/{pid}/reservation/{wid}/text": "submitReservationText",
+  "/sammantraden/{id}/sekreterare/paragrafer/{pid}/yttrande/{wid}/text": "submitStatementText",
+  "/sammantraden/{id}/sekreterare/paragrafer/{pid}/reservation/{wid}/bilaga": "addAttachment",
+  "/sammantraden/{id}/sekreterare/paragrafer/{pid}/yttrande/{wid}/bilaga": "addAttachment",
+};
+
+/** A Hono route as secretaryActions writes it: `:id{[0-9a-f-]{36}}` becomes `{id}`. */
+export function actionAddress(route: string): string {
+  return route.replace(/:(\w+)\{(?:[^{}]|\{\d+\})*\}/g, "{$1}");
+}
+
+/** The addresses deskForms has registered a form at, as secretaryActions writes them. */
+export const registeredDeskForms = new Set<string>();
+
 /** One form: what its schema reads, the use case it runs, and where the secretary comes back to. */
 export interface DeskAction<S extends z.ZodType, R, T> {
   schema: S;
@@ -35,6 +71,7 @@ export function deskForms<T>(
 ): DeskForms<T> {
   return {
     post(path, action) {
+      registeredDeskForms.add(actionAddress(`${prefix}${path}`));
       app.post(`${prefix}${path}`, async (c) => {
         const actor = requireActor(c);
         const target = await read(c, (tx) => resolve(tx, actor, c));
