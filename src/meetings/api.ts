@@ -65,30 +65,28 @@ const MeetingDetail = MeetingSummary.extend({
 
 const describe = (sv: string, en: string) => ({ description: `${sv} / ${en}` });
 
-const VoteSide = z
-  .object({
-    motionId: z
-      .uuid()
-      .nullable()
-      .openapi(
-        describe(
-          "Yrkandet; null för förslaget till beslut utan eget yrkande (omröstningar från före 0011).",
-          "The motion; null for the proposal itself (votes recorded before migration 0011).",
-        ),
+const VoteSide = z.object({
+  motionId: z
+    .uuid()
+    .nullable()
+    .openapi(
+      describe(
+        "Yrkandet; null för förslaget till beslut utan eget yrkande (omröstningar från före 0011).",
+        "The motion; null for the proposal itself (votes recorded before migration 0011).",
       ),
-    kind: z.enum(motionKinds).nullable().openapi(describe("Slags yrkande.", "The kind of motion.")),
-    name: z
-      .string()
-      .openapi(
-        describe(
-          "Vad sidan heter i protokollet, t.ex. ”kommunstyrelsens förslag” eller ”återremissyrkandet från Anna Andersson (S)”.",
-          "What the minutes call the side.",
-        ),
+    ),
+  kind: z.enum(motionKinds).nullable().openapi(describe("Slags yrkande.", "The kind of motion.")),
+  name: z
+    .string()
+    .openapi(
+      describe(
+        "Vad sidan heter i protokollet, t.ex. ”kommunstyrelsens förslag” eller ”återremissyrkandet från Anna Andersson (S)”.",
+        "What the minutes call the side.",
       ),
-    text: z.string().nullable().openapi(describe("Yrkandets egen lydelse.", "The motion's own wording.")),
-    movers: z.array(z.string()).openapi(describe("De som yrkade.", "Who moved it.")),
-  })
-  .openapi("VoteSide");
+    ),
+  text: z.string().nullable().openapi(describe("Yrkandets egen lydelse.", "The motion's own wording.")),
+  movers: z.array(z.string()).openapi(describe("De som yrkade.", "Who moved it.")),
+});
 
 const Vote = z
   .object({

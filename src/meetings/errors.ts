@@ -138,7 +138,7 @@ defineErrors({
     text: () =>
       "Sluten omröstning får bara användas vid val. Andra frågor avgörs med öppen omröstning (KL 5 kap. 52 §). Ingenting har sparats.",
   },
-  question_not_found: { status: 400, text: () => "Propositionen hör inte till paragrafen." },
+  order_question_not_found: { status: 400, text: () => "Propositionen hör inte till paragrafen." },
   question_not_contested: {
     status: 400,
     text: () =>

@@ -58,7 +58,7 @@ export async function recordVote(tx: Tx, actor: Actor, input: VoteInput) {
   let noMotionId: string;
   if (input.questionId) {
     answered = questions.find((q) => q.id === input.questionId);
-    if (!answered) throw new DomainError("question_not_found", {}, "questionId");
+    if (!answered) throw new DomainError("order_question_not_found", {}, "questionId");
     if (!answered.againstMotionId) throw new DomainError("question_not_contested", {}, "questionId");
     const sides = { motionId: answered.motionId, againstMotionId: answered.againstMotionId };
     yesMotionId = input.yesMotionId ?? answered.motionId;
