@@ -282,15 +282,13 @@ describe("register limits", () => {
     ).toBe("second_council");
     await expect(
       tx(database, (t) =>
-        t
-          .insert(body)
-          .values({
-            municipalityId: m.id,
-            kind: "council",
-            name: "Tredje",
-            slug: "tredje",
-            openMeetings: true,
-          }),
+        t.insert(body).values({
+          municipalityId: m.id,
+          kind: "council",
+          name: "Tredje",
+          slug: "tredje",
+          openMeetings: true,
+        }),
       ),
     ).rejects.toThrow();
     // Another municipality has its own.
