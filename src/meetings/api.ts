@@ -24,6 +24,7 @@ import { recordDecision } from "./record-decision.js";
 import { recordVote } from "./record-vote.js";
 import * as s from "./schemas.js";
 import { setRecipients } from "./set-recipients.js";
+import { motionKinds } from "./tables.js";
 import { takeUpItem } from "./take-up-item.js";
 
 const problems = {
@@ -63,6 +64,189 @@ export const MeetingDetail = MeetingSummary.extend({
   quorate: z.boolean().nullable(),
 }).openapi("MeetingDetail");
 
+const describe = (sv: string, en: string) => ({ description: `${sv} / ${en}` });
+
+const VoteSide = z.object({
+  motionId: z
+    .uuid()
+    .nullable()
+    .openapi(
+      describe(
+        "Yrkandet; null för förslaget till beslut utan eget yrkande (omröstningar från före 0011).",
+        "The motion; null for the proposal itself (votes recorded before migration 0011).",
+      ),
+    ),
+  kind: z.enum(motionKinds).nullable().openapi(describe("Slags yrkande.", "The kind of motion.")),
+  name: z
+    .string()
+    .openapi(
+      describe(
+        "Vad sidan heter i protokollet, t.ex. ”kommunstyrelsens förslag” eller ”återremissyrkandet från Anna Andersson (S)”.",
+        "What the minutes call the side.",
+      ),
+    ),
+  text: z.string().nullable().openapi(describe("Yrkandets egen lydelse.", "The motion's own wording.")),
+  movers: z.array(z.string()).openapi(describe("De som yrkade.", "Who moved it.")),
+});
+
+const Vote = z
+  .object({
+    id: z.uuid(),
+    position: z
+      .int()
+      .openapi(describe("Omröstningens nummer i paragrafen.", "The vote's number in the paragraph.")),
+    kind: z
+      .enum(["question", "election"])
+      .openapi(
+        describe(
+          "question: en fråga i propositionsordningen avgörs mellan två yrkanden; election: ett val mellan kandidater (KL 5 kap. 54–55 §§).",
+          "question: a step of the order of questions decided between two motions; election: an election between candidates.",
+        ),
+      ),
+    election: z.boolean().openapi(describe("Sant vid val.", "True for an election.")),
+    secret: z
+      .boolean()
+      .openapi(
+        describe(
+          "Sluten omröstning; förekommer bara vid val (KL 5 kap. 52 §). Enskilda röster sparas då inte.",
+          "Secret ballot; only in elections. No one's ballot is kept.",
+        ),
+      ),
+    question: z
+      .object({
+        position: z
+          .int()
+          .openapi(
+            describe(
+              "Propositionens nummer i propositionsordningen.",
+              "The question's number in the order of questions.",
+            ),
+          ),
+        motion: z.string().openapi(describe("Yrkandet som ställdes.", "The motion put.")),
+        against: z
+          .string()
+          .nullable()
+          .openapi(describe("Yrkandet det ställdes mot.", "The motion it was put against.")),
+      })
+      .nullable()
+      .openapi(
+        describe(
+          "Frågan som omröstningen avgör; en fråga avgörs genom en omröstning (KL 5 kap. 52–53 §§). null vid val och för omröstningar från före 0011.",
+          "The question the vote answers; a question is voted on once. null in elections and for votes recorded before migration 0011.",
+        ),
+      ),
+    yes: VoteSide.nullable().openapi(
+      describe(
+        "Det den som röstar ja bifaller; null vid val.",
+        "What a yes vote carries; null in an election.",
+      ),
+    ),
+    no: VoteSide.nullable().openapi(
+      describe(
+        "Det den som röstar nej bifaller; null vid val.",
+        "What a no vote carries; null in an election.",
+      ),
+    ),
+    seats: z
+      .int()
+      .nullable()
+      .openapi(
+        describe(
+          "Antalet platser valet fyller; null i en vanlig fråga.",
+          "The seats an election fills; null for a question.",
+        ),
+      ),
+    candidates: z
+      .array(
+        z.object({
+          personId: z.uuid(),
+          person: z.string().openapi(describe("Kandidaten med parti.", "The candidate, with party.")),
+          votes: z.int().openapi(describe("Rösterna på kandidaten.", "The candidate's votes.")),
+          elected: z.boolean().openapi(describe("Vald.", "Elected.")),
+          byLot: z
+            .boolean()
+            .openapi(
+              describe(
+                "Vald genom lottning vid sammanträdet, bland kandidater med lika röster (KL 5 kap. 55 §).",
+                "Elected by lots drawn at the meeting among candidates with equal votes.",
+              ),
+            ),
+        }),
+      )
+      .openapi(
+        describe(
+          "Valets kandidater i den ordning de ställdes upp; tom i en vanlig fråga.",
+          "The election's candidates; empty for a question.",
+        ),
+      ),
+    counts: z
+      .object({
+        yes: z
+          .int()
+          .nullable()
+          .openapi(describe("Ja-röster; null vid val.", "Yes votes; null in an election.")),
+        no: z
+          .int()
+          .nullable()
+          .openapi(describe("Nej-röster; null vid val.", "No votes; null in an election.")),
+        abstain: z.int().openapi(describe("De som avstår (KL 4 kap. 25 §).", "Those who abstain.")),
+        absent: z
+          .int()
+          .openapi(
+            describe("Tjänstgörande som inte deltar i omröstningen.", "Serving members who take no part."),
+          ),
+        voted: z
+          .int()
+          .openapi(
+            describe(
+              "De som röstade: ja + nej, eller vid val de som röstade på kandidater.",
+              "Those who voted: yes + no, or in an election those who voted for candidates.",
+            ),
+          ),
+      })
+      .openapi(
+        describe(
+          "Antalen; tillsammans är de lika många som de tjänstgörande.",
+          "The counts; together they are the serving members.",
+        ),
+      ),
+    ballots: z
+      .array(z.object({ person: z.string(), choice: z.enum(["yes", "no", "abstain"]) }))
+      .openapi(
+        describe(
+          "Varje ledamots röst i en öppen omröstning, när den protokollförts.",
+          "Each member's ballot in an open vote, where recorded.",
+        ),
+      ),
+    result: z
+      .enum(["yes", "no"])
+      .nullable()
+      .openapi(
+        describe(
+          "Sidan som vann; null vid val, där resultatet är de valda.",
+          "The side that won; null in an election, whose result is who was elected.",
+        ),
+      ),
+    decidedBy: z
+      .enum(["majority", "casting_vote", "lots"])
+      .openapi(
+        describe(
+          "Hur det avgjordes: majority – flest röster; casting_vote – lika röster, ordförandens egen röst avgör (KL 5 kap. 54 §); lots – lika röster i ett val, lotten dragen vid sammanträdet avgör (KL 5 kap. 55 §).",
+          "How it was decided: majority; casting_vote – a tie decided by the chair's own vote; lots – a tie in an election decided by lots drawn at the meeting.",
+        ),
+      ),
+    winner: z
+      .string()
+      .openapi(describe("Det som bifölls, eller de valda.", "What was carried, or who was elected.")),
+    elected: z
+      .array(z.string())
+      .openapi(describe("De valda; tom i en vanlig fråga.", "Who was elected; empty for a question.")),
+    lines: z
+      .array(z.string())
+      .openapi(describe("Omröstningen som protokollet skriver den.", "The vote as the minutes write it.")),
+  })
+  .openapi("Vote");
+
 const Paragraph = z
   .object({
     id: z.uuid(),
@@ -80,14 +264,10 @@ const Paragraph = z
     decisionIntro: z.string(),
     decisionPoints: z.array(z.object({ position: z.int(), text: z.string() })),
     proceedings: z.array(z.string()),
-    votes: z.array(
-      z.object({
-        position: z.int(),
-        secret: z.boolean(),
-        counts: z.object({ yes: z.int(), no: z.int(), abstain: z.int(), absent: z.int() }),
-        ballots: z.array(z.object({ person: z.string(), choice: z.enum(["yes", "no", "abstain"]) })),
-      }),
-    ),
+    votes: z.array(Vote).openapi({
+      description:
+        "Omröstningar och val i paragrafen, i den ordning de hölls. / The paragraph's votes and elections, in order.",
+    }),
     written: z.array(z.string()),
     recipients: z.array(z.string()),
     basis: z.array(z.object({ text: z.string(), href: z.string().nullable() })),
@@ -318,7 +498,17 @@ export function registerMeetingApi(api: OpenAPIHono<AppEnv>) {
   write("/api/questions", "Protokollför en proposition", s.QuestionInput, Created, (tx, a, b) =>
     putQuestion(tx, a, b),
   );
-  write("/api/votes", "Protokollför en omröstning", s.VoteInput, Created, (tx, a, b) => recordVote(tx, a, b));
+  write(
+    "/api/votes",
+    "Protokollför en omröstning om en proposition, eller ett val med kandidater",
+    s.VoteInput,
+    Vote,
+    async (tx, a, b) => {
+      const created = await recordVote(tx, a, b);
+      const view = (await paragraphView(tx, a.municipalityId, created.paragraphId))!;
+      return view.votes.find((v) => v.id === created.id);
+    },
+  );
   write(
     "/api/decisions",
     "Protokollför beslutspunkter",

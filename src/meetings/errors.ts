@@ -122,6 +122,106 @@ defineErrors({
     text: () =>
       "Rösterna är lika: ordföranden har utslagsröst. Ange åt vilket håll ordföranden röstade (KL 5 kap. 54 §).",
   },
+  casting_vote_against_ballot: {
+    status: 400,
+    text: (d) =>
+      `Ordföranden röstade ${d.ballot} och kan inte ha utslagsröst för ${d.stated}: utslagsrösten är ordförandens egen röst (KL 5 kap. 54 §). Ingenting har sparats.`,
+  },
+  casting_vote_chair_did_not_vote: {
+    status: 400,
+    text: (d) =>
+      `Rösterna är lika, men ${d.chairRecorded === false ? "ingen ordförande är protokollförd i närvaron, så ingen" : `ordföranden ${d.ballot === "avstår" ? "avstod" : "röstade inte"}, och en ordförande som inte röstat`} har utslagsröst: utslagsrösten är ordförandens egen röst (KL 5 kap. 54 §). Ingenting har sparats.`,
+  },
+  casting_vote_in_election: {
+    status: 400,
+    text: () =>
+      "Vid val har ordföranden ingen utslagsröst: vid lika röstetal avgör lotten, som dras vid sammanträdet (KL 5 kap. 55 §). Ingenting har sparats.",
+  },
+  secret_ballot_not_election: {
+    status: 400,
+    text: () =>
+      "Sluten omröstning får bara användas vid val. Andra frågor avgörs med öppen omröstning (KL 5 kap. 52 §). Ingenting har sparats.",
+  },
+  order_question_not_found: { status: 400, text: () => "Propositionen hör inte till paragrafen." },
+  question_not_contested: {
+    status: 400,
+    text: () =>
+      "En omröstning avgör mellan två yrkanden, men propositionen ställer bara ett. Ställ det mot ett annat yrkande, till exempel ett avslagsyrkande.",
+  },
+  question_already_voted: {
+    status: 409,
+    text: (d) =>
+      `Frågan har redan avgjorts i omröstning ${d.position}. En fråga avgörs genom en omröstning (KL 5 kap. 52–53 §§). Ingenting har sparats.`,
+  },
+  vote_already_answers_question: {
+    status: 409,
+    text: (d) =>
+      `Omröstning ${d.position} avgör redan en fråga och protokollförs med den; en omröstning besvarar en fråga (KL 5 kap. 52–53 §§).`,
+  },
+  vote_needs_sides: {
+    status: 400,
+    text: () =>
+      "Ange vilken proposition omröstningen avgör, eller vilka två yrkanden ja och nej står för. En omröstning besvarar en fråga i propositionsordningen.",
+  },
+  vote_sides_not_question: {
+    status: 400,
+    text: () => "Ja och nej måste stå för de två yrkanden som propositionen ställer mot varandra.",
+  },
+  candidates_only_in_election: {
+    status: 400,
+    text: () =>
+      "Kandidater, platser och lottning hör till val. Markera omröstningen som val, eller ta bort dem.",
+  },
+  lot_side_not_used: {
+    status: 400,
+    text: () =>
+      "Lotten avgör bara val, och då anges den eller de kandidater lotten föll på. En vanlig fråga avgörs vid lika röster av ordförandens utslagsröst (KL 5 kap. 54–55 §§). Ingenting har sparats.",
+  },
+  election_without_candidates: {
+    status: 400,
+    text: () =>
+      "Ett val har kandidater: ange vilka personer som kan väljas och hur många röster var och en fick, så att protokollet kan säga vem som blev vald (KL 5 kap. 55 §). Ingenting har sparats.",
+  },
+  election_not_question: {
+    status: 400,
+    text: () =>
+      "Ett val avgörs mellan kandidater, inte mellan yrkanden. Ange kandidaterna i stället för ja och nej.",
+  },
+  election_ballots_not_recorded: {
+    status: 400,
+    text: () => "Vid val protokollförs rösterna per kandidat, inte varje ledamots röst.",
+  },
+  election_yes_no_counts: {
+    status: 400,
+    text: () =>
+      "Vid val räknas rösterna per kandidat. Ange kandidaternas röster, och antalet som avstår och inte deltar.",
+  },
+  proportional_election_unsupported: {
+    status: 400,
+    text: () =>
+      "Proportionella val räknas enligt lagen (1992:339) om proportionellt valsätt vid val, som Paragraf inte hanterar. Paragraf protokollför majoritetsval av en eller flera platser. Ingenting har sparats.",
+  },
+  candidate_twice: { status: 400, text: (d) => `${d.person} finns fler än en gång bland kandidaterna.` },
+  election_counts_mismatch: {
+    status: 400,
+    text: (d) =>
+      `Rösterna i valet går inte ihop: ${d.serving} tjänstgör, ${d.abstain} avstår och ${d.absent} deltar inte, så ${d.voted} röstar, och kandidaterna har tillsammans ${d.sum} röster. Varje tjänstgörande ledamot räknas en gång, och varje väljare röstar på högst en kandidat per plats (${d.seats}) (KL 5 kap. 52 §).`,
+  },
+  lots_missing: {
+    status: 400,
+    text: (d) =>
+      `Rösterna är lika mellan ${d.tied} om ${d.places === 1 ? "en plats" : `${d.places} platser`}. Vid val avgör lotten, som dras vid sammanträdet: ange vem lotten föll på (KL 5 kap. 55 §). Paragraf drar aldrig lott själv. Ingenting har sparats.`,
+  },
+  lot_winners_wrong: {
+    status: 400,
+    text: (d) =>
+      `Lotten kan bara falla på kandidaterna med lika röster om de sista platserna, ${d.tied}, och på så många som det finns platser kvar (${d.places}) (KL 5 kap. 55 §).`,
+  },
+  lots_not_needed: {
+    status: 400,
+    text: () =>
+      "Rösterna avgör valet; lotten dras bara när kandidater har lika många röster om de sista platserna (KL 5 kap. 55 §).",
+  },
   motions_identical: { status: 400, text: () => "Ett yrkande kan inte ställas mot sig självt." },
   winner_not_in_question: { status: 400, text: () => "Det bifallna yrkandet måste vara ett av de ställda." },
   winner_missing: {

@@ -140,10 +140,23 @@ describe("the secretary's pages", () => {
     });
     expect(moved.status).toBe(303);
     expect(
-      await tx(database, (t) => t.select().from(motion).where(eq(motion.paragraphId, p!.id))),
-    ).toHaveLength(1);
+      (
+        await secretary.postForm(page, `${page}/yrkande`, {
+          kind: "reject",
+          text: "Motionen avslås.",
+          moverIds: f.members[2]!.id,
+        })
+      ).status,
+    ).toBe(303);
+    const motions = await tx(database, (t) => t.select().from(motion).where(eq(motion.paragraphId, p!.id)));
+    expect(motions).toHaveLength(2);
+    const sides = {
+      yesMotionId: motions.find((x) => x.kind === "approve")!.id,
+      noMotionId: motions.find((x) => x.kind === "reject")!.id,
+    };
 
     const bad = await secretary.postForm(page, `${page}/omrostning`, {
+      ...sides,
       yes: "1",
       no: "1",
       abstain: "0",
@@ -158,6 +171,7 @@ describe("the secretary's pages", () => {
     ).toHaveLength(0);
 
     const good = await secretary.postForm(page, `${page}/omrostning`, {
+      ...sides,
       [`ballot-${f.members[0]!.id}`]: "yes",
       [`ballot-${f.members[1]!.id}`]: "yes",
       [`ballot-${f.members[2]!.id}`]: "no",
@@ -169,6 +183,9 @@ describe("the secretary's pages", () => {
     expect(decided.status).toBe(303);
     const view = plain(await (await secretary.get(page)).text());
     expect(view).toContain("Omröstningen ger 2 ja, 1 nej och 0 som avstår");
+    expect(view).toContain(
+      "Ledamot 3 (S) yrkar avslag på förslaget till beslut och föreslår i stället: ”Motionen avslås”.",
+    );
     expect(view).toContain("Ärendet är avslutat.");
 
     const elsewhere = await buildBody(database, m.system);
@@ -214,8 +231,17 @@ describe("the secretary's pages", () => {
     const again = await client.request("POST", "/api/paragraphs", { json: { agendaItemId: f.item.id } });
     expect(again.status).toBe(409);
     expect((await again.json()).code).toBe("paragraph_exists");
+    const motion = async (json: Record<string, unknown>) => {
+      const r = await client.request("POST", "/api/motions", { json: { paragraphId: p.id, ...json } });
+      expect(r.status).toBe(201);
+      return (await r.json()).id as string;
+    };
+    const sides = {
+      yesMotionId: await motion({ kind: "approve", moverIds: [f.members[0]!.id] }),
+      noMotionId: await motion({ kind: "reject", moverIds: [f.members[1]!.id] }),
+    };
     const vote = await client.request("POST", "/api/votes", {
-      json: { paragraphId: p.id, counts: { yes: 3, no: 1, abstain: 0, absent: 0 } },
+      json: { paragraphId: p.id, ...sides, counts: { yes: 3, no: 1, abstain: 0, absent: 0 } },
     });
     expect(vote.status).toBe(400);
     const problem = await vote.json();
@@ -226,5 +252,141 @@ describe("the secretary's pages", () => {
     ).toHaveLength(0);
     const meeting = await (await client.get(`/api/meetings/${f.meeting.id}`)).json();
     expect(meeting).toMatchObject({ seats: 3, serving: 3, quorate: true });
+  });
+
+  it("refuse a secret ordinary vote, a casting vote against the chair, a second vote and untold lots over HTTP; return each vote's question, sides, result and winner", async () => {
+    const m = await freshMunicipality(database);
+    const f = await buildOpenMeeting(database, m.system, { seats: 4 });
+    const user = await buildUser(database, m.system, [{ role: "secretary", bodyId: f.body.id }]);
+    const { app } = testApp(database, m.slug);
+    const client = new Client(app);
+    await client.logIn(user.email, user.password);
+    const p = await (
+      await client.request("POST", "/api/paragraphs", { json: { agendaItemId: f.item.id } })
+    ).json();
+    const motion = async (json: Record<string, unknown>) =>
+      (await (await client.request("POST", "/api/motions", { json: { paragraphId: p.id, ...json } })).json())
+        .id as string;
+    const sides = {
+      yesMotionId: await motion({ kind: "approve", text: "Motionen bifalls.", moverIds: [f.members[0]!.id] }),
+      noMotionId: await motion({ kind: "approve", moverIds: [f.members[1]!.id] }),
+    };
+    const [a, b, c, d] = f.members.map((x) => ({ personId: x.id }));
+    const tie = [
+      { ...a, choice: "yes" },
+      { ...b, choice: "no" },
+      { ...c, choice: "yes" },
+      { ...d, choice: "no" },
+    ];
+    const post = (json: Record<string, unknown>) =>
+      client.request("POST", "/api/votes", { json: { paragraphId: p.id, ...json } });
+    const refused = async (json: Record<string, unknown>, status: number, code: string) => {
+      const r = await post(json);
+      expect(r.status).toBe(status);
+      const body = await r.json();
+      expect(body.code).toBe(code);
+      return body.detail as string;
+    };
+    expect(
+      await refused({ ...sides, secret: true, ballots: tie }, 400, "secret_ballot_not_election"),
+    ).toContain("Sluten omröstning får bara användas vid val");
+    expect(
+      await refused({ ...sides, ballots: tie, castingVote: "no" }, 400, "casting_vote_against_ballot"),
+    ).toContain("Ordföranden röstade ja och kan inte ha utslagsröst för nej");
+    const created = await post({ ...sides, ballots: tie });
+    expect(created.status).toBe(201);
+    const shown = await created.json();
+    expect(shown).toMatchObject({
+      kind: "question",
+      result: "yes",
+      decidedBy: "casting_vote",
+      winner: "bifallsyrkandet från Ledamot 1 (S)",
+      yes: {
+        name: "bifallsyrkandet från Ledamot 1 (S)",
+        text: "Motionen bifalls.",
+        movers: ["Ledamot 1 (S)"],
+      },
+      no: { name: "förslaget till beslut", kind: "approve" },
+      question: { position: 1 },
+    });
+    expect(await refused({ ...sides, ballots: tie }, 409, "question_already_voted")).toContain(
+      "Frågan har redan avgjorts i omröstning 1.",
+    );
+    const candidates = [
+      { personId: f.members[2]!.id, votes: 2 },
+      { personId: f.outsider.id, votes: 2 },
+    ];
+    expect(
+      await refused(
+        { election: true, counts: { abstain: 0, absent: 0 } },
+        400,
+        "election_without_candidates",
+      ),
+    ).toContain("Ett val har kandidater");
+    expect(
+      await refused(
+        { election: true, secret: true, candidates, counts: { abstain: 0, absent: 0 } },
+        400,
+        "lots_missing",
+      ),
+    ).toContain("Paragraf drar aldrig lott själv.");
+    expect(
+      (
+        await post({
+          election: true,
+          secret: true,
+          candidates,
+          counts: { abstain: 0, absent: 0 },
+          lotWinnerIds: [f.outsider.id],
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      await tx(database, (t) => t.select().from(voteEvent).where(eq(voteEvent.paragraphId, p.id))),
+    ).toHaveLength(2);
+
+    const got = await (await client.get(`/api/paragraphs/${p.id}`)).json();
+    expect(got.proceedings).toContain(
+      "Ledamot 1 (S) yrkar bifall till följande förslag: ”Motionen bifalls”.",
+    );
+    expect(got.votes).toHaveLength(2);
+    expect(got.votes[0]).toMatchObject({
+      position: 1,
+      kind: "question",
+      secret: false,
+      question: { motion: "bifallsyrkandet från Ledamot 1 (S)", against: "förslaget till beslut" },
+      counts: { yes: 2, no: 2, abstain: 0, absent: 0, voted: 4 },
+      result: "yes",
+      decidedBy: "casting_vote",
+    });
+    expect(got.votes[0].ballots).toHaveLength(4);
+    expect(got.votes[1]).toMatchObject({
+      position: 2,
+      kind: "election",
+      secret: true,
+      seats: 1,
+      question: null,
+      yes: null,
+      result: null,
+      decidedBy: "lots",
+      winner: "Utomstående (M)",
+      elected: ["Utomstående (M)"],
+      ballots: [],
+    });
+    expect(got.proceedings.at(-1)).toMatch(/valt Utomstående \(M\)\.$/);
+    const spec = await (await client.get("/api/openapi.json")).json();
+    const props = spec.components.schemas.Vote.properties;
+    for (const field of [
+      "question",
+      "yes",
+      "no",
+      "candidates",
+      "counts",
+      "result",
+      "decidedBy",
+      "winner",
+      "elected",
+    ])
+      expect(props[field].description, field).toMatch(/ \/ /);
   });
 });

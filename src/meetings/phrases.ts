@@ -31,17 +31,26 @@ export function attribution(reservationParties: string[], statementGroups: strin
   return parts.length > 0 ? `med ${parts.join(" och ")}` : "";
 }
 
-/** What a motion asks for, as the object of "yrkar …" and of a question put. */
+/** A motion's own wording quoted in running text: ”Motionen avslås” (the sentence's full stop goes after it). */
+export function quoted(text: string): string {
+  return `”${text.trim().replace(/[.!]+$/, "")}”`;
+}
+
+/**
+ * What a motion asks for, as the object of "yrkar …". A motion's own text is quoted, in a form that reads right for
+ * its kind: "bifall till följande förslag: ”…”", "avslag på kommunstyrelsens förslag och föreslår i stället: ”…”",
+ * "följande ändring: ”…”", "följande tillägg: ”…”"; for a referral back or tabling the text is the reason.
+ */
 export function motionObject(kind: MotionKind, text: string | null, proposal: string): string {
   switch (kind) {
     case "approve":
-      return text ? `bifall till ${text}` : `bifall till ${proposal}`;
+      return text ? `bifall till följande förslag: ${quoted(text)}` : `bifall till ${proposal}`;
     case "reject":
-      return text ? `avslag på ${text}` : `avslag på ${proposal}`;
+      return text ? `avslag på ${proposal} och föreslår i stället: ${quoted(text)}` : `avslag på ${proposal}`;
     case "amend":
-      return `ändring: ${text}`;
+      return `följande ändring: ${quoted(text ?? "")}`;
     case "add":
-      return `tillägg: ${text}`;
+      return `följande tillägg: ${quoted(text ?? "")}`;
     case "refer_back":
       return text ? `återremiss med motiveringen: ${text}` : "återremiss";
     case "table":
@@ -62,9 +71,18 @@ export function motionSentence(
   return supporters.length > 0 ? `${main} ${joinAnd(supporters)} instämmer i yrkandet.` : main;
 }
 
-/** What a motion is called when it is put: "kommunstyrelsens förslag", "återremissyrkandet från Ledamot 2 (M)". */
-export function motionName(movers: string[], kind: MotionKind, proposal: string): string {
-  if (kind === "approve") return proposal;
+/**
+ * What a motion is called when it is put: "kommunstyrelsens förslag" for plain approval of the proposal, otherwise
+ * the motion and who moved it ("återremissyrkandet från Ledamot 2 (M)", "bifallsyrkandet från …" for an approval in
+ * its own words), so that two motions put against each other never have the same name.
+ */
+export function motionName(
+  movers: string[],
+  kind: MotionKind,
+  proposal: string,
+  text: string | null = null,
+): string {
+  if (kind === "approve" && !text) return proposal;
   const noun: Record<MotionKind, string> = {
     approve: "bifallsyrkandet",
     reject: "avslagsyrkandet",
@@ -89,7 +107,7 @@ export function questionSentence(
   return `Ordföranden ställer proposition på ${motion} mot ${against} och finner att ${lowerBody} bifaller ${winner}.`;
 }
 
-/** The outcome of a vote in words: counts, result, and a casting vote or lots when they decided. */
+/** The outcome of a vote on a question in words: what yes and no meant, the counts, and who decided a tie. */
 export function voteSentence(v: {
   yes: number;
   no: number;
@@ -109,9 +127,44 @@ export function voteSentence(v: {
     `Omröstningen ger ${v.yes} ja, ${v.no} nej och ${v.abstain} som avstår; ${v.absent} tjänstgörande deltar inte.`,
   ];
   if (v.decidedBy === "casting_vote")
-    lines.push("Rösterna är lika. Ordföranden har utslagsröst (KL 5 kap. 54 §).");
+    lines.push(
+      `Rösterna är lika. Ordföranden, som röstade ${v.result === "yes" ? "ja" : "nej"}, har utslagsröst (KL 5 kap. 54 §).`,
+    );
   if (v.decidedBy === "lots") lines.push("Rösterna är lika i ett val. Lotten avgör (KL 5 kap. 55 §).");
   lines.push(`Därmed har ${lowerBody} beslutat att bifalla ${v.result === "yes" ? v.yesMeans : v.noMeans}.`);
+  return lines;
+}
+
+const votesWord = (n: number) => `${n} ${n === 1 ? "röst" : "röster"}`;
+
+/**
+ * An election in words (L6): the seats, the candidates and their votes, lots drawn at the meeting for the last places
+ * when they decided, and who was elected. KL 5 kap. 55 § (check)
+ */
+export function electionSentence(e: {
+  seats: number;
+  secret: boolean;
+  candidates: { name: string; votes: number; elected: boolean; byLot: boolean }[];
+  abstain: number;
+  absent: number;
+  bodyName: string;
+}): string[] {
+  const lowerBody = inRunningText(e.bodyName);
+  const seats = e.seats === 1 ? "en plats" : `${e.seats} platser`;
+  const lines = [
+    `${e.secret ? "Sluten omröstning" : "Omröstning"} begärs och verkställs i valet, som gäller ${seats}. Kandidater är ${joinAnd(e.candidates.map((c) => c.name))}.`,
+    `Omröstningen ger ${joinAnd(e.candidates.map((c) => `${c.name} ${votesWord(c.votes)}`))}; ${e.abstain} avstår och ${e.absent} tjänstgörande deltar inte.`,
+  ];
+  const drawn = e.candidates.filter((c) => c.byLot);
+  if (drawn.length > 0) {
+    const tiedVotes = drawn[0]!.votes;
+    const tied = e.candidates.filter((c) => c.votes === tiedVotes);
+    lines.push(
+      `Rösterna är lika mellan ${joinAnd(tied.map((c) => c.name))}. Lotten dras vid sammanträdet och faller på ${joinAnd(drawn.map((c) => c.name))} (KL 5 kap. 55 §).`,
+    );
+  }
+  const elected = e.candidates.filter((c) => c.elected).map((c) => c.name);
+  lines.push(`Därmed har ${lowerBody} valt ${joinAnd(elected)}.`);
   return lines;
 }
 

@@ -6,6 +6,7 @@ import { mayReadSecret, type SecretAccess } from "../register/access.js";
 import {
   attribution,
   capacityLabel,
+  electionSentence,
   minutesOwner,
   motionName,
   motionSentence,
@@ -41,6 +42,7 @@ import type {
   listStatements,
   listVotesOfParagraphs,
 } from "./queries.js";
+import type { listCandidates } from "./vote-queries.js";
 
 // The minutes, the meeting page, the public paragraph page and a case's decision route, made from the rows the
 // read-*.ts files load: every sentence is made here from links (persons with party, bodies, earlier paragraphs,
@@ -60,6 +62,8 @@ export interface ParagraphRows {
   motionPersons: Rows<typeof listMotionPersons>;
   votes: Rows<typeof listVotesOfParagraphs>;
   ballots: Rows<typeof listBallots>;
+  /** The candidates of elections. */
+  candidates: Rows<typeof listCandidates>;
   questions: Rows<typeof listQuestions>;
   reservations: Rows<typeof listReservations>;
   statements: Rows<typeof listStatements>;
@@ -109,6 +113,7 @@ function index(rows: ParagraphRows, own: readonly ParagraphContext[]) {
     motionPersons: groupBy(rows.motionPersons, (r) => r.motionId),
     votes: groupBy(rows.votes, (r) => r.paragraphId),
     ballots: groupBy(rows.ballots, (r) => r.voteEventId),
+    candidates: groupBy(rows.candidates, (r) => r.voteEventId),
     questions: groupBy(rows.questions, (r) => r.paragraphId),
     reservations: groupBy(rows.reservations, (r) => r.paragraphId),
     statements: groupBy(rows.statements, (r) => r.paragraphId),
@@ -188,9 +193,21 @@ function presentOne(ctx: ParagraphContext, ix: Index, access: SecretAccess) {
   const party = (partyId: string) => ix.parties.get(partyId);
   const moversOf = (motionId: string, role: "mover" | "supporter") =>
     (ix.motionPersons.get(motionId) ?? []).filter((x) => x.role === role).map((x) => who(x.personId));
+  const motionOf = (motionId: string | null) => motions.find((y) => y.id === motionId);
   const nameOf = (motionId: string | null) => {
-    const x = motions.find((y) => y.id === motionId);
-    return x ? motionName(moversOf(x.id, "mover"), x.kind, proposalName) : proposalName;
+    const x = motionOf(motionId);
+    return x ? motionName(moversOf(x.id, "mover"), x.kind, proposalName, x.text) : proposalName;
+  };
+  /** One side of a vote: the motion a yes (or no) carries, named as the minutes name it. */
+  const sideOf = (motionId: string | null) => {
+    const x = motionOf(motionId);
+    return {
+      motionId: x?.id ?? null,
+      kind: x?.kind ?? null,
+      name: nameOf(motionId),
+      text: x?.text ?? null,
+      movers: x ? moversOf(x.id, "mover") : [],
+    };
   };
 
   const proceedings: string[] = [];
@@ -202,34 +219,106 @@ function presentOne(ctx: ParagraphContext, ix: Index, access: SecretAccess) {
     proceedings.push(
       motionSentence(moversOf(x.id, "mover"), moversOf(x.id, "supporter"), x.kind, x.text, proposalName),
     );
-  const voteViews = votes.map((v) => ({
-    id: v.id,
-    position: v.position,
-    secret: v.secret,
-    lines: voteSentence({
-      yes: v.yesCount,
-      no: v.noCount,
-      abstain: v.abstainCount,
-      absent: v.absentCount,
-      yesMeans: nameOf(v.yesMotionId),
-      noMeans: nameOf(v.noMotionId),
-      result: v.result,
-      decidedBy: v.decidedBy,
+  const questions = ix.questions.get(p.id) ?? [];
+  const voteViews = votes.map((v) => {
+    const counts = { abstain: v.abstainCount, absent: v.absentCount };
+    const ballots = (ix.ballots.get(v.id) ?? [])
+      .map((x) => ({ person: who(x.personId), choice: x.choice }))
+      .sort((a, c) => a.person.localeCompare(c.person, "sv"));
+    if (v.seats !== null) {
+      const candidates = (ix.candidates.get(v.id) ?? []).map((c) => ({
+        personId: c.personId,
+        person: who(c.personId),
+        votes: c.votes,
+        elected: c.elected,
+        byLot: c.byLot,
+      }));
+      const elected = candidates.filter((c) => c.elected).map((c) => c.person);
+      return {
+        id: v.id,
+        position: v.position,
+        kind: "election" as const,
+        election: true,
+        secret: v.secret,
+        question: null,
+        yes: null,
+        no: null,
+        seats: v.seats,
+        candidates,
+        counts: { yes: null, no: null, ...counts, voted: v.yesCount },
+        ballots,
+        result: null,
+        decidedBy: v.decidedBy,
+        winner: joinAnd(elected),
+        elected,
+        lines: electionSentence({
+          seats: v.seats,
+          secret: v.secret,
+          candidates: candidates.map((c) => ({ ...c, name: c.person })),
+          ...counts,
+          bodyName: b.name,
+        }),
+      };
+    }
+    const q = questions.find((x) => x.id === v.questionId);
+    const yes = sideOf(v.yesMotionId);
+    const no = sideOf(v.noMotionId);
+    const result = v.result ?? "yes";
+    return {
+      id: v.id,
+      position: v.position,
+      kind: "question" as const,
       election: v.election,
       secret: v.secret,
-      bodyName: b.name,
-    }),
-    ballots: (ix.ballots.get(v.id) ?? [])
-      .map((x) => ({ person: who(x.personId), choice: x.choice }))
-      .sort((a, c) => a.person.localeCompare(c.person, "sv")),
-    counts: { yes: v.yesCount, no: v.noCount, abstain: v.abstainCount, absent: v.absentCount },
-  }));
-  for (const q of ix.questions.get(p.id) ?? []) {
-    const against = q.againstMotionId ? nameOf(q.againstMotionId) : null;
-    if (!q.voteEventId)
-      proceedings.push(questionSentence(b.name, nameOf(q.motionId), against, nameOf(q.winnerMotionId)));
+      questionId: v.questionId,
+      question: q
+        ? {
+            position: q.position,
+            motion: nameOf(q.motionId),
+            against: q.againstMotionId ? nameOf(q.againstMotionId) : null,
+          }
+        : null,
+      yes,
+      no,
+      seats: null,
+      candidates: [],
+      counts: { yes: v.yesCount, no: v.noCount, ...counts, voted: v.yesCount + v.noCount },
+      ballots,
+      result: v.result,
+      decidedBy: v.decidedBy,
+      winner: result === "yes" ? yes.name : no.name,
+      elected: [],
+      lines: voteSentence({
+        yes: v.yesCount,
+        no: v.noCount,
+        ...counts,
+        yesMeans: yes.name,
+        noMeans: no.name,
+        result,
+        decidedBy: v.decidedBy,
+        election: v.election,
+        secret: v.secret,
+        bodyName: b.name,
+      }),
+    };
+  });
+  // The order of questions, each question followed by the vote that decided it; then votes that answer no question
+  // (elections, and votes recorded before votes answered questions).
+  for (const q of questions) {
+    const vote = voteViews.find((v) => v.kind === "question" && v.questionId === q.id);
+    if (vote) proceedings.push(...vote.lines);
+    else
+      proceedings.push(
+        questionSentence(
+          b.name,
+          nameOf(q.motionId),
+          q.againstMotionId ? nameOf(q.againstMotionId) : null,
+          nameOf(q.winnerMotionId),
+        ),
+      );
   }
-  for (const v of voteViews) proceedings.push(...v.lines);
+  for (const v of voteViews)
+    if (v.kind === "election" || !questions.some((q) => q.id === v.questionId)) proceedings.push(...v.lines);
   const byWhom = (r: (typeof reservations)[number]) =>
     r.personId
       ? who(r.personId)

@@ -14,6 +14,7 @@ import { registerRecord } from "../register/register-record.js";
 import { addAgendaItem } from "./add-agenda-item.js";
 import { meetingView, paragraphView } from "./read-minutes.js";
 import { routeView } from "./read-route.js";
+import { recordVote } from "./record-vote.js";
 import { takeUpItem } from "./take-up-item.js";
 
 let database: Database;
@@ -104,6 +105,37 @@ describe("reading the minutes in a number of queries that does not grow with wha
     expect(small.result!.basis).toHaveLength(2);
     expect(large.result!.basis).toHaveLength(13);
     expect(large.result!.proceedings.filter((line) => line.includes("yrkar"))).toHaveLength(10);
+    expect(large.queries).toBe(small.queries);
+  });
+
+  it("reads a paragraph with 1 election of 2 candidates in as many queries as one with 5 elections of 6", async () => {
+    const m = await freshMunicipality(database);
+    const f = await buildOpenMeeting(database, m.system, { seats: 6 });
+    const elect = async (paragraphId: string, count: number, size: number) => {
+      const votes = size === 2 ? [4, 2] : [3, 2, 2, 1, 0, 0];
+      for (let e = 0; e < count; e++)
+        await tx(database, (t) =>
+          recordVote(t, m.system, {
+            paragraphId,
+            election: true,
+            seats: size === 2 ? 1 : 3,
+            candidates: f.members.slice(0, size).map((x, i) => ({ personId: x.id, votes: votes[i]! })),
+            counts: { abstain: size === 2 ? 0 : 3, absent: 0 },
+          }),
+        );
+    };
+    const item = await tx(database, (t) => addAgendaItem(t, m.system, f.meeting.id, { caseId: f.case.id }));
+    const few = await tx(database, (t) => takeUpItem(t, m.system, { agendaItemId: f.item.id }));
+    const many = await tx(database, (t) => takeUpItem(t, m.system, { agendaItemId: item.id }));
+    await elect(few.id, 1, 2);
+    await elect(many.id, 5, 6);
+    const read = (id: string) =>
+      countQueries(database, () => tx(database, (t) => paragraphView(t, m.id, id, publicReader)));
+    const small = await read(few.id);
+    const large = await read(many.id);
+    expect(small.result!.votes[0]!.elected).toEqual(["Ledamot 1 (S)"]);
+    expect(large.result!.votes).toHaveLength(5);
+    expect(large.result!.votes[4]!.elected).toEqual(["Ledamot 1 (S)", "Ledamot 2 (M)", "Ledamot 3 (S)"]);
     expect(large.queries).toBe(small.queries);
   });
 

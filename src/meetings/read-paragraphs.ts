@@ -20,6 +20,7 @@ import {
   listStatements,
   listVotesOfParagraphs,
 } from "./queries.js";
+import { listCandidates } from "./vote-queries.js";
 
 const unique = (ids: readonly (string | null | undefined)[]): string[] => [
   ...new Set(ids.filter((x): x is string => !!x)),
@@ -69,6 +70,10 @@ export async function loadParagraphRows(
     tx,
     votes.map((v) => v.id),
   );
+  const candidates = await listCandidates(
+    tx,
+    votes.map((v) => v.id),
+  );
   const questions = await listQuestions(tx, paragraphIds);
   const disqualifications = await listDisqualifications(tx, itemIds);
   const recipients = await listRecipientsOfParagraphs(tx, paragraphIds);
@@ -81,6 +86,7 @@ export async function loadParagraphRows(
     unique([
       ...motionPersons.map((x) => x.personId),
       ...ballots.map((x) => x.personId),
+      ...candidates.map((x) => x.personId),
       ...reservations.filter((r) => own.has(r.paragraphId)).map((r) => r.personId),
       ...statementPersons.map((x) => x.personId),
       ...disqualifications.flatMap((d) => [d.personId, d.substitutePersonId]),
@@ -98,6 +104,7 @@ export async function loadParagraphRows(
     motionPersons,
     votes,
     ballots,
+    candidates,
     questions,
     reservations,
     statements,

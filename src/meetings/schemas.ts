@@ -110,7 +110,10 @@ export const MotionInput = z
   .object({
     paragraphId: id("Välj en paragraf."),
     kind: z.enum(motionKinds, { error: "Välj vilket slags yrkande det är." }),
-    text: z.string().trim().max(5000, "Texten får vara högst 5000 tecken.").nullish(),
+    text: z.string().trim().max(5000, "Texten får vara högst 5000 tecken.").nullish().openapi({
+      description:
+        "Yrkandets egen lydelse. Vid bifall: det förslag som yrkas bifall till; vid avslag: vad som föreslås i stället; vid ändring och tillägg: den nya lydelsen (krävs); vid återremiss och bordläggning: motiveringen. / The motion's own wording: what is proposed (approve), what is proposed instead (reject), the new wording (amend, add; required), or the reason (refer back, table).",
+    }),
     moverIds: personIds("Välj vem som yrkar.").min(1, "Ange minst en person som yrkar."),
     supporterIds: personIds("Välj vem som instämmer.").optional(),
   })
@@ -123,27 +126,91 @@ export const QuestionInput = z
     motionId: id("Välj ett yrkande."),
     againstMotionId: id("Välj ett yrkande.").nullish(),
     winnerMotionId: id("Välj det yrkande som bifölls.").nullish(),
-    voteEventId: id("Välj en omröstning.").nullish(),
+    voteEventId: id("Välj en omröstning.").nullish().openapi({
+      description:
+        "En omröstning från före version 0011 som inte besvarar någon proposition. En ny omröstning ställer sin proposition själv, eller anges med questionId. / A vote recorded before migration 0011 that answers no question.",
+    }),
   })
   .openapi("QuestionInput");
 export type QuestionInput = z.infer<typeof QuestionInput>;
 
 const count = z.int({ error: "Ange antalet som ett heltal." }).min(0, "Antalet kan inte vara negativt.");
+const side = (what: string) => z.enum(["yes", "no"], { error: `Ange ${what}: ja eller nej.` });
 
 export const VoteInput = z
   .object({
     paragraphId: id("Välj en paragraf."),
-    yesMotionId: id("Välj vad ja står för.").nullish(),
-    noMotionId: id("Välj vad nej står för.").nullish(),
-    election: z.boolean().optional(),
-    secret: z.boolean().optional(),
+    questionId: id("Välj en proposition.").nullish().openapi({
+      description:
+        "Propositionen (steget i propositionsordningen) som omröstningen avgör. Utan den ställer omröstningen själv ja-yrkandet mot nej-yrkandet som en ny proposition. En fråga avgörs genom en omröstning (KL 5 kap. 52–53 §§). / The step of the order of questions the vote answers; without it the vote puts yesMotionId against noMotionId itself. A question is voted on once.",
+    }),
+    yesMotionId: id("Välj vad ja står för.").nullish().openapi({
+      description:
+        "Yrkandet som den som röstar ja bifaller; ett av propositionens två yrkanden. / The motion a yes vote carries; one of the question's two motions.",
+    }),
+    noMotionId: id("Välj vad nej står för.").nullish().openapi({
+      description: "Yrkandet som den som röstar nej bifaller. / The motion a no vote carries.",
+    }),
+    election: z.boolean().optional().openapi({
+      description:
+        "Sant vid val: då anges kandidater och platser i stället för ja och nej, och lotten avgör vid lika röster (KL 5 kap. 55 §). / True for an election: candidates and seats instead of yes and no; a tie is settled by lots.",
+    }),
+    secret: z.boolean().optional().openapi({
+      description:
+        "Sluten omröstning; tillåten bara vid val (KL 5 kap. 52 §). Vid sluten omröstning sparas ingen enskild röst. / Secret ballot; allowed only in elections. No one's ballot is kept.",
+    }),
     ballots: z
       .array(z.object({ personId: id("Välj en ledamot."), choice: z.enum(ballotChoices) }))
       .max(1000)
-      .optional(),
-    counts: z.object({ yes: count, no: count, abstain: count, absent: count }).nullish(),
-    castingVote: z.enum(["yes", "no"], { error: "Ange ordförandens utslagsröst: ja eller nej." }).nullish(),
-    lotSide: z.enum(["yes", "no"]).nullish(),
+      .optional()
+      .openapi({
+        description:
+          "Varje tjänstgörande ledamots röst: ja, nej eller avstår (KL 4 kap. 25 §). Ordförandens röst är utslagsrösten vid lika. Används inte vid val. / Each serving member's ballot; the chair's ballot is the casting vote on a tie. Not used in elections.",
+      }),
+    counts: z
+      .object({
+        yes: count.nullish(),
+        no: count.nullish(),
+        abstain: count,
+        absent: count,
+      })
+      .nullish()
+      .openapi({
+        description:
+          "Antalen, när inte varje röst anges: ja, nej, avstår och tjänstgörande som inte deltar; de ska tillsammans vara lika många som de tjänstgörande. Vid val anges bara avstår och deltar inte, och rösterna per kandidat. / The counts when ballots are not given; in an election only abstain and absent, with each candidate's votes.",
+      }),
+    castingVote: side("ordförandens utslagsröst").nullish().openapi({
+      description:
+        "Åt vilket håll ordföranden röstade, när bara antalen anges. Utslagsrösten är ordförandens egen röst: är ordförandens röst angiven måste den stämma, och en ordförande som inte röstat har ingen (KL 5 kap. 54 §). Inte vid val. / The side the chair voted for when only counts are given; it must agree with the chair's ballot. Not in elections.",
+    }),
+    lotSide: side("lottens utfall").nullish().openapi({
+      description:
+        "Används inte längre: en vanlig fråga avgörs aldrig genom lottning, och vid val anges vem lotten föll på i lotWinnerIds. / No longer used: an ordinary question is never decided by lots; in an election, give lotWinnerIds.",
+    }),
+    method: z.enum(["majority", "proportional"], { error: "Välj majoritetsval." }).optional().openapi({
+      description:
+        "Valsätt: majoritetsval (standard). Proportionella val enligt lag (1992:339) hanteras inte och avvisas. / Election method: majority (default); proportional elections are refused.",
+    }),
+    seats: z
+      .int({ error: "Ange antalet platser som ett heltal." })
+      .min(1, "Ett val fyller minst en plats.")
+      .max(1000)
+      .nullish()
+      .openapi({
+        description: "Antalet platser valet fyller (standard 1). / The seats the election fills (default 1).",
+      }),
+    candidates: z
+      .array(z.object({ personId: id("Välj en kandidat ur personregistret."), votes: count }))
+      .max(200)
+      .optional()
+      .openapi({
+        description:
+          "Valets kandidater (personer) med det antal röster var och en fick. De med flest röster är valda. / The election's candidates with the votes each received; the most voted are elected.",
+      }),
+    lotWinnerIds: z.array(id("Välj en kandidat.")).max(200).optional().openapi({
+      description:
+        "De kandidater lotten föll på, när kandidater med lika röster konkurrerade om de sista platserna. Lotten dras vid sammanträdet och protokollförs; Paragraf drar aldrig lott (KL 5 kap. 55 §). / The candidates the lots fell on, drawn at the meeting; Paragraf never draws lots itself.",
+    }),
   })
   .openapi("VoteInput");
 export type VoteInput = z.infer<typeof VoteInput>;

@@ -140,9 +140,28 @@ export const voteEvent = pgTable("vote_event", {
   noCount: integer("no_count").notNull(),
   abstainCount: integer("abstain_count").notNull(),
   absentCount: integer("absent_count").notNull(),
-  result: text("result").$type<"yes" | "no">().notNull(),
+  /** The side that won an ordinary question; null in an election, whose result is its elected candidates. */
+  result: text("result").$type<"yes" | "no">(),
   decidedBy: text("decided_by").$type<"majority" | "casting_vote" | "lots">().notNull(),
+  /** The step of the order of questions this vote answers; null in an election (and in votes from before 0011). */
+  questionId: uuid("question_id"),
+  /** The seats an election fills; null for an ordinary question. */
+  seats: integer("seats"),
 });
+
+/** A candidate in an election, with the votes counted for them and whether they were elected (by lot or not). */
+export const voteCandidate = pgTable(
+  "vote_candidate",
+  {
+    voteEventId: uuid("vote_event_id").notNull(),
+    personId: uuid("person_id").notNull(),
+    position: integer("position").notNull(),
+    votes: integer("votes").notNull(),
+    elected: boolean("elected").notNull(),
+    byLot: boolean("by_lot").notNull().default(false),
+  },
+  (t) => [primaryKey({ columns: [t.voteEventId, t.personId] })],
+);
 
 export const ballot = pgTable(
   "ballot",
@@ -161,7 +180,6 @@ export const question = pgTable("question", {
   motionId: uuid("motion_id").notNull(),
   againstMotionId: uuid("against_motion_id"),
   winnerMotionId: uuid("winner_motion_id").notNull(),
-  voteEventId: uuid("vote_event_id"),
 });
 
 export const decisionPoint = pgTable("decision_point", {

@@ -173,6 +173,37 @@ describe("organisation API", () => {
     const posts = await (await client.get(`/api/officials?personId=${officer.id}`)).json();
     expect(posts.data[0]).toMatchObject({ title: "Enhetschef", bodyId: office.id });
   });
+
+  it("refuses a second council and a member beyond the seats over HTTP, with Swedish messages, writing nothing", async () => {
+    const { m, app } = await setup();
+    const admin = await buildUser(database, m.system);
+    const client = new Client(app);
+    await client.logIn(admin.email, admin.password);
+    const kf = await (
+      await client.request("POST", "/api/bodies", {
+        json: { kind: "council", name: "Kommunfullmäktige", seats: 1 },
+      })
+    ).json();
+    const again = await client.request("POST", "/api/bodies", {
+      json: { kind: "council", name: "Fullmäktige 2" },
+    });
+    expect(again.status).toBe(409);
+    const problem = await again.json();
+    expect(problem.code).toBe("second_council");
+    expect(problem.detail).toContain("I varje kommun finns ett fullmäktige (KL 3 kap. 3 §).");
+    expect(await bodyCount(m)).toBe(1);
+    const person = async (name: string) =>
+      (await (await client.request("POST", "/api/persons", { json: { name } })).json()).id as string;
+    const seat = (personId: string) =>
+      client.request("POST", "/api/memberships", {
+        json: { personId, bodyId: kf.id, role: "member", startsOn: "2022-10-15" },
+      });
+    expect((await seat(await person("Första Ledamot"))).status).toBe(201);
+    const beyond = await seat(await person("Andra Ledamot"));
+    expect(beyond.status).toBe(409);
+    expect((await beyond.json()).code).toBe("seats_full");
+    expect((await (await client.get(`/api/memberships?bodyId=${kf.id}`)).json()).data).toHaveLength(1);
+  });
 });
 
 describe("OpenAPI", () => {

@@ -1,10 +1,13 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, inArray, isNull, ne } from "drizzle-orm";
 import type { Actor } from "../accounts/actor.js";
 import { authorize } from "../accounts/policy.js";
 import { recordAudit } from "../audit/record-audit.js";
 import type { Tx } from "../db/connect.js";
+import { todayInStockholm } from "../domain/clock.js";
 import { DomainError, NotFoundError } from "../domain/errors.js";
 import { slugify } from "../domain/slug.js";
+import { mostAtOnce } from "../domain/terms.js";
+import "./errors.js";
 import { findBody, findBodyBySlug, listChildBodies } from "./queries.js";
 import type { BodyInput, BodyUpdate } from "./schemas.js";
 import { body, membership, official } from "./tables.js";
@@ -33,12 +36,52 @@ async function checkParent(
   }
 }
 
-/** Creates a body; its slug comes from the Swedish name unless given. */
+/** A municipality has one council (KL 3 kap. 3 § (check)); a unique index holds it in the database too. */
+async function checkOneCouncil(tx: Tx, municipalityId: string, kind: string, exceptId?: string) {
+  if (kind !== "council") return;
+  const [council] = await tx
+    .select({ name: body.name })
+    .from(body)
+    .where(
+      and(
+        eq(body.municipalityId, municipalityId),
+        eq(body.kind, "council"),
+        isNull(body.deletedAt),
+        exceptId ? ne(body.id, exceptId) : undefined,
+      ),
+    );
+  if (council) throw new DomainError("second_council", { name: council.name }, "kind");
+}
+
+/** Seats may not fall below the ordinary members in office on any day from today on. */
+async function checkSeatsHoldMembers(tx: Tx, b: { id: string; name: string }, seats: number) {
+  const from = { startsOn: todayInStockholm(), endsOn: null };
+  const terms = await tx
+    .select({ personId: membership.personId, startsOn: membership.startsOn, endsOn: membership.endsOn })
+    .from(membership)
+    .where(
+      and(
+        eq(membership.bodyId, b.id),
+        isNull(membership.deletedAt),
+        inArray(membership.role, ["chair", "vice_chair", "member"]),
+      ),
+    );
+  const most = mostAtOnce(terms, from);
+  if (most.count > seats)
+    throw new DomainError(
+      "seats_below_members",
+      { body: b.name, seats, count: most.count, day: most.day },
+      "seats",
+    );
+}
+
+/** Creates a body; its slug comes from the Swedish name unless given. One council per municipality. */
 export async function createBody(tx: Tx, actor: Actor, input: BodyInput) {
   authorize(actor, "organisation:write");
   const slug = input.slug ?? slugify(input.name);
   await checkSlugFree(tx, actor.municipalityId, slug);
   await checkParent(tx, actor.municipalityId, input.parentId);
+  await checkOneCouncil(tx, actor.municipalityId, input.kind);
   const [created] = await tx
     .insert(body)
     .values({
@@ -62,13 +105,15 @@ export async function createBody(tx: Tx, actor: Actor, input: BodyInput) {
   return created!;
 }
 
-/** Changes a body; only the fields given change. */
+/** Changes a body; only the fields given change. Still one council, and no fewer seats than members in office. */
 export async function updateBody(tx: Tx, actor: Actor, id: string, input: BodyUpdate) {
   authorize(actor, "organisation:write");
   const before = await findBody(tx, actor.municipalityId, id);
   if (!before) throw new NotFoundError("body");
   if (input.slug && input.slug !== before.slug) await checkSlugFree(tx, actor.municipalityId, input.slug, id);
   if (input.parentId !== undefined) await checkParent(tx, actor.municipalityId, input.parentId, id);
+  if (input.kind) await checkOneCouncil(tx, actor.municipalityId, input.kind, id);
+  if (input.seats) await checkSeatsHoldMembers(tx, before, input.seats);
   const { slug, ...rest } = input;
   const [after] = await tx
     .update(body)

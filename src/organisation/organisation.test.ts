@@ -198,3 +198,103 @@ describe("authorization", () => {
     expect(await tx(database, (t) => listBodies(t, m.id))).toHaveLength(0);
   });
 });
+
+describe("register limits", () => {
+  it("never seats more ordinary members than the body has seats, counting terms that overlap", async () => {
+    const m = await freshMunicipality(database);
+    const kf = await buildBody(database, m.system, { name: "Kommunfullmäktige", kind: "council", seats: 3 });
+    const term = { startsOn: "2022-10-15", endsOn: null };
+    const persons: { id: string }[] = [];
+    for (let i = 0; i < 5; i++)
+      persons.push(await buildPerson(database, m.system, { name: `Ledamot ${i + 1}` }));
+    const seat = (i: number, over: Partial<Parameters<typeof addMembership>[2]> = {}) =>
+      tx(database, (t) =>
+        addMembership(t, m.system, {
+          personId: persons[i]!.id,
+          bodyId: kf.id,
+          role: "member",
+          ...term,
+          ...over,
+        }),
+      );
+    await seat(0, { role: "chair" });
+    await seat(1, { role: "vice_chair" });
+    const ending = await seat(2, { endsOn: "2024-06-30" });
+    // A substitute holds no seat.
+    await seat(3, { role: "substitute" });
+    const full = await rejects(seat(4));
+    expect(full.code).toBe("seats_full");
+    expect(full.details).toEqual({ body: "Kommunfullmäktige", seats: 3, count: 3, day: "2022-10-15" });
+    const { describeError } = await import("../http/errors.js");
+    expect(describeError(full).message).toContain(
+      "Kommunfullmäktige har 3 ordinarie platser, och 3 ledamöter har redan uppdrag den 2022-10-15.",
+    );
+    // After the third member's term ends, the seat is free again.
+    await seat(4, { startsOn: "2024-07-01" });
+    const longer = await rejects(
+      tx(database, (t) => updateMembership(t, m.system, ending.id, { endsOn: "2024-07-01" })),
+    );
+    expect(longer.code).toBe("seats_full");
+    const fewer = await rejects(tx(database, (t) => updateBody(t, m.system, kf.id, { seats: 2 })));
+    expect(fewer.code).toBe("seats_below_members");
+    const rows = await tx(database, (t) => listMemberships(t, m.id, { bodyId: kf.id }));
+    expect(rows).toHaveLength(5);
+  });
+
+  it("has one chair at a time, and a new chair once the old term has ended", async () => {
+    const m = await freshMunicipality(database);
+    const kn = await buildBody(database, m.system, { name: "Kulturnämnden", seats: 9 });
+    const a = await buildPerson(database, m.system, { name: "Anna Andersson" });
+    const b = await buildPerson(database, m.system, { name: "Bertil Berg" });
+    const old = await tx(database, (t) =>
+      addMembership(t, m.system, { personId: a.id, bodyId: kn.id, role: "chair", startsOn: "2022-10-15" }),
+    );
+    const second = await rejects(
+      tx(database, (t) =>
+        addMembership(t, m.system, { personId: b.id, bodyId: kn.id, role: "chair", startsOn: "2025-01-01" }),
+      ),
+    );
+    expect(second.code).toBe("second_chair");
+    const { describeError } = await import("../http/errors.js");
+    expect(describeError(second).message).toBe(
+      "Kulturnämnden har redan en ordförande under perioden: Anna Andersson (från 2022-10-15). Ett organ har en ordförande åt gången; avsluta det uppdraget först. Ingenting har sparats.",
+    );
+    const member = await tx(database, (t) =>
+      addMembership(t, m.system, { personId: b.id, bodyId: kn.id, role: "member", startsOn: "2025-01-01" }),
+    );
+    expect(
+      (await rejects(tx(database, (t) => updateMembership(t, m.system, member.id, { role: "chair" })))).code,
+    ).toBe("second_chair");
+    await tx(database, (t) => updateMembership(t, m.system, old.id, { endsOn: "2024-12-31" }));
+    await tx(database, (t) => updateMembership(t, m.system, member.id, { role: "chair" }));
+  });
+
+  it("has one council per municipality, in the use case and in the database", async () => {
+    const m = await freshMunicipality(database);
+    const kf = await buildBody(database, m.system, { name: "Kommunfullmäktige", kind: "council", seats: 61 });
+    const second = await rejects(
+      tx(database, (t) => createBody(t, m.system, { name: "Andra fullmäktige", kind: "council" })),
+    );
+    expect(second.code).toBe("second_council");
+    const ks = await buildBody(database, m.system, { name: "Kommunstyrelsen", kind: "executive_board" });
+    expect(
+      (await rejects(tx(database, (t) => updateBody(t, m.system, ks.id, { kind: "council" })))).code,
+    ).toBe("second_council");
+    await expect(
+      tx(database, (t) =>
+        t.insert(body).values({
+          municipalityId: m.id,
+          kind: "council",
+          name: "Tredje",
+          slug: "tredje",
+          openMeetings: true,
+        }),
+      ),
+    ).rejects.toThrow();
+    // Another municipality has its own.
+    const other = await freshMunicipality(database);
+    await buildBody(database, other.system, { name: "Kommunfullmäktige", kind: "council" });
+    await tx(database, (t) => deleteBody(t, m.system, kf.id));
+    await tx(database, (t) => createBody(t, m.system, { name: "Nya fullmäktige", kind: "council" }));
+  });
+});

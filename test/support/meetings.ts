@@ -110,7 +110,7 @@ export async function openAnotherMeeting(t: Tx, actor: Actor, f: OpenMeeting, he
 
 /**
  * Takes up a new case on the meeting and minutes all a paragraph can carry: `motions` motions (the first approves,
- * the others refer back), a vote with ballots, a decision, a reservation, a joint special statement printed as an
+ * the others refer back; at least two, since a vote puts one motion against another), a vote with ballots, a decision, a reservation, a joint special statement printed as an
  * attachment, two recipients, and a decision basis of `records` records of the case and the paragraphs `cite`.
  */
 export async function minuteParagraph(
@@ -160,7 +160,7 @@ export async function minuteParagraph(
     supporterIds: [third!.id],
   });
   const others = [];
-  for (let i = 1; i < (options.motions ?? 2); i++)
+  for (let i = 1; i < Math.max(options.motions ?? 2, 2); i++)
     others.push(
       await addMotion(t, actor, {
         paragraphId: p.id,
@@ -172,7 +172,7 @@ export async function minuteParagraph(
   await recordVote(t, actor, {
     paragraphId: p.id,
     yesMotionId: approve.id,
-    noMotionId: others[0]?.id ?? null,
+    noMotionId: others[0]!.id,
     ballots: [
       { personId: first.id, choice: "yes" },
       { personId: second!.id, choice: "no" },

@@ -13,7 +13,6 @@ import {
   quorumThreshold,
 } from "./meetings.js";
 import { mayReserve, reservationAnnouncedInTime, servesOnItem, writtenInTime } from "./participation.js";
-import { countsAddUp, voteOutcome } from "./votes.js";
 
 describe("L1 council notice (KL 5 kap. 12 § (check))", () => {
   it("must be on the notice board at least one week before the meeting day", () => {
@@ -56,37 +55,6 @@ describe("L4 disqualification (KL 5 kap. 47–48 §§, 6 kap. 28–32 §§ (chec
     expect(servesOnItem({ present: true, disqualified: true, substituteForItem: false })).toBe(false);
     expect(servesOnItem({ present: false, disqualified: false, substituteForItem: true })).toBe(true);
     expect(servesOnItem({ present: true, disqualified: false, substituteForItem: false })).toBe(true);
-  });
-});
-
-describe("L5–L7 votes (KL 5 kap. 52–55 §§ (check), 4 kap. 25 § (check))", () => {
-  it("30 yes, 30 no in an ordinary question → the chair's side wins", () => {
-    expect(voteOutcome({ yes: 30, no: 30, abstain: 1 }, { election: false, chairSide: "no" })).toEqual({
-      result: "no",
-      decidedBy: "casting_vote",
-    });
-    expect(voteOutcome({ yes: 30, no: 30, abstain: 0 }, { election: false })).toEqual({
-      missing: "casting_vote",
-    });
-  });
-  it("the same tie in an election → lots are drawn", () => {
-    expect(voteOutcome({ yes: 30, no: 30, abstain: 0 }, { election: true, chairSide: "no" })).toEqual({
-      missing: "lots",
-    });
-    expect(voteOutcome({ yes: 30, no: 30, abstain: 0 }, { election: true, lotSide: "yes" })).toEqual({
-      result: "yes",
-      decidedBy: "lots",
-    });
-  });
-  it("the side with more votes cast wins; abstentions are not votes cast", () => {
-    expect(voteOutcome({ yes: 20, no: 19, abstain: 22 }, { election: false })).toEqual({
-      result: "yes",
-      decidedBy: "majority",
-    });
-  });
-  it("counts add up only when every serving member is counted once", () => {
-    expect(countsAddUp({ yes: 40, no: 15, abstain: 5, absent: 1 }, 61)).toBe(true);
-    expect(countsAddUp({ yes: 40, no: 15, abstain: 5, absent: 0 }, 61)).toBe(false);
   });
 });
 
