@@ -143,6 +143,33 @@ describe("assignment pages and API", () => {
     expect(perBody).toContain("2 uppdrag totalt: 1 pågående, 1 avslutade.");
   });
 
+  it("refuses a field the API does not know, in the assignment or its decision, and writes nothing", async () => {
+    const { m, kf, ks, kase, app } = await setting();
+    const admin = await buildUser(database, m.system);
+    const client = new Client(app);
+    await client.logIn(admin.email, admin.password);
+    const givenBy = { bodyId: kf.id, decidedOn: "2024-09-26", paragraphNumber: 189 };
+    const valid = { caseId: kase.id, givenBy, bodyId: ks.id, text: "Samordna" };
+    const root = await client.request("POST", "/api/assignments", { json: { ...valid, status: "closed" } });
+    expect(root.status).toBe(400);
+    expect((await root.json()).errors).toEqual([
+      { field: "status", message: 'Fältet "status" finns inte i begäran. Ta bort det och försök igen.' },
+    ]);
+    const nested = await client.request("POST", "/api/assignments", {
+      json: { ...valid, givenBy: { ...givenBy, paragraph: 189 } },
+    });
+    expect(nested.status).toBe(400);
+    expect((await nested.json()).errors).toEqual([
+      {
+        field: "givenBy.paragraph",
+        message: 'Fältet "paragraph" finns inte i "givenBy". Ta bort det och försök igen.',
+      },
+    ]);
+    expect(await tx(database, (t) => readAssignments(t, m.id))).toHaveLength(0);
+    expect((await client.request("POST", "/api/assignments", { json: valid })).status).toBe(201);
+    expect(await tx(database, (t) => readAssignments(t, m.id))).toHaveLength(1);
+  });
+
   it("refuses an impossible date and a paragraph number below 1 in Swedish, and a member without the right", async () => {
     const { m, kf, ks, kase, app } = await setting();
     const admin = await buildUser(database, m.system);

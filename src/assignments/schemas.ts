@@ -8,7 +8,7 @@ const isoDate = (message: string) => z.iso.date({ error: message }).openapi({ ex
  * minutes are in Paragraf; until then the reference stands on its own.
  */
 export const DecisionReferenceInput = z
-  .object({
+  .strictObject({
     bodyId: z.uuid({ error: "Välj det organ som fattade beslutet." }),
     decidedOn: isoDate("Ange beslutsdatum som ÅÅÅÅ-MM-DD."),
     paragraphNumber: z
@@ -24,7 +24,7 @@ export const DecisionReferenceInput = z
 export type DecisionReferenceInput = z.infer<typeof DecisionReferenceInput>;
 
 export const AssignmentInput = z
-  .object({
+  .strictObject({
     caseId: z.uuid({ error: "Välj det ärende uppdraget hör till." }),
     givenBy: DecisionReferenceInput,
     bodyId: z.uuid({ error: "Välj det organ som får uppdraget." }),
@@ -39,7 +39,7 @@ export const AssignmentInput = z
 export type AssignmentInput = z.infer<typeof AssignmentInput>;
 
 export const CloseAssignmentInput = z
-  .object({
+  .strictObject({
     outcome: z.enum(closingOutcomes, {
       error: "Välj hur uppdraget avslutas: återrapporterat, faller eller avskrivs.",
     }),

@@ -140,6 +140,42 @@ describe("consultation pages and API", () => {
     );
   });
 
+  it("refuses a field the API does not know, even in one consultee of a list, and writes nothing", async () => {
+    const m = await freshMunicipality(database);
+    const { ksau, kase } = await followUpSetting(database, m.system);
+    const mn = await buildBody(database, m.system, { name: "Miljönämnden" });
+    const { app } = testApp(database, m.slug);
+    const user = await buildUser(database, m.system);
+    const client = new Client(app);
+    await client.logIn(user.email, user.password);
+    const consultation = (consultee: Record<string, unknown>) => ({
+      json: {
+        caseId: kase.id,
+        decidedBy: { bodyId: ksau.id, decidedOn: "2025-03-24" },
+        title: "Organisering för kraftsamlande insatser",
+        coverText: "Stadskontorets förslag.",
+        deadline: "2025-06-30",
+        consultees: [{ bodyId: mn.id }, consultee],
+      },
+    });
+    const external = { organisationName: "Föreningen Exempel", contactEmail: "kansliet@forening.example" };
+    const refused = await client.request(
+      "POST",
+      "/api/consultations",
+      consultation({ ...external, phone: "08-123 45 67" }),
+    );
+    expect(refused.status).toBe(400);
+    expect((await refused.json()).errors).toEqual([
+      {
+        field: "consultees.1.phone",
+        message: 'Fältet "phone" finns inte i "consultees.1". Ta bort det och försök igen.',
+      },
+    ]);
+    expect(await tx(database, (t) => readConsultations(t, m.id))).toHaveLength(0);
+    expect((await client.request("POST", "/api/consultations", consultation(external))).status).toBe(201);
+    expect(await tx(database, (t) => readConsultations(t, m.id))).toHaveLength(1);
+  });
+
   it("refuses every write from an anonymous visitor", async () => {
     const m = await freshMunicipality(database);
     const { app } = testApp(database, m.slug);

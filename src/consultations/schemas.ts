@@ -8,7 +8,7 @@ const text = (max: number, empty: string) =>
 
 /** A consultee: a body of the municipality, or an external organisation reached at its contact address. */
 export const ConsulteeInput = z
-  .object({
+  .strictObject({
     bodyId: z.uuid({ error: "Välj ett organ ur listan." }).nullish(),
     organisationName: z.string().trim().max(300, "Namnet får vara högst 300 tecken.").nullish(),
     contactEmail: z.email({ error: "Ange en giltig e-postadress." }).nullish(),
@@ -25,7 +25,7 @@ export const ConsulteeInput = z
 export type ConsulteeInput = z.infer<typeof ConsulteeInput>;
 
 export const ConsultationInput = z
-  .object({
+  .strictObject({
     caseId: z.uuid({ error: "Välj det ärende remissen hör till." }),
     decidedBy: DecisionReferenceInput,
     title: text(500, "Ange remissens rubrik."),
@@ -44,12 +44,12 @@ export const ConsultationInput = z
 export type ConsultationInput = z.input<typeof ConsultationInput>;
 
 export const SendConsultationInput = z
-  .object({ sentOn: isoDate("Ange utskicksdatum som ÅÅÅÅ-MM-DD.") })
+  .strictObject({ sentOn: isoDate("Ange utskicksdatum som ÅÅÅÅ-MM-DD.") })
   .openapi("SendConsultationInput");
 export type SendConsultationInput = z.infer<typeof SendConsultationInput>;
 
 export const ReminderInput = z
-  .object({
+  .strictObject({
     remindAt: z.iso.datetime({ offset: true, error: "Ange tidpunkten som ÅÅÅÅ-MM-DDTHH:MM+01:00." }),
   })
   .openapi("ReminderInput");
@@ -61,7 +61,7 @@ const respondent = {
 };
 
 export const PositionInput = z
-  .object({
+  .strictObject({
     kind: z.enum(positionKinds, { error: "Välj reservation eller särskilt yttrande." }),
     parties: z
       .array(z.string().trim().min(1, "Ange partiets förkortning."))
@@ -73,7 +73,7 @@ export type PositionInput = z.infer<typeof PositionInput>;
 
 /** The consultee's own decision on its answer; the body is the consultee's, so it may be left out. */
 export const AnswerDecisionInput = z
-  .object({
+  .strictObject({
     ...DecisionReferenceInput.shape,
     bodyId: z
       .uuid({ error: "Välj det organ som fattade beslutet." })
@@ -83,7 +83,7 @@ export const AnswerDecisionInput = z
   .openapi("AnswerDecisionInput");
 
 export const AnswerInput = z
-  .object({
+  .strictObject({
     ...respondent,
     answeredOn: isoDate("Ange svarsdatum som ÅÅÅÅ-MM-DD."),
     responseRecordId: z.uuid({ error: "Välj en handling ur listan." }).nullish(),
@@ -94,7 +94,7 @@ export const AnswerInput = z
     positions: z.array(PositionInput).max(20, "Högst 20 reservationer och yttranden.").default([]),
     answers: z
       .array(
-        z.object({
+        z.strictObject({
           question: z.int().min(1, "Frågans nummer börjar på 1."),
           text: text(20_000, "Svaret får inte vara tomt."),
         }),
@@ -109,7 +109,7 @@ export const AnswerInput = z
 export type AnswerInput = z.input<typeof AnswerInput>;
 
 export const DeclineInput = z
-  .object({
+  .strictObject({
     ...respondent,
     declinedOn: isoDate("Ange datum som ÅÅÅÅ-MM-DD."),
     reason: z.string().trim().max(2000, "Högst 2000 tecken.").nullish(),

@@ -204,7 +204,7 @@ export function registerRegisterApi(api: OpenAPIHono<AppEnv>) {
       description:
         "Kroppen är ett tomt JSON-objekt, {}: API:t tar bara emot skrivningar som application/json.",
       security: secured,
-      request: { params: IdParam, body: { ...json(z.object({})), required: true } },
+      request: { params: IdParam, body: { ...json(z.strictObject({})), required: true } },
       responses: { 200: { description: "Öppet igen", ...json(s.CaseView) }, ...problems },
     }),
     async (c) => {

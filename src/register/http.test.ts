@@ -211,6 +211,68 @@ describe("the registrar's pages", () => {
     expect(await (await client.get(`/api/cases/${view.id}`)).json()).toEqual(view);
   });
 
+  it("refuses a registration with a field the API does not know, naming it in Swedish, and writes nothing", async () => {
+    const s = await setup();
+    const client = await registrar(s);
+    const cases = async () =>
+      (
+        await tx(database, (t) =>
+          t.select().from(registerCase).where(eq(registerCase.municipalityId, s.m.id)),
+        )
+      ).length;
+    const before = await cases();
+    const valid = { seriesCode: "STK", title: "Medborgarförslag om cykelbana", openedOn: "2025-03-03" };
+    const misspelt = await client.request("POST", "/api/cases", { json: { ...valid, titel: "Fel namn" } });
+    expect(misspelt.status).toBe(400);
+    expect((await misspelt.json()).errors).toEqual([
+      { field: "titel", message: 'Fältet "titel" finns inte i begäran. Ta bort det och försök igen.' },
+    ]);
+    const secrecy = { provision: "OSL 26 kap. 1 §", markedOn: "2025-02-01", markedById: s.social.id };
+    const nested = await client.request("POST", "/api/cases", {
+      json: { ...valid, secrecy: { ...secrecy, reason: "x" } },
+    });
+    expect(nested.status).toBe(400);
+    expect((await nested.json()).errors).toEqual([
+      {
+        field: "secrecy.reason",
+        message: 'Fältet "reason" finns inte i "secrecy". Ta bort det och försök igen.',
+      },
+    ]);
+    // Just under the body limit: thousands of unknown fields, of which the answer names ten and counts the rest.
+    const padding = Object.fromEntries(Array.from({ length: 9000 }, (_, i) => [`extra${i}`, "x".repeat(90)]));
+    const padded = await client.request("POST", "/api/cases", { json: { ...valid, ...padding } });
+    expect(padded.status).toBe(400);
+    const { errors } = await padded.json();
+    expect(errors).toHaveLength(11);
+    expect(errors[0]).toEqual({
+      field: "extra0",
+      message: 'Fältet "extra0" finns inte i begäran. Ta bort det och försök igen.',
+    });
+    expect(errors[10]).toEqual({ field: "_", message: "Ytterligare 8990 fält finns inte." });
+    // Five megabytes of unknown fields never reach the schema: the body limit refuses them first.
+    const huge = Object.fromEntries(Array.from({ length: 50_000 }, (_, i) => [`extra${i}`, "x".repeat(90)]));
+    const tooLarge = await client.request("POST", "/api/cases", { json: { ...valid, ...huge } });
+    expect(tooLarge.status).toBe(413);
+    expect(await cases()).toBe(before);
+    const accepted = await client.request("POST", "/api/cases", { json: valid });
+    expect(accepted.status).toBe(201);
+    expect(await cases()).toBe(before + 1);
+  });
+
+  it("still takes the case form, which posts its token and whatever else a browser adds", async () => {
+    const s = await setup();
+    const client = await registrar(s);
+    const res = await client.postForm("/diarium/ny", "/diarium/ny", {
+      seriesCode: "STK",
+      openedOn: "2025-03-03",
+      title: "Ärende från formuläret",
+      "secrecy.provision": "",
+      knapp: "Registrera",
+    });
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toMatch(/^\/diarium\/STK-2025-\d+/);
+  });
+
   it("lets an admin continue a series from an earlier register, refusing a malformed number", async () => {
     const s = await setup();
     const admin = await buildUser(database, s.m.system);

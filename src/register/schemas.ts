@@ -5,7 +5,7 @@ import { recordDirections, recordTypes } from "./tables.js";
 const isoDate = (message: string) => z.iso.date({ error: message }).openapi({ example: "2025-05-27" });
 
 export const NumberSeriesInput = z
-  .object({
+  .strictObject({
     code: z
       .string({ error: "Ange seriens kod." })
       .trim()
@@ -25,7 +25,7 @@ export type NumberSeriesInput = z.infer<typeof NumberSeriesInput>;
 
 /** OSL 5 kap. 5 §: provision, date and marking authority — all three, always together. */
 export const SecrecyInput = z
-  .object({
+  .strictObject({
     provision: z
       .string({ error: "Ange sekretessbestämmelsen." })
       .trim()
@@ -38,7 +38,7 @@ export const SecrecyInput = z
 export type SecrecyInput = z.infer<typeof SecrecyInput>;
 
 export const CaseInput = z
-  .object({
+  .strictObject({
     seriesCode: z.string({ error: "Välj nummerserie." }).trim().min(1, "Välj nummerserie."),
     title: z
       .string({ error: "Ange ärendets rubrik." })
@@ -56,7 +56,7 @@ export const CaseInput = z
 export type CaseInput = z.infer<typeof CaseInput>;
 
 export const RecordInput = z
-  .object({
+  .strictObject({
     caseId: z.uuid({ error: "Välj ett ärende." }),
     direction: z.enum(recordDirections, { error: "Välj inkommande, upprättad eller utgående." }),
     recordType: z.enum(recordTypes, { error: "Välj en handlingstyp." }),
@@ -81,12 +81,12 @@ export const CaseUpdate = CaseInput.omit({ seriesCode: true, openedOn: true })
 export type CaseUpdate = z.infer<typeof CaseUpdate>;
 
 export const CloseCaseInput = z
-  .object({ closedOn: isoDate("Ange datum som ÅÅÅÅ-MM-DD.") })
+  .strictObject({ closedOn: isoDate("Ange datum som ÅÅÅÅ-MM-DD.") })
   .openapi("CloseCaseInput");
 export type CloseCaseInput = z.infer<typeof CloseCaseInput>;
 
 export const RelateCaseInput = z
-  .object({ relatedCaseId: z.uuid({ error: "Välj ett ärende ur listan." }) })
+  .strictObject({ relatedCaseId: z.uuid({ error: "Välj ett ärende ur listan." }) })
   .openapi("RelateCaseInput");
 export type RelateCaseInput = z.infer<typeof RelateCaseInput>;
 
@@ -103,7 +103,7 @@ const numberText = (message: string) =>
 
 /** Where a series continues when Paragraf takes over from an earlier register: the first number it gives. */
 export const SeriesStartInput = z
-  .object({
+  .strictObject({
     seriesCode: z.string({ error: "Välj nummerserie." }).trim().min(1, "Välj nummerserie."),
     firstNumber: numberText("Ange det första diarienummer Paragraf ska ge, t.ex. STK-2024-1374.").openapi({
       example: "STK-2024-1374",
@@ -114,7 +114,7 @@ export type SeriesStartInput = z.infer<typeof SeriesStartInput>;
 
 /** Where a case's record numbers continue after an import: the first record number Paragraf gives. */
 export const RecordNumberStartInput = z
-  .object({
+  .strictObject({
     firstNumber: numberText(
       "Ange det första handlingsnummer Paragraf ska ge, t.ex. STK-2023-137-50.",
     ).openapi({
@@ -126,7 +126,7 @@ export type RecordNumberStartInput = z.infer<typeof RecordNumberStartInput>;
 
 /** A file sent through the JSON API, its bytes in base64. */
 export const FileUpload = z
-  .object({
+  .strictObject({
     name: z
       .string({ error: "Ange filnamnet." })
       .trim()
@@ -139,7 +139,9 @@ export const FileUpload = z
 export type FileUpload = z.infer<typeof FileUpload>;
 
 export const FilesUpload = z
-  .object({ files: z.array(FileUpload).min(1, "Bifoga minst en fil.").max(20, "Högst 20 filer åt gången.") })
+  .strictObject({
+    files: z.array(FileUpload).min(1, "Bifoga minst en fil.").max(20, "Högst 20 filer åt gången."),
+  })
   .openapi("FilesUpload");
 
 // Output: what the API shows. Parsing through these drops every field they do not name.
