@@ -236,10 +236,15 @@ describe("the desk's reads", () => {
       const moved = await tx(database, (t) =>
         addMotion(t, m.system, { paragraphId: first.id, kind: "approve", moverIds: [f.members[i]!.id] }),
       );
+      const against = await tx(database, (t) =>
+        addMotion(t, m.system, { paragraphId: first.id, kind: "reject", moverIds: [f.members[i]!.id] }),
+      );
+      // A vote answers one question between two sides (KL 5 kap. 52–53 §§), so each vote has its own pair.
       await tx(database, (t) =>
         recordVote(t, m.system, {
           paragraphId: first.id,
           yesMotionId: moved.id,
+          noMotionId: against.id,
           counts: { yes: 6, no: 4, abstain: 0, absent: 0 },
         }),
       );
@@ -297,7 +302,7 @@ describe("the desk's reads", () => {
       const read = await queriesOf(() =>
         tx(database, (t) => readSecretaryParagraph(t, m.system, f.meeting.id, first.id)),
       );
-      expect(read.result.motionOptions).toHaveLength(size);
+      expect(read.result.motionOptions).toHaveLength(2 * size);
       expect(read.result.voteOptions).toHaveLength(size);
       expect(read.result.written).toHaveLength(2 * size);
       expect(read.result.serving).toHaveLength(10);

@@ -154,7 +154,6 @@ describe("a lookup takes exactly one well-formed key", () => {
       ["number=%20", "Ange diarienumret."],
       ["number=", "Ange diarienumret."],
       ["", "Ange diarienumret."],
-      ["number=STK%002024", "Diarienumret innehåller tecken som inte finns i ett diarienummer."],
       [`number=${"9".repeat(61)}`, "Diarienumret får vara högst 60 tecken."],
     ] as const) {
       const res = await client.get(`/api/cases?${query}`);
@@ -179,24 +178,32 @@ describe("a lookup takes exactly one well-formed key", () => {
       ["/api/cases/abc", 400, "Ogiltigt id."],
       ["/api/records/abc", 400, "Ogiltigt id."],
       ["/api/cases/00000000-0000-4000-8000-000000000000", 404, "Det du söker finns inte."],
-      ["/api/register/search?q=%00", 400, "Sökfrågan innehåller ett tecken som inte kan sökas på."],
     ] as const) {
       const res = await client.get(path);
       expect(res.status, path).toBe(status);
       expect(JSON.stringify(await res.json()), path).toContain(message);
     }
     for (const [path, status, message] of [
-      ["/diarium/%00", 404, "Det du söker finns inte."],
       ["/diarium/%20", 404, "Det du söker finns inte."],
       [`/diarium/${"9".repeat(61)}`, 404, "Det du söker finns inte."],
-      ["/diarium/%00/handlingar/1", 404, "Det du söker finns inte."],
       [`/diarium/${c.number}/handlingar/99999999`, 404, "Det du söker finns inte."],
       [`/diarium/${c.number}/handlingar/1x`, 404, "Det du söker finns inte."],
-      ["/diarium?q=%00", 400, "Sökfrågan innehåller ett tecken som inte kan sökas på."],
     ] as const) {
       const res = await client.get(path);
       expect(res.status, path).toBe(status);
       expect(await res.text(), path).toContain(message);
+    }
+    // A NUL never reaches the register: the app refuses it for every route before any lookup (issue 11).
+    for (const path of [
+      "/api/cases?number=STK%002024",
+      "/api/register/search?q=%00",
+      "/diarium/%00",
+      "/diarium/%00/handlingar/1",
+      "/diarium?q=%00",
+    ]) {
+      const res = await client.get(path);
+      expect(res.status, path).toBe(400);
+      expect(await res.text(), path).toContain("ett tecken som inte kan sparas");
     }
   });
 
