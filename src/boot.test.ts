@@ -65,7 +65,7 @@ describe("starting Paragraf", () => {
       ["bin/paragraf.js", "user", "add", "--email", "admin@malmo.example", "--name", "Admin"],
       { env },
     );
-    expect(stdout).toContain("Kontot admin@malmo.example är skapat med rollerna admin.");
+    expect(stdout).toContain("Kontot admin@malmo.example är skapat i Malmö stad med rollerna admin.");
 
     const short = await run(
       process.execPath,
