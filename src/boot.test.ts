@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
-import { boot } from "./boot.js";
+import { BootError, boot } from "./boot.js";
 import { readConfig } from "./config.js";
 import { inTransaction } from "./db/transaction.js";
 import { createLogger } from "./http/logger.js";
@@ -65,7 +65,7 @@ describe("starting Paragraf", () => {
       ["bin/paragraf.js", "user", "add", "--email", "admin@malmo.example", "--name", "Admin"],
       { env },
     );
-    expect(stdout).toContain("Kontot admin@malmo.example är skapat med rollerna admin.");
+    expect(stdout).toContain("Kontot admin@malmo.example är skapat i Malmö stad med rollerna admin.");
 
     const short = await run(
       process.execPath,
@@ -88,4 +88,104 @@ describe("starting Paragraf", () => {
     expect(res.status).toBe(200);
     await database.close();
   }, 300_000); // two processes that each start PGlite: minutes on a loaded machine
+
+  it("with the example off, stops on PARAGRAF_ADMIN_EMAIL without a municipality, naming the command to run", async () => {
+    const env = {
+      PARAGRAF_DATA_DIR: dataDir(),
+      PARAGRAF_EXAMPLE: "off",
+      PARAGRAF_ADMIN_EMAIL: "admin@tyreso.example",
+      PARAGRAF_ADMIN_PASSWORD: "ett-långt-lösenord-för-admin",
+    };
+    const refused = await boot(readConfig(env, []), logger).catch((e: Error) => e);
+    expect(refused).toBeInstanceOf(BootError);
+    expect((refused as Error).message).toContain("Databasen har ingen kommun");
+    expect((refused as Error).message).toContain("npx paragraf municipality add");
+
+    // With a name and a slug, Paragraf creates the municipality and puts the admin in it.
+    const config = readConfig(
+      { ...env, PARAGRAF_MUNICIPALITY_NAME: "Tyresö kommun", PARAGRAF_MUNICIPALITY_SLUG: "tyreso" },
+      [],
+    );
+    const database = await boot(config, logger);
+    const users = await inTransaction(database.db, (tx) => tx.query.appUser.findMany());
+    const municipalities = await inTransaction(database.db, (tx) => tx.query.municipality.findMany());
+    expect(municipalities.map((m) => m.slug)).toEqual(["tyreso"]);
+    expect(users.map((u) => [u.email, u.municipalityId])).toEqual([
+      ["admin@tyreso.example", municipalities[0]!.id],
+    ]);
+    await database.close();
+  }, 300_000);
+
+  it("creates a municipality and its first admin from the command line", async () => {
+    const dir = dataDir();
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      PARAGRAF_DATA_DIR: dir,
+      PARAGRAF_EXAMPLE: "off",
+      PARAGRAF_PASSWORD: "ett-långt-lösenord-för-admin",
+      LOG_LEVEL: "silent",
+    };
+    delete env.DATABASE_URL;
+    const run = promisify(execFile);
+    const paragraf = (...args: string[]) =>
+      run(process.execPath, ["bin/paragraf.js", ...args], { env }).catch(
+        (e: { code: number; stdout: string; stderr: string }) => e,
+      ) as Promise<{ code?: number; stdout: string; stderr: string }>;
+    const early = await paragraf("user", "add", "--email", "a@tyreso.example", "--name", "A");
+    expect(early.code).toBe(1);
+    expect(early.stderr).toContain("npx paragraf municipality add");
+
+    const added = await paragraf(
+      "municipality",
+      "add",
+      "--name",
+      "Tyresö kommun",
+      "--slug",
+      "tyreso",
+      "--org-number",
+      "212000-0142",
+      "--host",
+      "tyreso.example.se",
+    );
+    expect(added.stdout).toContain(
+      "Kommunen Tyresö kommun (tyreso) är skapad och svarar på tyreso.example.se.",
+    );
+    const twice = await paragraf("municipality", "add", "--name", "Tyresö kommun", "--slug", "tyreso");
+    expect(twice.code).toBe(1);
+    expect(twice.stderr).toContain("Kommunen tyreso finns redan.");
+
+    const user = await paragraf(
+      "user",
+      "add",
+      "--municipality",
+      "tyreso",
+      "--email",
+      "a@tyreso.example",
+      "--name",
+      "A",
+      "--installation-admin",
+    );
+    expect(user.stdout).toContain(
+      "Kontot a@tyreso.example är skapat i Tyresö kommun med rollerna admin, installation_admin.",
+    );
+
+    const database = await boot(readConfig({ PARAGRAF_DATA_DIR: dir, PARAGRAF_EXAMPLE: "off" }, []), logger);
+    const { createApp } = await import("./app/app.js");
+    const app = createApp({ database, logger });
+    const login = await app.request("/api/session", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: "a@tyreso.example", password: "ett-långt-lösenord-för-admin" }),
+    });
+    expect(login.status).toBe(200);
+    const cookie = login.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
+    const list = await app.request("/api/municipalities", { headers: { cookie } });
+    expect((await list.json()).data).toMatchObject([{ slug: "tyreso", host: "tyreso.example.se" }]);
+    const start = await app.request("http://tyreso.example.se/");
+    expect(await start.text()).toContain("Tyresö kommun – beslut som data");
+    await database.close();
+  }, 300_000); // three processes that each start PGlite on disk
 });

@@ -1,7 +1,8 @@
 import { parseArgs } from "node:util";
 import { systemActor } from "./accounts/actor.js";
 import { createUser } from "./accounts/create-user.js";
-import { roles } from "./accounts/tables.js";
+import { grantInstallationAdmin } from "./accounts/installation-admin.js";
+import { installationAdminRole, roles } from "./accounts/tables.js";
 import { boot } from "./boot.js";
 import { readConfig } from "./config.js";
 import { BackupError, backup, type Manifest, restore } from "./db/backup.js";
@@ -10,13 +11,20 @@ import { inTransaction } from "./db/transaction.js";
 import { DomainError } from "./domain/errors.js";
 import { describeError } from "./http/errors.js";
 import { createLogger } from "./http/logger.js";
-import { findFirstMunicipality, findMunicipalityBySlug } from "./organisation/queries.js";
+import { createMunicipality, setMunicipalityHost } from "./organisation/create-municipality.js";
+import { findFirstMunicipality, findMunicipalityBySlug, listMunicipalities } from "./organisation/queries.js";
 import { defaultFileStore, FileStore, fileStoreLockKey } from "./register/file-store.js";
 import { sweepFileStore } from "./register/sweep-files.js";
 
 const usage = `Användning:
-  paragraf user add --email E --name "Namn" [--role admin] [--municipality slug]
+  paragraf municipality add --name "Namn" --slug kortnamn [--org-number 212000-0000] [--host kommun.example.se]
+      Skapar en kommun; dess publika webbplats svarar på --host.
+  paragraf municipality host --slug kortnamn --host kommun.example.se
+      Anger (eller med --host "" tar bort) värdnamnet kommunens publika webbplats svarar på.
+  paragraf municipality list
+  paragraf user add --email E --name "Namn" [--role admin] [--municipality kortnamn] [--installation-admin]
       Lösenordet läses från PARAGRAF_PASSWORD eller från standard in (första raden).
+      --installation-admin: kontot får också skapa kommuner och ange deras värdnamn (API:et /api/municipalities).
   paragraf migrate
   paragraf backup --to FIL|MAPP
       Säkerhetskopierar databasen och filarkivet till en tar-fil (i en mapp: paragraf-ÅÅÅÅMMDD-TTMMSS.tar).
@@ -43,7 +51,7 @@ function describeBackup(manifest: Manifest): string {
 }
 
 /**
- * The command line: creating the first admin, migrating without starting the server, sweeping the file store.
+ * The command line: creating municipalities and their first admins, migrating without starting the server, sweeping the file store.
  * On PGlite a command needs the data folder to itself: while the server has it open, commands stop at once with
  * a message saying what to do instead (src/db/folder-lock.ts).
  */
@@ -57,6 +65,14 @@ export async function runCli(argv: string[]): Promise<number> {
     }
     throw error;
   }
+}
+
+/** What a person at the command line is told when a command is refused: the Swedish message, no stack. */
+function commandError(error: unknown): string {
+  if (error instanceof DomainError) return describeError(error).message;
+  if (error && typeof error === "object" && "issues" in error)
+    return (error as { issues: { message: string }[] }).issues.map((i) => i.message).join("\n");
+  return (error as Error).message;
 }
 
 async function runCommand(argv: string[]): Promise<number> {
@@ -121,6 +137,66 @@ async function runCommand(argv: string[]): Promise<number> {
       await database.close();
     }
   }
+  if (command === "municipality" && (sub === "add" || sub === "host" || sub === "list")) {
+    const { values } = parseArgs({
+      args: rest,
+      options: {
+        name: { type: "string" },
+        slug: { type: "string" },
+        "org-number": { type: "string" },
+        host: { type: "string" },
+      },
+    });
+    if (sub === "add" && !values.name) {
+      console.error(usage);
+      return 2;
+    }
+    if (sub === "host" && (!values.slug || values.host === undefined)) {
+      console.error(usage);
+      return 2;
+    }
+    const database = await boot(config, logger, { ensureAdmin: false });
+    try {
+      if (sub === "list") {
+        const all = await inTransaction(database.db, (tx) => listMunicipalities(tx));
+        if (all.length === 0) console.log("Det finns ingen kommun än.");
+        for (const m of all) console.log(`${m.slug}\t${m.name}\t${m.host ?? "(inget värdnamn)"}`);
+        return 0;
+      }
+      if (sub === "host") {
+        const changed = await inTransaction(database.db, async (tx) => {
+          const m = await findMunicipalityBySlug(tx, values.slug!);
+          if (!m) throw new Error(`Kommunen ${values.slug} finns inte. Se paragraf municipality list.`);
+          return setMunicipalityHost(tx, m.id, { host: values.host || null });
+        });
+        console.log(
+          changed.host
+            ? `${changed.name} svarar nu på ${changed.host}.`
+            : `${changed.name} har inget eget värdnamn längre.`,
+        );
+        return 0;
+      }
+      const created = await inTransaction(database.db, (tx) =>
+        createMunicipality(tx, {
+          name: values.name!,
+          slug: values.slug,
+          organisationNumber: values["org-number"],
+          host: values.host,
+        }),
+      );
+      console.log(
+        `Kommunen ${created.name} (${created.slug}) är skapad` +
+          (created.host ? ` och svarar på ${created.host}` : "") +
+          `. Ge den en administratör: npx paragraf user add --municipality ${created.slug} --email E --name "Namn"`,
+      );
+      return 0;
+    } catch (error) {
+      console.error(commandError(error));
+      return 1;
+    } finally {
+      await database.close();
+    }
+  }
   if (command === "user" && sub === "add") {
     const { values } = parseArgs({
       args: rest,
@@ -129,6 +205,7 @@ async function runCommand(argv: string[]): Promise<number> {
         name: { type: "string" },
         role: { type: "string", multiple: true },
         municipality: { type: "string" },
+        "installation-admin": { type: "boolean" },
       },
     });
     if (!values.email || !values.name) {
@@ -140,28 +217,39 @@ async function runCommand(argv: string[]): Promise<number> {
         throw new Error(`Okänd roll ${role}. Roller: ${roles.join(", ")}`);
       return { role: role as (typeof roles)[number], bodyId: null };
     });
-    const database = await boot(config, logger);
+    const database = await boot(config, logger, { ensureAdmin: false });
     try {
       const password = await readPassword();
       const user = await inTransaction(database.db, async (tx) => {
         const m = values.municipality
           ? await findMunicipalityBySlug(tx, values.municipality)
           : await findFirstMunicipality(tx);
-        if (!m) throw new Error("Det finns ingen kommun i databasen. Starta Paragraf en gång först.");
-        return createUser(tx, systemActor(m.id, "Kommandoraden"), {
+        if (!m && values.municipality)
+          throw new Error(`Kommunen ${values.municipality} finns inte. Se paragraf municipality list.`);
+        if (!m)
+          throw new Error(
+            'Det finns ingen kommun i databasen. Skapa en först: npx paragraf municipality add --name "Namn" --slug kortnamn',
+          );
+        const created = await createUser(tx, systemActor(m.id, "Kommandoraden"), {
           email: values.email!,
           displayName: values.name!,
           password,
           grants,
         });
+        if (values["installation-admin"])
+          await grantInstallationAdmin(tx, { id: created.id, municipalityId: m.id }, "Kommandoraden");
+        return { ...created, municipality: m.name };
       });
-      console.log(`Kontot ${user.email} är skapat med rollerna ${grants.map((g) => g.role).join(", ")}.`);
+      const granted = [
+        ...grants.map((g) => g.role),
+        ...(values["installation-admin"] ? [installationAdminRole] : []),
+      ];
+      console.log(
+        `Kontot ${user.email} är skapat i ${user.municipality} med rollerna ${granted.join(", ")}.`,
+      );
       return 0;
     } catch (error) {
-      if (error instanceof DomainError) console.error(describeError(error).message);
-      else if (error && typeof error === "object" && "issues" in error)
-        console.error((error as { issues: { message: string }[] }).issues.map((i) => i.message).join("\n"));
-      else console.error((error as Error).message);
+      console.error(commandError(error));
       return 1;
     } finally {
       await database.close();

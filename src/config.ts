@@ -11,6 +11,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     databaseUrl: env.DATABASE_URL || undefined,
     loadExample: !exampleOff,
     municipalitySlug: env.PARAGRAF_MUNICIPALITY || undefined,
+    /** With the example off: the municipality to create at start when the database has none. */
+    newMunicipality:
+      env.PARAGRAF_MUNICIPALITY_NAME && env.PARAGRAF_MUNICIPALITY_SLUG
+        ? { name: env.PARAGRAF_MUNICIPALITY_NAME, slug: env.PARAGRAF_MUNICIPALITY_SLUG }
+        : undefined,
     secureCookies: env.PARAGRAF_SECURE_COOKIES === "1" || env.PARAGRAF_SECURE_COOKIES === "true",
     trustProxy: proxyCount(env.PARAGRAF_TRUST_PROXY),
     adminEmail: env.PARAGRAF_ADMIN_EMAIL || undefined,

@@ -1,6 +1,6 @@
 import { serve } from "@hono/node-server";
 import { createApp } from "./app/app.js";
-import { boot } from "./boot.js";
+import { BootError, boot } from "./boot.js";
 import { readConfig } from "./config.js";
 import { FolderInUseError } from "./db/folder-lock.js";
 import { createLogger } from "./http/logger.js";
@@ -12,8 +12,9 @@ import { startFileSweeper } from "./register/sweep-files.js";
 const config = readConfig();
 const logger = createLogger();
 const database = await boot(config, logger).catch((error) => {
-  // A second Paragraf on the same PGlite folder: say what to do and stop, before anything else starts.
-  if (!(error instanceof FolderInUseError)) throw error;
+  // A second Paragraf on the same PGlite folder, or settings that cannot hold: say what to do and stop, before
+  // anything else starts.
+  if (!(error instanceof FolderInUseError || error instanceof BootError)) throw error;
   console.error(error.message);
   process.exit(1);
 });

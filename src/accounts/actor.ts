@@ -1,7 +1,7 @@
-import type { Role } from "./tables.js";
+import type { AccountRole } from "./tables.js";
 
 export interface RoleGrant {
-  role: Role;
+  role: AccountRole;
   /** null: the role holds for every body of the municipality. */
   bodyId: string | null;
 }

@@ -1,8 +1,12 @@
 import { DomainError } from "../domain/errors.js";
 import type { Actor } from "./actor.js";
-import type { Role } from "./tables.js";
+import { type AccountRole, installationAdminRole } from "./tables.js";
 
-/** What an actor may do, and which roles give it. Admin may do everything. */
+/**
+ * What an actor may do in its municipality, and which roles give it. Admin may do everything there; managing the
+ * installation (creating municipalities, setting their hosts) is not within one municipality, so it takes the
+ * installation admin role and no other.
+ */
 const permissions = {
   "organisation:write": [],
   "users:manage": [],
@@ -14,14 +18,15 @@ const permissions = {
   "member:act": ["member"],
   "assignment:write": ["registrar", "case_officer", "secretary"],
   "consultation:write": ["registrar", "case_officer", "secretary"],
-} satisfies Record<string, Role[]>;
+} satisfies Record<string, AccountRole[]>;
 
-export type Permission = keyof typeof permissions;
+export type Permission = keyof typeof permissions | "installation:manage";
 
 /** True when one of the actor's grants gives the permission, for every body or for this one. */
 export function can(actor: Actor | null, permission: Permission, bodyId?: string | null): boolean {
   if (!actor) return false;
-  const allowed: readonly Role[] = permissions[permission];
+  if (permission === "installation:manage") return actor.grants.some((g) => g.role === installationAdminRole);
+  const allowed: readonly AccountRole[] = permissions[permission];
   return actor.grants.some(
     (g) =>
       g.role === "admin" ||

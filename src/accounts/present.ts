@@ -1,21 +1,22 @@
 import type { listUsers } from "./queries.js";
-import type { Role } from "./tables.js";
+import type { AccountRole } from "./tables.js";
 
 // What the admin sees of accounts: never a password hash (listUsers does not load it), roles in Swedish.
 
 type UserRow = Awaited<ReturnType<typeof listUsers>>[number];
 
-export const roleName: Record<Role, string> = {
+export const roleName: Record<AccountRole, string> = {
   admin: "Administratör",
   registrar: "Registrator",
   case_officer: "Handläggare",
   secretary: "Nämndsekreterare",
   member: "Förtroendevald",
+  installation_admin: "Installationsadministratör",
 };
 
 /** "Registrator (Kulturnämnden)", or the role alone when it holds for every body. */
 export function grantText(
-  grant: { role: Role; bodyId: string | null },
+  grant: { role: AccountRole; bodyId: string | null },
   bodyNames: Map<string, string>,
 ): string {
   if (!grant.bodyId) return roleName[grant.role];

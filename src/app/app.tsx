@@ -5,6 +5,7 @@ import { sql } from "drizzle-orm";
 import { HTTPException } from "hono/http-exception";
 import { registerAccountPages } from "../accounts/pages.js";
 import { registerAccountRoutes } from "../accounts/routes.js";
+import { registerTokenRoutes } from "../accounts/token-routes.js";
 import { registerAssignmentApi } from "../assignments/api.js";
 import { registerAssignmentPages } from "../assignments/pages.js";
 import { registerAuditPages } from "../audit/pages.js";
@@ -26,15 +27,18 @@ import { registerMeetingStepApi } from "../meetings/api-steps.js";
 import { registerMeetingPages } from "../meetings/pages.js";
 import { registerSecretaryPages } from "../meetings/secretary-page.js";
 import { registerOrganisationApi } from "../organisation/api.js";
+import { registerMunicipalityApi } from "../organisation/municipality-api.js";
 import { registerOrganisationPages } from "../organisation/pages.js";
 import { registerRegisterApi } from "../register/api.js";
 import { registerRegisterPages } from "../register/pages.js";
 import { registerApiReference } from "./api-reference.js";
+import { documentAuthentication } from "./authentication.js";
 import { sessionMiddleware } from "./session-middleware.js";
 import { registerSitePages } from "./site-pages.js";
 import "../register/errors.js";
 import "../assignments/errors.js";
 import "../consultations/errors.js";
+import "../accounts/token-errors.js";
 import "../meetings/errors.js";
 import { stylesheet } from "../http/style.js";
 import { fieldErrors } from "../http/validation.js";
@@ -93,14 +97,6 @@ export function createApp(deps: Deps) {
   app.use(crossSiteGuard);
   app.use(csrfMiddleware);
 
-  app.openAPIRegistry.registerComponent("securitySchemes", "session", {
-    type: "apiKey",
-    in: "cookie",
-    name: "paragraf_session",
-    description:
-      "Sessionskaka från POST /api/session. Alla skrivningar kräver inloggning; läsningar av publika uppgifter gör det inte.",
-  });
-
   registerSitePages(app);
   registerAccountRoutes(app);
   registerAccountPages(app);
@@ -118,6 +114,9 @@ export function createApp(deps: Deps) {
   registerConsultationApi(app);
   registerConsultationPages(app);
   registerApiReference(app);
+  registerTokenRoutes(app);
+  registerMunicipalityApi(app);
+  documentAuthentication(app);
 
   app.doc31("/api/openapi.json", {
     openapi: "3.1.0",

@@ -67,7 +67,7 @@ export function newFields(bodies: Option[]): Field[] {
       name: "caseNumber",
       label: "Ärendets diarienummer",
       required: true,
-      hint: "Till exempel STK-2024-1374.",
+      hint: "Som det står i diariet.",
     },
     ...decisionFields("givenBy", "Beslutet som ger uppdraget", bodies),
     { name: "bodyId", label: "Organ som får uppdraget", type: "select", required: true, options: bodies },

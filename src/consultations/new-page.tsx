@@ -20,7 +20,7 @@ function newFields(bodies: Option[]): Field[] {
       name: "caseNumber",
       label: "Ärendets diarienummer",
       required: true,
-      hint: "Till exempel STK-2024-1374.",
+      hint: "Som det står i diariet.",
     },
     { name: "decidedBy.bodyId", label: "Beslutande organ", type: "select", required: true, options: bodies },
     { name: "decidedBy.decidedOn", label: "Beslutsdatum", type: "date", required: true },

@@ -18,7 +18,7 @@ export function trustedProxies(c: Context<AppEnv>): number {
  * the right. Entries further left came from the client and anyone can write them; nothing is read when no proxy
  * is trusted.
  */
-function forwarded(c: Context<AppEnv>, header: string): string | undefined {
+export function forwardedValue(c: Context<AppEnv>, header: string): string | undefined {
   const proxies = trustedProxies(c);
   if (proxies === 0) return undefined;
   const chain = (c.req.header(header) ?? "")
@@ -31,7 +31,7 @@ function forwarded(c: Context<AppEnv>, header: string): string | undefined {
 /** The request reached Paragraf over HTTPS, directly or through a trusted proxy that says so. */
 export function servedOverHttps(c: Context<AppEnv>): boolean {
   if (new URL(c.req.url).protocol === "https:") return true;
-  return forwarded(c, "x-forwarded-proto")?.toLowerCase() === "https";
+  return forwardedValue(c, "x-forwarded-proto")?.toLowerCase() === "https";
 }
 
 export function isSecure(c: Context<AppEnv>): boolean {
@@ -40,7 +40,7 @@ export function isSecure(c: Context<AppEnv>): boolean {
 
 /** The client's address: the socket's peer, or behind n trusted proxies the address the farthest one saw. */
 export function clientAddress(c: Context<AppEnv>): string {
-  const seen = forwarded(c, "x-forwarded-for");
+  const seen = forwardedValue(c, "x-forwarded-for");
   if (seen) return seen;
   try {
     return getConnInfo(c).remote.address ?? "okänd";

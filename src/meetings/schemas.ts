@@ -306,5 +306,5 @@ export const RouteInput = z
 export type RouteInput = z.infer<typeof RouteInput>;
 
 export const CaseNumberInput = z
-  .object({ caseNumber: text(100, "Ange diarienumret, till exempel STK-2024-1374.") })
+  .object({ caseNumber: text(100, "Ange diarienumret som det står i diariet.") })
   .openapi("CaseNumberInput");

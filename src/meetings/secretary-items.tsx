@@ -76,7 +76,7 @@ export const ItemsSection: FC<{ desk: SecretaryDesk; csrf: string }> = ({ desk, 
       <Form
         action={`${desk.path}/arenden`}
         csrfToken={csrf}
-        fields={[{ name: "caseNumber", label: "Diarienummer", hint: "Till exempel STK-2024-1374." }]}
+        fields={[{ name: "caseNumber", label: "Diarienummer", hint: "Som det står i diariet." }]}
         submitLabel="Lägg ärendet på föredragningslistan"
       />
     ) : null}

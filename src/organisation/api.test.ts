@@ -223,7 +223,10 @@ describe("OpenAPI", () => {
       ]),
     );
     expect(doc.components.schemas.BodyInput.required).toEqual(expect.arrayContaining(["kind", "name"]));
-    expect(doc.paths["/api/bodies"].post.security).toEqual([{ session: [] }]);
+    // A write takes a person's session cookie or an integration's API key.
+    expect(doc.paths["/api/bodies"].post.security).toEqual([{ session: [] }, { bearer: [] }]);
+    expect(doc.components.securitySchemes.bearer).toMatchObject({ type: "http", scheme: "bearer" });
+    expect(doc.components.securitySchemes.session).toMatchObject({ type: "apiKey", in: "cookie" });
   });
 
   it("has a readable reference page listing the operations", async () => {

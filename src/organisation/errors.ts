@@ -1,6 +1,6 @@
 import { defineErrors } from "../http/errors.js";
 
-// The organisation register's limits, in Swedish. Imported by the use cases that enforce them.
+// The organisation register's limits and the installation's refusals about municipalities, in Swedish. Imported by the use cases that enforce them.
 defineErrors({
   seats_full: {
     status: 409,
@@ -22,4 +22,5 @@ defineErrors({
     text: (d) =>
       `${d.body} har ${d.count} ordinarie ledamöter med uppdrag den ${d.day}, så antalet platser kan inte bli ${d.seats}. Avsluta uppdrag först. Ingenting har sparats.`,
   },
+  host_taken: { status: 409, text: (d) => `Värdnamnet ${d.host} används redan av ${d.name}.` },
 });

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, or, sql } from "drizzle-orm";
 import type { Db, Tx } from "../db/connect.js";
 import { type BodyKind, body, membership, municipality, official, party, person } from "./tables.js";
 
@@ -6,6 +6,30 @@ import { type BodyKind, body, membership, municipality, official, party, person 
 
 export function findMunicipalityBySlug(tx: Db | Tx, slug: string) {
   return tx.query.municipality.findFirst({ where: eq(municipality.slug, slug) });
+}
+
+/** Every municipality of the installation, oldest first. */
+export function listMunicipalities(tx: Db | Tx) {
+  return tx.query.municipality.findMany({ orderBy: asc(municipality.createdAt) });
+}
+
+export function findMunicipalityById(tx: Db | Tx, id: string) {
+  return tx.query.municipality.findFirst({ where: eq(municipality.id, id) });
+}
+
+export function findMunicipalityByHost(tx: Db | Tx, host: string) {
+  return tx.query.municipality.findFirst({ where: eq(municipality.host, host) });
+}
+
+/**
+ * The municipality a public request is about, in one statement: the one at this host name; else the one with
+ * the default slug, or the oldest when there is no default.
+ */
+export function findMunicipalityForHost(db: Db | Tx, host: string, defaultSlug: string | undefined) {
+  return db.query.municipality.findFirst({
+    where: defaultSlug ? or(eq(municipality.host, host), eq(municipality.slug, defaultSlug)) : undefined,
+    orderBy: [sql`${municipality.host} = ${host} desc nulls last`, asc(municipality.createdAt)],
+  });
 }
 
 export function findFirstMunicipality(tx: Db | Tx) {

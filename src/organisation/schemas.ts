@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { hostName, isHostName } from "../domain/host.js";
 import { bodyKinds, membershipRoles } from "./tables.js";
 
 // Request and response shapes of the organisation register. The API validates with these, the forms
@@ -128,3 +129,51 @@ export const OfficialUpdate = OfficialInput.pick({ title: true }).partial().open
 export const Official = z
   .object({ id: z.uuid(), personId: z.uuid(), bodyId: z.uuid(), title: z.string() })
   .openapi("Official");
+
+const host = z
+  .string({ error: "Ange ett värdnamn, t.ex. kommun.example.se." })
+  .transform(hostName)
+  .refine(
+    isHostName,
+    "Värdnamnet får bara innehålla a–z, siffror, bindestreck och punkter (t.ex. kommun.example.se).",
+  )
+  .openapi({
+    example: "tyreso.example.se",
+    description: "Värdnamnet kommunens publika webbplats svarar på.",
+  });
+
+export const MunicipalityInput = z
+  .object({
+    name: z
+      .string({ error: "Ange kommunens namn." })
+      .trim()
+      .min(1, "Ange kommunens namn.")
+      .max(200, "Namnet får vara högst 200 tecken."),
+    slug: z
+      .string()
+      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Kortnamnet får bara innehålla a–z, siffror och bindestreck.")
+      .max(60, "Kortnamnet får vara högst 60 tecken.")
+      .optional()
+      .openapi({ example: "tyreso" }),
+    organisationNumber: z
+      .string()
+      .trim()
+      .regex(/^\d{6}-?\d{4}$/, "Ange organisationsnumret som 212000-0142.")
+      .optional(),
+    host: host.optional(),
+  })
+  .openapi("MunicipalityInput");
+export type MunicipalityInput = z.input<typeof MunicipalityInput>;
+
+export const MunicipalityHostUpdate = z.object({ host: host.nullable() }).openapi("MunicipalityHostUpdate");
+export type MunicipalityHostUpdate = z.input<typeof MunicipalityHostUpdate>;
+
+export const Municipality = z
+  .object({
+    id: z.uuid(),
+    slug: z.string(),
+    name: z.string(),
+    organisationNumber: z.string().nullable(),
+    host: z.string().nullable(),
+  })
+  .openapi("Municipality");

@@ -15,6 +15,8 @@ export const municipality = pgTable("municipality", {
   slug: text("slug").notNull(),
   name: text("name").notNull(),
   organisationNumber: text("organisation_number"),
+  /** The host name its public site answers at (lower case, no port); null: only as the installation's default. */
+  host: text("host"),
   ...stamps,
 });
 

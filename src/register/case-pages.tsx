@@ -89,7 +89,7 @@ export function registerCasePages(app: OpenAPIHono<AppEnv>) {
       name: "pattern",
       label: "Mönster",
       required: true,
-      hint: "T.ex. {prefix}-{year}-{seq} (STK-2024-1374), {year}/{prefix} {seq:4} (2011/KS 0206) eller {prefix}.{year}.{seq} (KU.2017.3).",
+      hint: "T.ex. {prefix}-{year}-{seq} (KS-2025-12), {year}/{prefix} {seq:4} (2025/KS 0012) eller {prefix}.{year}.{seq} (KS.2025.12).",
     },
   ];
   const startFields = (choices: Choices): Field[] => [
@@ -98,7 +98,7 @@ export function registerCasePages(app: OpenAPIHono<AppEnv>) {
       name: "firstNumber",
       label: "Första nummer Paragraf ska ge",
       required: true,
-      hint: "När Paragraf tar över från ett tidigare diarium, t.ex. STK-2024-1374.",
+      hint: "När Paragraf tar över från ett tidigare diarium: numret efter det sista som gavs där.",
     },
   ];
   type SeriesList = Awaited<ReturnType<typeof readSeries>>;
@@ -427,7 +427,7 @@ export function registerCasePages(app: OpenAPIHono<AppEnv>) {
       name: "relatedNumber",
       label: "Det relaterade ärendets diarienummer",
       required: true,
-      hint: "T.ex. STK-2023-137.",
+      hint: "Som det står i diariet.",
     },
   ];
   const RelateForm = z.object({
@@ -463,7 +463,7 @@ export function registerCasePages(app: OpenAPIHono<AppEnv>) {
       name: "firstNumber",
       label: "Första handlingsnummer Paragraf ska ge",
       required: true,
-      hint: "När handlingarna före detta numrerades i ett tidigare diarium, t.ex. STK-2023-137-50.",
+      hint: "När handlingarna före detta numrerades i ett tidigare diarium: numret efter den sista handlingen där.",
     },
   ];
   formRoute(app, "/diarium/:number/handlingsnummer", {

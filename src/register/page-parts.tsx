@@ -107,7 +107,7 @@ export function caseFields(choices: Choices, editing: boolean): Field[] {
     },
     { name: "responsibleBodyId", label: "Ansvarigt organ", type: "select", options: choices.bodies },
     { name: "caseOfficerId", label: "Handläggare", type: "select", options: choices.persons },
-    { name: "originCaseNumber", label: "Ursprungsärende", hint: "Diarienummer, t.ex. STK-2023-137." },
+    { name: "originCaseNumber", label: "Ursprungsärende", hint: "Diarienumret som det står i diariet." },
     ...secrecyFields(choices.bodies),
   ];
 }

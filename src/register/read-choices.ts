@@ -1,8 +1,10 @@
+import { desc, eq } from "drizzle-orm";
 import type { Tx } from "../db/connect.js";
 import { listBodies, listPersons } from "../organisation/queries.js";
 import type { SecretAccess } from "./access.js";
 import { listSeries } from "./queries.js";
 import { type SearchParams, searchRegister } from "./search.js";
+import { registerCase } from "./tables.js";
 
 // What the diarium's forms and its search page offer to choose from.
 
@@ -33,7 +35,16 @@ export async function readSearchPage(
   params: SearchParams | null,
 ) {
   const bodies = await listBodies(tx, municipalityId);
+  // The page's help shows a number from this municipality's own diarium, never another's (a case number is
+  // public even when the case's title is not).
+  const [latest] = await tx
+    .select({ number: registerCase.number })
+    .from(registerCase)
+    .where(eq(registerCase.municipalityId, municipalityId))
+    .orderBy(desc(registerCase.openedOn), desc(registerCase.year), desc(registerCase.sequence))
+    .limit(1);
   return {
+    latestCaseNumber: latest?.number ?? null,
     bodies: bodies.map((b): Option => ({ value: b.id, label: b.name })),
     result: params ? await searchRegister(tx, municipalityId, access, params) : null,
   };

@@ -20,7 +20,7 @@ export function registerSearchPage(app: OpenAPIHono<AppEnv>) {
     const parsed = s.SearchQuery.safeParse(raw);
     const query = parsed.success ? parsed.data : {};
     const errors: FieldError[] = parsed.success ? [] : fieldErrors(parsed.error);
-    const { bodies, result } = await read(c, (tx) =>
+    const { bodies, result, latestCaseNumber } = await read(c, (tx) =>
       readSearchPage(
         tx,
         m.id,
@@ -76,7 +76,7 @@ export function registerSearchPage(app: OpenAPIHono<AppEnv>) {
         <h1>{`Diarium för ${m.name}`}</h1>
         <p>
           Sök bland ärenden och handlingar. Sökningen hittar böjda former (insats, insatser, föreningen) och
-          diarienummer från början (STK-2024-13 hittar STK-2024-1374).
+          diarienummer från början {numberHint(latestCaseNumber)}.
         </p>
         {can(actor, "register:write") || actor?.grants.some((g) => g.role === "registrar") ? (
           <p class="actions">
@@ -210,4 +210,10 @@ export function registerSearchPage(app: OpenAPIHono<AppEnv>) {
       errors.length ? 400 : 200,
     );
   });
+}
+
+/** How a number is found by its beginning, shown with a number from this municipality's own diarium. */
+function numberHint(latest: string | null): string {
+  if (!latest || latest.length < 3) return "(de första tecknen i numret räcker)";
+  return `(${latest.slice(0, -1)} hittar ${latest})`;
 }
