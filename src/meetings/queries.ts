@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
+import { anyOf } from "../db/any-of.js";
 import type { Tx } from "../db/connect.js";
 import { body, membership, party, person } from "../organisation/tables.js";
 import { record, registerCase } from "../register/tables.js";
@@ -25,7 +26,8 @@ import {
   voteEvent,
 } from "./tables.js";
 
-// Small reads with no rules in them, each scoped to a municipality (directly or through its meeting).
+// Small reads with no rules in them, each scoped to a municipality (directly or through its meeting). Lists of ids
+// go as one array parameter (anyOf, src/db/any-of.ts), not inArray: the figure that justifies it is there.
 
 export function findMeeting(tx: Tx, municipalityId: string, id: string) {
   return tx.query.meeting.findFirst({
@@ -145,7 +147,7 @@ export function listParagraphsOfCases(tx: Tx, municipalityId: string, caseIds: s
     .from(paragraph)
     .innerJoin(agendaItem, eq(agendaItem.id, paragraph.agendaItemId))
     .innerJoin(meeting, eq(meeting.id, paragraph.meetingId))
-    .where(and(eq(paragraph.municipalityId, municipalityId), inArray(agendaItem.caseId, caseIds)))
+    .where(and(eq(paragraph.municipalityId, municipalityId), anyOf(agendaItem.caseId, caseIds)))
     .orderBy(asc(meeting.heldOn), asc(paragraph.number));
 }
 
@@ -172,7 +174,7 @@ export function listAttendance(tx: Tx, meetingId: string) {
 
 export function listDisqualifications(tx: Tx, agendaItemIds: string[]) {
   if (agendaItemIds.length === 0) return Promise.resolve([]);
-  return tx.select().from(disqualification).where(inArray(disqualification.agendaItemId, agendaItemIds));
+  return tx.select().from(disqualification).where(anyOf(disqualification.agendaItemId, agendaItemIds));
 }
 
 /** Memberships of a body in force on a day. */
@@ -199,7 +201,7 @@ export function listMotionsOfParagraphs(tx: Tx, paragraphIds: string[]) {
   return tx
     .select()
     .from(motion)
-    .where(inArray(motion.paragraphId, paragraphIds))
+    .where(anyOf(motion.paragraphId, paragraphIds))
     .orderBy(asc(motion.position));
 }
 
@@ -208,7 +210,7 @@ export function listMotionPersons(tx: Tx, motionIds: string[]) {
   return tx
     .select()
     .from(motionPerson)
-    .where(inArray(motionPerson.motionId, motionIds))
+    .where(anyOf(motionPerson.motionId, motionIds))
     .orderBy(asc(motionPerson.position));
 }
 
@@ -225,13 +227,13 @@ export function listVotesOfParagraphs(tx: Tx, paragraphIds: string[]) {
   return tx
     .select()
     .from(voteEvent)
-    .where(inArray(voteEvent.paragraphId, paragraphIds))
+    .where(anyOf(voteEvent.paragraphId, paragraphIds))
     .orderBy(asc(voteEvent.position));
 }
 
 export function listBallots(tx: Tx, voteEventIds: string[]) {
   if (voteEventIds.length === 0) return Promise.resolve([]);
-  return tx.select().from(ballot).where(inArray(ballot.voteEventId, voteEventIds));
+  return tx.select().from(ballot).where(anyOf(ballot.voteEventId, voteEventIds));
 }
 
 export function listQuestions(tx: Tx, paragraphIds: string[]) {
@@ -239,7 +241,7 @@ export function listQuestions(tx: Tx, paragraphIds: string[]) {
   return tx
     .select()
     .from(question)
-    .where(inArray(question.paragraphId, paragraphIds))
+    .where(anyOf(question.paragraphId, paragraphIds))
     .orderBy(asc(question.position));
 }
 
@@ -256,7 +258,7 @@ export function listDecisionPointsOfParagraphs(tx: Tx, paragraphIds: string[]) {
   return tx
     .select()
     .from(decisionPoint)
-    .where(inArray(decisionPoint.paragraphId, paragraphIds))
+    .where(anyOf(decisionPoint.paragraphId, paragraphIds))
     .orderBy(asc(decisionPoint.position));
 }
 
@@ -265,7 +267,7 @@ export function listReservations(tx: Tx, paragraphIds: string[]) {
   return tx
     .select()
     .from(reservation)
-    .where(inArray(reservation.paragraphId, paragraphIds))
+    .where(anyOf(reservation.paragraphId, paragraphIds))
     .orderBy(asc(reservation.position));
 }
 
@@ -274,7 +276,7 @@ export function listStatements(tx: Tx, paragraphIds: string[]) {
   return tx
     .select()
     .from(statement)
-    .where(inArray(statement.paragraphId, paragraphIds))
+    .where(anyOf(statement.paragraphId, paragraphIds))
     .orderBy(asc(statement.position));
 }
 
@@ -283,7 +285,7 @@ export function listStatementParties(tx: Tx, statementIds: string[]) {
   return tx
     .select()
     .from(statementParty)
-    .where(inArray(statementParty.statementId, statementIds))
+    .where(anyOf(statementParty.statementId, statementIds))
     .orderBy(asc(statementParty.position));
 }
 
@@ -292,7 +294,7 @@ export function listStatementPersons(tx: Tx, statementIds: string[]) {
   return tx
     .select()
     .from(statementPerson)
-    .where(inArray(statementPerson.statementId, statementIds))
+    .where(anyOf(statementPerson.statementId, statementIds))
     .orderBy(asc(statementPerson.position));
 }
 
@@ -318,7 +320,7 @@ export function listRecipientsOfParagraphs(tx: Tx, paragraphIds: string[]) {
     .from(recipient)
     .leftJoin(body, eq(body.id, recipient.bodyId))
     .leftJoin(parentBody, eq(parentBody.id, body.parentId))
-    .where(inArray(recipient.paragraphId, paragraphIds))
+    .where(anyOf(recipient.paragraphId, paragraphIds))
     .orderBy(asc(recipient.position));
 }
 
@@ -335,7 +337,7 @@ export function listBasisOfItems(tx: Tx, agendaItemIds: string[]) {
   return tx
     .select()
     .from(decisionBasisEntry)
-    .where(inArray(decisionBasisEntry.agendaItemId, agendaItemIds))
+    .where(anyOf(decisionBasisEntry.agendaItemId, agendaItemIds))
     .orderBy(asc(decisionBasisEntry.position));
 }
 
@@ -344,7 +346,7 @@ export function listAttachments(tx: Tx, meetingIds: string[]) {
   return tx
     .select()
     .from(minutesAttachment)
-    .where(inArray(minutesAttachment.meetingId, meetingIds))
+    .where(anyOf(minutesAttachment.meetingId, meetingIds))
     .orderBy(asc(minutesAttachment.number));
 }
 
@@ -381,7 +383,7 @@ export function listRoutesOfCases(tx: Tx, municipalityId: string, caseIds: strin
     .from(decisionRouteStep)
     .innerJoin(body, eq(body.id, decisionRouteStep.bodyId))
     .where(
-      and(eq(decisionRouteStep.municipalityId, municipalityId), inArray(decisionRouteStep.caseId, caseIds)),
+      and(eq(decisionRouteStep.municipalityId, municipalityId), anyOf(decisionRouteStep.caseId, caseIds)),
     )
     .orderBy(asc(decisionRouteStep.position));
 }
@@ -393,7 +395,7 @@ export function findRecordsWithOwner(tx: Tx, municipalityId: string, ids: string
     .select({ record, responsibleBodyId: registerCase.responsibleBodyId })
     .from(record)
     .innerJoin(registerCase, eq(registerCase.id, record.caseId))
-    .where(and(eq(record.municipalityId, municipalityId), inArray(record.id, ids)));
+    .where(and(eq(record.municipalityId, municipalityId), anyOf(record.id, ids)));
 }
 
 export function findRecordsByIds(tx: Tx, municipalityId: string, ids: string[]) {
@@ -401,7 +403,7 @@ export function findRecordsByIds(tx: Tx, municipalityId: string, ids: string[]) 
   return tx
     .select()
     .from(record)
-    .where(and(eq(record.municipalityId, municipalityId), inArray(record.id, ids)));
+    .where(and(eq(record.municipalityId, municipalityId), anyOf(record.id, ids)));
 }
 
 export function findPersonsByIds(tx: Tx, municipalityId: string, ids: string[]) {
@@ -416,7 +418,7 @@ export function findPersonsByIds(tx: Tx, municipalityId: string, ids: string[]) 
     })
     .from(person)
     .leftJoin(party, eq(party.id, person.partyId))
-    .where(and(eq(person.municipalityId, municipalityId), inArray(person.id, ids)));
+    .where(and(eq(person.municipalityId, municipalityId), anyOf(person.id, ids)));
 }
 
 export function findPartiesByIds(tx: Tx, municipalityId: string, ids: string[]) {
@@ -424,7 +426,7 @@ export function findPartiesByIds(tx: Tx, municipalityId: string, ids: string[]) 
   return tx
     .select()
     .from(party)
-    .where(and(eq(party.municipalityId, municipalityId), inArray(party.id, ids)));
+    .where(and(eq(party.municipalityId, municipalityId), anyOf(party.id, ids)));
 }
 
 export function findBodiesByIds(tx: Tx, municipalityId: string, ids: string[]) {
@@ -432,7 +434,7 @@ export function findBodiesByIds(tx: Tx, municipalityId: string, ids: string[]) {
   return tx
     .select()
     .from(body)
-    .where(and(eq(body.municipalityId, municipalityId), inArray(body.id, ids)));
+    .where(and(eq(body.municipalityId, municipalityId), anyOf(body.id, ids)));
 }
 
 function selectParagraphContexts(tx: Tx) {
@@ -450,7 +452,7 @@ function selectParagraphContexts(tx: Tx) {
 export function findParagraphContexts(tx: Tx, municipalityId: string, ids: string[]) {
   if (ids.length === 0) return Promise.resolve([]);
   return selectParagraphContexts(tx)
-    .where(and(eq(paragraph.municipalityId, municipalityId), inArray(paragraph.id, ids)))
+    .where(and(eq(paragraph.municipalityId, municipalityId), anyOf(paragraph.id, ids)))
     .orderBy(asc(paragraph.year), asc(paragraph.number));
 }
 
