@@ -10,6 +10,24 @@ describe("diarium number patterns", () => {
     expect(formatRecordNumber("STK-2023-137", 50)).toBe("STK-2023-137-50");
   });
 
+  it("makes the README's examples as the database writes them, and reads them back", () => {
+    // README.md, "Integrating": 2011/KS 0206 is {year}/{prefix} {seq:4}, KU.2017.3 is {prefix}.{year}.{seq}.
+    const examples = [
+      { pattern: "{year}/{prefix} {seq:4}", prefix: "KS", year: 2011, seq: 206, number: "2011/KS 0206" },
+      { pattern: "{prefix}.{year}.{seq}", prefix: "KU", year: 2017, seq: 3, number: "KU.2017.3" },
+      { pattern: "{prefix}{yy}-{seq:3}", prefix: "BN", year: 2024, seq: 7, number: "BN24-007" },
+    ];
+    for (const e of examples) {
+      expect(patternProblem(e.pattern)).toBeNull();
+      const { head, tail, width } = numberParts(e.pattern, e.prefix, e.year);
+      expect(`${head}${String(e.seq).padStart(width, "0")}${tail}`).toBe(e.number);
+      expect(formatNumber(e.pattern, e.prefix, e.year, e.seq)).toBe(e.number);
+      expect(parseNumber(e.pattern, e.prefix, e.number)).toEqual({ year: e.year, sequence: e.seq });
+    }
+    // {seq:N} pads to at least N digits and never cuts a longer number.
+    expect(formatNumber("{year}/{prefix} {seq:4}", "KS", 2011, 12345)).toBe("2011/KS 12345");
+  });
+
   it("reads a number back, and rejects what the pattern cannot make", () => {
     expect(parseNumber("{prefix}-{year}-{seq}", "STK", "STK-2024-1374")).toEqual({
       year: 2024,

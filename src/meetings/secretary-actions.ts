@@ -30,6 +30,8 @@ export const secretaryActions: Record<string, string> = {
   "/sammantraden/{id}/sekreterare/arenden/{itemId}/jav": "recordDisqualification",
   "/sammantraden/{id}/sekreterare/paragrafer/{pid}/yrkande": "addMotion",
   "/sammantraden/{id}/sekreterare/paragrafer/{pid}/omrostning": "recordVote",
+  // An election is a vote with `election` true in the API (POST /api/votes).
+  "/sammantraden/{id}/sekreterare/paragrafer/{pid}/val": "recordVote",
   "/sammantraden/{id}/sekreterare/paragrafer/{pid}/proposition": "putQuestion",
   "/sammantraden/{id}/sekreterare/paragrafer/{pid}/beslut": "recordDecision",
   "/sammantraden/{id}/sekreterare/paragrafer/{pid}/reservation": "announceReservation",

@@ -15,6 +15,7 @@ import { ParagraphSection } from "./render.js";
 import { type C, deskForms, deskRoute } from "./secretary-actions.js";
 import {
   DecisionSection,
+  ElectionSection,
   MotionSection,
   QuestionSection,
   registerProceedingForms,
@@ -32,8 +33,8 @@ import {
 export { voteScript } from "./secretary-proceedings.js";
 
 // One paragraph's page of the desk: the paragraph as the minutes will show it, and the forms that record its
-// proceedings in the order they happen: motions, votes, the chair's questions, the decision, reservations,
-// statements and their written texts, and where the decision is sent.
+// proceedings in the order they happen: motions, votes and elections, the chair's questions, the decision,
+// reservations, statements and their written texts, and where the decision is sent.
 
 const paragraphRoute = `${deskRoute}/paragrafer/:pid{[0-9a-f-]{36}}`;
 
@@ -56,6 +57,7 @@ async function paragraphPage(c: C, meetingId: string, paragraphId: string, error
       <p>{`Tjänstgör i ärendet: ${desk.serving.length} med namn${desk.unnamed > 0 ? ` och ${desk.unnamed} enligt upprop` : ""}.`}</p>
       <MotionSection desk={desk} csrf={csrf} />
       <VoteSection desk={desk} csrf={csrf} />
+      <ElectionSection desk={desk} csrf={csrf} />
       <QuestionSection desk={desk} csrf={csrf} />
       <DecisionSection desk={desk} csrf={csrf} />
       <ReservationSection desk={desk} csrf={csrf} />

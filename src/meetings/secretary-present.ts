@@ -85,6 +85,10 @@ export function presentParagraphDesk(loaded: {
     presentOptions: attendance
       .filter((r) => r.capacity !== "official" && r.capacity !== "other")
       .map((r): Option => ({ value: r.personId, label: label(r) })),
+    /** The persons recorded at the meeting, once each by name: those an election's candidates are chosen from. */
+    candidates: [...new Map(attendance.map((r) => [r.personId, r])).values()]
+      .sort((a, b) => a.personName.localeCompare(b.personName, "sv"))
+      .map((r) => ({ id: r.personId, name: r.personName, label: label(r) })),
     motionOptions: loaded.motions.map(
       (x): Option => ({
         value: x.id,

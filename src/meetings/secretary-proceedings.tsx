@@ -8,7 +8,7 @@ import { recordDecision } from "./record-decision.js";
 import { recordVote } from "./record-vote.js";
 import type { DeskForms } from "./secretary-actions.js";
 import { deskPath } from "./secretary-present.js";
-import { DecisionForm, MotionForm, QuestionForm, VoteForm } from "./secretary-schemas.js";
+import { DecisionForm, ElectionForm, MotionForm, QuestionForm, VoteForm } from "./secretary-schemas.js";
 import { motionKinds } from "./tables.js";
 
 // The proceedings on a paragraph: motions, votes, the chair's questions and the decision.
@@ -64,7 +64,7 @@ const choices = [
   ["", "röstar inte"],
 ] as const;
 
-/** A vote: who voted how, or only the counts, and how a tie is settled. */
+/** A vote on a question: the two motions, who voted how or only the counts, and the chair's casting vote on a tie. */
 export const VoteSection: Section = ({ desk, csrf }) => (
   <>
     <h2 id="omrostning">Omröstning</h2>
@@ -80,6 +80,7 @@ export const VoteSection: Section = ({ desk, csrf }) => (
           name: "yesMotionId",
           label: "Ja betyder bifall till",
           type: "select",
+          required: true,
           options: desk.motionOptions,
         }}
       />
@@ -88,6 +89,8 @@ export const VoteSection: Section = ({ desk, csrf }) => (
           name: "noMotionId",
           label: "Nej betyder bifall till",
           type: "select",
+          required: true,
+          hint: "Omröstningen avgör propositionen mellan de två yrkandena; en proposition avgörs genom en omröstning.",
           options: desk.motionOptions,
         }}
       />
@@ -133,20 +136,85 @@ export const VoteSection: Section = ({ desk, csrf }) => (
           name: "castingVote",
           label: "Ordförandens utslagsröst vid lika röstetal",
           type: "select",
+          hint: "Anges bara när endast antalen anges. Är varje ledamots röst angiven är utslagsrösten ordförandens egen röst ovan (KL 5 kap. 54 §).",
           options: [
             { value: "yes", label: "Ja" },
             { value: "no", label: "Nej" },
           ],
         }}
       />
-      <FieldInput field={{ name: "election", label: "Val (lotten avgör vid lika)", type: "checkbox" }} />
-      <FieldInput field={{ name: "secret", label: "Sluten omröstning", type: "checkbox" }} />
       <p>
         <output data-tally aria-live="polite" />
       </p>
       <button type="submit">Protokollför omröstningen</button>
     </form>
     <script src="/static/meetings.js" defer />
+  </>
+);
+
+/**
+ * An election (majority): the candidates among the persons at the meeting with their votes, the seats, and on a tie
+ * for the last places who the lots drawn at the meeting fell on. Paragraf never draws lots itself.
+ */
+export const ElectionSection: Section = ({ desk, csrf }) => (
+  <>
+    <h2 id="val">Val</h2>
+    <form method="post" action={`${desk.path}/val`} novalidate>
+      <Csrf token={csrf} />
+      <FieldInput
+        field={{ name: "seats", label: "Antal platser", type: "number", required: true }}
+        value={1}
+      />
+      <table>
+        <caption>
+          Kandidater: ange rösterna för var och en som kan väljas och lämna tomt för den som inte är kandidat.
+          Vid lika röster om de sista platserna avgör lotten, som dras vid sammanträdet: kryssa för vem den
+          föll på.
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Person</th>
+            <th scope="col">Röster</th>
+            <th scope="col">Lotten föll på</th>
+          </tr>
+        </thead>
+        <tbody>
+          {desk.candidates.map((p) => (
+            <tr>
+              <th scope="row">{p.label}</th>
+              <td>
+                <input type="number" name={`votes-${p.id}`} min="0" aria-label={`${p.name}: röster`} />
+              </td>
+              <td>
+                <input
+                  type="checkbox"
+                  name="lotWinnerIds"
+                  value={p.id}
+                  aria-label={`Lotten föll på ${p.name}`}
+                />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {desk.candidates.length === 0 ? <p class="muted">Ingen närvaro är antecknad än.</p> : null}
+      <fieldset>
+        <legend>Som inte röstade på någon kandidat</legend>
+        <FieldInput field={{ name: "abstain", id: "f-election-abstain", label: "Avstår", type: "number" }} />
+        <FieldInput
+          field={{ name: "absent", id: "f-election-absent", label: "Deltar inte", type: "number" }}
+        />
+      </fieldset>
+      <FieldInput
+        field={{
+          name: "secret",
+          label: "Sluten omröstning",
+          type: "checkbox",
+          hint: "Bara vid val, om en ledamot begär det (KL 5 kap. 52 §).",
+        }}
+      />
+      <button type="submit">Protokollför valet</button>
+    </form>
   </>
 );
 
@@ -213,6 +281,12 @@ export function registerProceedingForms(paragraph: DeskForms<SecretaryTarget>) {
     input: paragraphId,
     run: (tx, actor, input) => recordVote(tx, actor, input),
     back: back("omrostning"),
+  });
+  paragraph.post("/val", {
+    schema: ElectionForm,
+    input: paragraphId,
+    run: (tx, actor, input) => recordVote(tx, actor, input),
+    back: back("val"),
   });
   paragraph.post("/proposition", {
     schema: QuestionForm,

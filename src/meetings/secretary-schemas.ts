@@ -101,14 +101,15 @@ export const MotionForm = form(
 
 const countNames = ["yes", "no", "abstain", "absent"] as const;
 
-/** A vote: each member's ballot (fields ballot-{personId}), or the counts, or both. */
+/**
+ * A vote on a question: the two motions, and each member's ballot (fields ballot-{personId}), or the counts, or
+ * both. Elections have their own form.
+ */
 export const VoteForm = form(
   (f) => ({
     paragraphId: one(f, "paragraphId"),
     yesMotionId: one(f, "yesMotionId"),
     noMotionId: one(f, "noMotionId"),
-    election: ticked(f, "election"),
-    secret: ticked(f, "secret"),
     ballots: Object.keys(f)
       .filter((k) => k.startsWith("ballot-") && one(f, k))
       .map((k) => ({ personId: k.slice("ballot-".length), choice: one(f, k) })),
@@ -121,6 +122,29 @@ export const VoteForm = form(
         }
       : null,
     castingVote: one(f, "castingVote"),
+  }),
+  s.VoteInput,
+);
+
+/**
+ * An election: each candidate's votes (fields votes-{personId}; a person whose field is left empty is no
+ * candidate), the seats, who the lots drawn at the meeting fell on (lotWinnerIds), those who abstained or did not
+ * take part, and whether the ballot was secret. The API records it as a vote with `election` true.
+ */
+export const ElectionForm = form(
+  (f) => ({
+    paragraphId: one(f, "paragraphId"),
+    election: true,
+    secret: ticked(f, "secret"),
+    seats: whole(f, "seats"),
+    candidates: Object.keys(f)
+      .filter((k) => k.startsWith("votes-") && one(f, k) !== null)
+      .map((k) => ({ personId: k.slice("votes-".length), votes: whole(f, k) })),
+    lotWinnerIds: many(f, "lotWinnerIds"),
+    counts:
+      one(f, "abstain") !== null || one(f, "absent") !== null
+        ? { abstain: whole(f, "abstain") ?? 0, absent: whole(f, "absent") ?? 0 }
+        : null,
   }),
   s.VoteInput,
 );

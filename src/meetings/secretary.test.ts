@@ -21,10 +21,13 @@ import {
   agendaItem,
   motion,
   paragraph,
+  question,
   recipient,
   reservation,
   statement,
   statementPerson,
+  voteCandidate,
+  voteEvent,
 } from "./tables.js";
 import { takeUpItem } from "./take-up-item.js";
 
@@ -219,6 +222,111 @@ describe("the secretary's desk", () => {
     expect(ids.filter((id) => id?.endsWith("-summary"))).toHaveLength(3);
     expect(ids.length).toBeGreaterThan(20);
     expect(new Set(ids).size).toBe(ids.length);
+  });
+});
+
+describe("votes and elections on the desk", () => {
+  it("records an election with a tie settled by the lots drawn at the meeting, and the page says who was elected", async () => {
+    const m = await freshMunicipality(database);
+    const f = await buildOpenMeeting(database, m.system, { seats: 5 });
+    const p = await tx(database, (t) => takeUpItem(t, m.system, { agendaItemId: f.item.id }));
+    const { client } = await secretaryOf(m, f);
+    const page = `/sammantraden/${f.meeting.id}/sekreterare/paragrafer/${p.id}`;
+    const before = plain(await (await client.get(page)).text());
+    expect(before).toContain("Lotten föll på");
+    expect(before).toContain("Protokollför valet");
+    // Ledamot 2 and Ledamot 3 tie for the one seat; Ledamot 4 has the fifth vote.
+    const [, second, third, fourth] = f.members;
+    const election = {
+      seats: "1",
+      [`votes-${second!.id}`]: "2",
+      [`votes-${third!.id}`]: "2",
+      [`votes-${fourth!.id}`]: "1",
+      secret: "on",
+    };
+    const elections = () =>
+      tx(database, (t) => t.select().from(voteEvent).where(eq(voteEvent.paragraphId, p.id)));
+
+    // Without the lots the tie is not settled: refused in Swedish, nothing written.
+    const refused = await client.postForm(page, `${page}/val`, election);
+    expect(refused.status).toBe(400);
+    expect(plain(await refused.text())).toContain(
+      "Rösterna är lika mellan Ledamot 2 (M) och Ledamot 3 (S) om en plats.",
+    );
+    expect(await elections()).toHaveLength(0);
+
+    const posted = await client.postForm(page, `${page}/val`, { ...election, lotWinnerIds: third!.id });
+    expect(posted.status).toBe(303);
+    expect(posted.headers.get("location")).toBe(`${page}#val`);
+    const [recorded] = await elections();
+    expect(recorded).toMatchObject({
+      election: true,
+      secret: true,
+      seats: 1,
+      decidedBy: "lots",
+      result: null,
+    });
+    const candidates = await tx(database, (t) =>
+      t
+        .select()
+        .from(voteCandidate)
+        .where(eq(voteCandidate.voteEventId, recorded!.id))
+        .orderBy(voteCandidate.position),
+    );
+    expect(candidates.map((c) => [c.personId, c.votes, c.elected, c.byLot])).toEqual([
+      [second!.id, 2, false, false],
+      [third!.id, 2, true, true],
+      [fourth!.id, 1, false, false],
+    ]);
+    const shown = plain(await (await client.get(page)).text());
+    expect(shown).toContain("Lotten dras vid sammanträdet och faller på Ledamot 3 (S)");
+    expect(shown).toContain("valt Ledamot 3 (S).");
+  });
+
+  it("refuses a casting vote that differs from the chair's own ballot, writing nothing", async () => {
+    const m = await freshMunicipality(database);
+    const f = await buildOpenMeeting(database, m.system, { seats: 5 });
+    const p = await tx(database, (t) => takeUpItem(t, m.system, { agendaItemId: f.item.id }));
+    const approve = await tx(database, (t) =>
+      addMotion(t, m.system, { paragraphId: p.id, kind: "approve", moverIds: [f.members[0]!.id] }),
+    );
+    const reject = await tx(database, (t) =>
+      addMotion(t, m.system, { paragraphId: p.id, kind: "reject", moverIds: [f.members[1]!.id] }),
+    );
+    const { client } = await secretaryOf(m, f);
+    const page = `/sammantraden/${f.meeting.id}/sekreterare/paragrafer/${p.id}`;
+    // Ledamot 1 presides and votes yes; two against two with one abstaining, and the secretary gives the chair "no".
+    const choices = ["yes", "yes", "no", "no", "abstain"];
+    const ballots = Object.fromEntries(f.members.map((x, i) => [`ballot-${x.id}`, choices[i]!]));
+    const posted = await client.postForm(page, `${page}/omrostning`, {
+      yesMotionId: approve.id,
+      noMotionId: reject.id,
+      ...ballots,
+      castingVote: "no",
+    });
+    expect(posted.status).toBe(400);
+    expect(plain(await posted.text())).toContain(
+      "Ordföranden röstade ja och kan inte ha utslagsröst för nej: utslagsrösten är ordförandens egen röst (KL 5 kap. 54 §). Ingenting har sparats.",
+    );
+    expect(
+      await tx(database, (t) => t.select().from(voteEvent).where(eq(voteEvent.paragraphId, p.id))),
+    ).toHaveLength(0);
+    expect(
+      await tx(database, (t) => t.select().from(question).where(eq(question.paragraphId, p.id))),
+    ).toHaveLength(0);
+
+    // The same ballots with the chair's own side are recorded: the casting vote decides for yes.
+    const recorded = await client.postForm(page, `${page}/omrostning`, {
+      yesMotionId: approve.id,
+      noMotionId: reject.id,
+      ...ballots,
+      castingVote: "yes",
+    });
+    expect(recorded.status).toBe(303);
+    const [vote] = await tx(database, (t) =>
+      t.select().from(voteEvent).where(eq(voteEvent.paragraphId, p.id)),
+    );
+    expect(vote).toMatchObject({ result: "yes", decidedBy: "casting_vote", secret: false, election: false });
   });
 });
 

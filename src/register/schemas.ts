@@ -10,15 +10,41 @@ export const NumberSeriesInput = z
       .string({ error: "Ange seriens kod." })
       .trim()
       .min(1, "Ange seriens kod.")
-      .max(20, "Koden får vara högst 20 tecken."),
-    prefix: z.string({ error: "Ange prefix." }).trim().max(20, "Prefixet får vara högst 20 tecken."),
+      .max(20, "Koden får vara högst 20 tecken.")
+      .openapi({
+        description:
+          "Seriens kod, som ett nytt ärende anger i `seriesCode`. / The series' code, which a new case gives as `seriesCode`.",
+        example: "KS",
+      }),
+    prefix: z.string({ error: "Ange prefix." }).trim().max(20, "Prefixet får vara högst 20 tecken.").openapi({
+      description:
+        "Texten som `{prefix}` i mönstret ersätts med; kan vara tom. / What `{prefix}` in the pattern stands for; may be empty.",
+      example: "KS",
+    }),
     pattern: z
       .string({ error: "Ange ett mönster." })
       .trim()
       .min(1, "Ange ett mönster.")
       .max(60, "Mönstret får vara högst 60 tecken.")
-      .openapi({ example: "{prefix}-{year}-{seq}" }),
-    ownerBodyId: z.uuid({ error: "Välj ett organ ur listan." }).nullish(),
+      .openapi({
+        description: [
+          "Hur diarienumren skrivs: text med platshållarna `{prefix}` (seriens prefix), `{year}` (året med fyra",
+          "siffror), `{yy}` (året med två siffror), `{seq}` (löpnumret inom året) och `{seq:N}` (löpnumret med",
+          "minst N siffror, N en siffra 1–9, utfyllt med nollor). Mönstret har exakt ett `{seq}` eller `{seq:N}`",
+          "och `{year}` eller `{yy}`; andra klamrar avvisas. Exempel: `{prefix}-{year}-{seq}` ger STK-2024-1374,",
+          "`{year}/{prefix} {seq:4}` ger 2011/KS 0206 och `{prefix}.{year}.{seq}` ger KU.2017.3. Löpnumret börjar",
+          'om på 1 varje år. Ett nummer med "/" skrivs `%2F` i en URL-sökväg: /diarium/2011%2FKS%200206. /',
+          "How case numbers are written: `{prefix}`, `{year}` (four digits), `{yy}` (two digits), `{seq}` (the",
+          "number within the year) and `{seq:N}` (zero-padded to at least N digits, N one digit 1–9). Exactly one",
+          "`{seq}`/`{seq:N}` and a `{year}` or `{yy}`; other braces are refused. `{year}/{prefix} {seq:4}` makes",
+          '2011/KS 0206, `{prefix}.{year}.{seq}` makes KU.2017.3. A number with "/" is written `%2F` in a URL path.',
+        ].join(" "),
+        example: "{prefix}-{year}-{seq}",
+      }),
+    ownerBodyId: z.uuid({ error: "Välj ett organ ur listan." }).nullish().openapi({
+      description:
+        "Organet (id från GET /api/bodies) som äger serien, t.ex. en nämnd med eget diarium. / The body (an id from GET /api/bodies) that owns the series.",
+    }),
   })
   .openapi("NumberSeriesInput");
 export type NumberSeriesInput = z.infer<typeof NumberSeriesInput>;
@@ -32,7 +58,10 @@ export const SecrecyInput = z
       .min(1, "Ange sekretessbestämmelsen, t.ex. OSL 21 kap. 1 §.")
       .max(200, "Bestämmelsen får vara högst 200 tecken."),
     markedOn: isoDate("Ange datum för markeringen som ÅÅÅÅ-MM-DD."),
-    markedById: z.uuid({ error: "Välj det organ som gjorde markeringen." }),
+    markedById: z.uuid({ error: "Välj det organ som gjorde markeringen." }).openapi({
+      description:
+        "Organet som gjorde markeringen: ett organs id (GET /api/bodies). / The body that marked it: a body's id.",
+    }),
   })
   .openapi("SecrecyInput");
 export type SecrecyInput = z.infer<typeof SecrecyInput>;
@@ -46,9 +75,18 @@ export const CaseInput = z
       .min(1, "Ange ärendets rubrik.")
       .max(500, "Rubriken får vara högst 500 tecken."),
     publicTitle: z.string().trim().max(500, "Rubriken får vara högst 500 tecken.").nullish(),
-    responsibleBodyId: z.uuid({ error: "Välj ett organ ur listan." }).nullish(),
-    caseOfficerId: z.uuid({ error: "Välj en handläggare ur listan." }).nullish(),
-    originCaseId: z.uuid({ error: "Välj ett ursprungsärende ur listan." }).nullish(),
+    responsibleBodyId: z.uuid({ error: "Välj ett organ ur listan." }).nullish().openapi({
+      description:
+        "Det ansvariga organet: ett organs id (GET /api/bodies). / The responsible body: a body's id (GET /api/bodies).",
+    }),
+    caseOfficerId: z.uuid({ error: "Välj en handläggare ur listan." }).nullish().openapi({
+      description:
+        "Handläggaren: en persons id (GET /api/persons), inte ett användarkontos. / The case officer: a person's id (GET /api/persons), not a user account's.",
+    }),
+    originCaseId: z.uuid({ error: "Välj ett ursprungsärende ur listan." }).nullish().openapi({
+      description:
+        "Ärendet som detta har sitt ursprung i: ett ärendes id. / The case this one arose from: a case's id.",
+    }),
     openedOn: isoDate("Ange datum som ÅÅÅÅ-MM-DD."),
     secrecy: SecrecyInput.nullish(),
   })
@@ -61,7 +99,10 @@ export const RecordInput = z
     direction: z.enum(recordDirections, { error: "Välj inkommande, upprättad eller utgående." }),
     recordType: z.enum(recordTypes, { error: "Välj en handlingstyp." }),
     datedOn: isoDate("Ange datum som ÅÅÅÅ-MM-DD."),
-    counterpartBodyId: z.uuid({ error: "Välj ett organ ur listan." }).nullish(),
+    counterpartBodyId: z.uuid({ error: "Välj ett organ ur listan." }).nullish().openapi({
+      description:
+        "Avsändare eller mottagare som är ett eget organ: ett organs id (GET /api/bodies). Andra anges med namn i `counterpartName`. / A sender or recipient that is one of the municipality's bodies (GET /api/bodies); others by name in `counterpartName`.",
+    }),
     counterpartName: z.string().trim().max(300, "Namnet får vara högst 300 tecken.").nullish(),
     description: z
       .string({ error: "Beskriv handlingen kort." })
@@ -106,6 +147,8 @@ export const SeriesStartInput = z
   .strictObject({
     seriesCode: z.string({ error: "Välj nummerserie." }).trim().min(1, "Välj nummerserie."),
     firstNumber: numberText("Ange det första diarienummer Paragraf ska ge, t.ex. STK-2024-1374.").openapi({
+      description:
+        "Det första diarienummer Paragraf ska ge i serien, skrivet som seriens mönster gör det (t.ex. 2011/KS 0206 för `{year}/{prefix} {seq:4}`). / The first case number Paragraf gives in the series, as its pattern writes it.",
       example: "STK-2024-1374",
     }),
   })
@@ -252,7 +295,11 @@ export const CaseNumberQuery = z.object({
       (n) => caseNumberProblem(n) === null,
       "Diarienumret innehåller tecken som inte finns i ett diarienummer.",
     )
-    .openapi({ example: "STK-2024-1374" }),
+    .openapi({
+      description:
+        'Diarienumret som det står i diariet. "/" och mellanslag får stå som de är i frågesträngen (`?number=2011/KS 0206`, mellanslaget som %20 eller +); i en URL-sökväg skrivs "/" `%2F` (/diarium/2011%2FKS%200206). / The case number as written; in a URL path "/" is written `%2F`.',
+      example: "STK-2024-1374",
+    }),
 });
 
 /** An empty query parameter (a form's "any" option) counts as not given. */
