@@ -89,16 +89,16 @@ describe("the audit trail", () => {
     const page = await client.get("/admin/logg?typ=paragraph&id=a1b2");
     expect(page.status).toBe(200);
     expect(await page.text()).toContain("&quot;secret&quot;: true");
-    for (const query of [
-      "typ=paragraph&id=%00",
-      "typ=paragraph&id=",
-      "typ=&id=a1b2",
-      "",
-      "typ=x%00&id=a1b2",
-    ]) {
+    for (const query of ["typ=paragraph&id=", "typ=&id=a1b2", ""]) {
       const refused = await client.get(`/admin/logg?${query}`);
       expect(refused.status, query).toBe(400);
       expect(await refused.text(), query).toContain("Ange vilken post loggen gäller");
+    }
+    // A NUL is refused by the app before the audit page reads anything (issue 11).
+    for (const query of ["typ=paragraph&id=%00", "typ=x%00&id=a1b2"]) {
+      const refused = await client.get(`/admin/logg?${query}`);
+      expect(refused.status, query).toBe(400);
+      expect(await refused.text(), query).toContain("ett tecken som inte kan sparas");
     }
   });
 });
