@@ -137,6 +137,7 @@ describe("a whole meeting through the API alone", () => {
         { personId: substitute.id, choice: "yes" },
       ],
     });
+    expect(vote.counts).toEqual(expect.objectContaining({ yes: 2, no: 1 }));
     // The vote on the two motions is itself the question put (KL 5 kap. 52–53 §§): a second question on them is refused.
     await call("POST", "/api/questions", 409, {
       paragraphId,
