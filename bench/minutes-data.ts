@@ -17,7 +17,6 @@ import { closeMeeting } from "../src/meetings/close-meeting.js";
 import { openMeeting } from "../src/meetings/open-meeting.js";
 import { planMeeting } from "../src/meetings/plan-meeting.js";
 import { publishNotice } from "../src/meetings/publish-notice.js";
-import { putQuestion } from "../src/meetings/put-question.js";
 import { recordAttendance } from "../src/meetings/record-attendance.js";
 import { recordDecision } from "../src/meetings/record-decision.js";
 import { recordVote } from "../src/meetings/record-vote.js";
@@ -266,17 +265,12 @@ export async function buildMinutes(database: Database, log: (message: string) =>
       });
       // One Liberal abstains in turn; everyone else votes with their party's side.
       const abstainer = ofParty("L")[i % 4]!.id;
-      const vote = await recordVote(tx, actor, {
+      // The vote on the two motions is the question put (KL 5 kap. 52–53 §§): no separate question is recorded.
+      await recordVote(tx, actor, {
         paragraphId: p.id,
         yesMotionId: approve.id,
         noMotionId: reject.id,
         ballots: members.map((x) => ({ personId: x.id, choice: x.id === abstainer ? "abstain" : x.side })),
-      });
-      await putQuestion(tx, actor, {
-        paragraphId: p.id,
-        motionId: approve.id,
-        againstMotionId: reject.id,
-        voteEventId: vote.id,
       });
       await recordDecision(tx, actor, {
         paragraphId: p.id,
