@@ -33,10 +33,10 @@ export const parts: Part[] = [
   { name: "domain", what: "pure rules: the law as code (`law/`), numbering, secrecy (OSL), a decision's citation, Swedish grammar, the Stockholm clock, body kinds, id formats; no I/O", mayImport: [] },
   { name: "config", what: "`src/config.ts`: settings read from the environment", mayImport: [] },
   { name: "db", what: "connection (PGlite or a PostgreSQL server), migrations, transactions, prepared statements, the schema index", mayImport: ["domain", ...capabilities.map((c) => `${c}/tables`)] },
-  { name: "http", what: "the kit every capability builds on: request context, error table, forms and `formRoute`, layout, page helpers, OpenAPI pieces, validation, session cookies and CSRF", mayImport: ["domain", "db", "accounts/actor"] },
-  { name: "accounts", what: "accounts, argon2 passwords, sessions, login throttling, roles and the permission policy", mayImport: ["domain", "db", "http", "audit", "organisation"] },
+  { name: "http", what: "the kit every capability builds on: request context, error table, forms and `formRoute`, layout, page helpers, OpenAPI pieces, validation, session cookies and CSRF, body limits and hostile-input refusal, security headers, the cross-site guard", mayImport: ["domain", "db", "accounts/actor"] },
+  { name: "accounts", what: "accounts, argon2 passwords, sessions, API tokens, login throttling, roles and the permission policy", mayImport: ["domain", "db", "http", "audit", "organisation"] },
   { name: "audit", what: "the audit trail written in every write's transaction; the page that shows a record's trail", mayImport: ["domain", "db", "http", "accounts"] },
-  { name: "organisation", what: "municipalities, bodies, parties, persons, memberships, officials (M1)", mayImport: ["domain", "db", "http", "audit", "accounts"] },
+  { name: "organisation", what: "municipalities and their host names, bodies, parties, persons, memberships, officials (M1), and their limits (seats, one chair, one council)", mayImport: ["domain", "db", "http", "audit", "accounts"] },
   { name: "register", what: "the diarium (M2, X6): number series, cases, records, files by SHA-256, secrecy-aware Swedish search", mayImport: ["domain", "config", "db", "http", "audit", "accounts", "organisation"] },
   { name: "meetings", what: "meetings (M7), minutes (M8), decision routes (M6); the minutes read model; the secretary's pages", mayImport: ["domain", "db", "http", "audit", "accounts", "organisation", "register"] },
   { name: "assignments", what: "assignments (M3) and the decision references they and consultations cite", mayImport: ["domain", "db", "http", "audit", "accounts", "organisation", "register", "meetings/tables"] },
@@ -44,7 +44,7 @@ export const parts: Part[] = [
   { name: "jobs", what: "the outbox, claiming with SKIP LOCKED, retries, the worker loop and its handler assembly", mayImport: ["domain", "db", "mail", "consultations/notify"] },
   { name: "mail", what: "SMTP through nodemailer, delivery once per job and recipient", mayImport: ["domain", "db", "jobs"] },
   { name: "example", what: "the Malmö example, loaded through the same use cases as the API", mayImport: ["domain", "db", ...capabilities] },
-  { name: "app", what: "the assembly: the Hono app with every capability's routes and pages, the session middleware, the start page, the API reference", mayImport: ["domain", "config", "db", "http", ...capabilities] },
+  { name: "app", what: "the assembly: the Hono app with every capability's routes and pages, the session middleware (cookie or API token, municipality by host), the start page, the API reference", mayImport: ["domain", "config", "db", "http", ...capabilities] },
   { name: "entry", what: "`src/main.ts`, `boot.ts`, `cli.ts`: the process entry points", mayImport: ["domain", "config", "db", "http", "app", "example", ...capabilities] },
 ];
 
