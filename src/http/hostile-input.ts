@@ -35,7 +35,7 @@ export function bodyLimits(env: NodeJS.ProcessEnv = process.env): BodyLimits {
 /**
  * The routes that take files. Only these get the upload limit; every other body, signed in or not, is held to
  * the JSON and form limit. A route that takes files and is missing here answers 413 to any real file, which
- * test/fuzz/hostile-input.test.ts checks against the OpenAPI document and the forms it crawls.
+ * test/fuzz/api.test.ts and test/fuzz/pages.test.ts check against the OpenAPI document and the forms it crawls.
  */
 export const uploadRoutes = ["/api/records", "/api/records/:id/files", "/diarium/:number/handlingar/ny"];
 
