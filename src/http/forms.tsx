@@ -91,18 +91,17 @@ export const ErrorSummary: FC<{ errors: FieldError[]; fields?: Field[]; heading?
     </div>
   );
 
-/** A group of checkboxes under one legend, each posting its option's value under the field's name. */
-const CheckboxGroup: FC<{ field: Field; id: string; checked: string[]; error?: string }> = ({
-  field,
-  id,
-  checked,
-  error,
-}) => (
-  <fieldset id={id} class={error ? "field has-error" : "field"}>
-    <legend>
-      {field.label}
-      {field.required ? <span class="required"> (obligatoriskt)</span> : null}
-    </legend>
+/** A field's name as its label or legend shows it, marked when it must be filled in. */
+const FieldName: FC<{ field: Field }> = ({ field }) => (
+  <>
+    {field.label}
+    {field.required ? <span class="required"> (obligatoriskt)</span> : null}
+  </>
+);
+
+/** The hint and the error under a field's name; their ids are what the control's aria-describedby names. */
+const FieldHelp: FC<{ field: Field; id: string; error?: string }> = ({ field, id, error }) => (
+  <>
     {field.hint ? (
       <p class="hint" id={`${id}-hint`}>
         {field.hint}
@@ -113,6 +112,21 @@ const CheckboxGroup: FC<{ field: Field; id: string; checked: string[]; error?: s
         {error}
       </p>
     ) : null}
+  </>
+);
+
+/** A group of checkboxes under one legend, each posting its option's value under the field's name. */
+const CheckboxGroup: FC<{ field: Field; id: string; checked: string[]; error?: string }> = ({
+  field,
+  id,
+  checked,
+  error,
+}) => (
+  <fieldset id={id} class={error ? "field has-error" : "field"}>
+    <legend>
+      <FieldName field={field} />
+    </legend>
+    <FieldHelp field={field} id={id} error={error} />
     {(field.options ?? []).length === 0 ? <p class="muted">Ingen att välja.</p> : null}
     {(field.options ?? []).map((o) => (
       <div>
@@ -180,19 +194,9 @@ export const FieldInput: FC<{ field: Field; value?: FormValues[string]; error?: 
   return (
     <div class={error ? "field has-error" : "field"}>
       <label for={id}>
-        {field.label}
-        {field.required ? <span class="required"> (obligatoriskt)</span> : null}
+        <FieldName field={field} />
       </label>
-      {field.hint ? (
-        <p class="hint" id={`${id}-hint`}>
-          {field.hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p class="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
+      <FieldHelp field={field} id={id} error={error} />
       {control}
     </div>
   );

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { takesFiles } from "../../src/http/hostile-input.js";
 import { Client } from "../support/http.js";
+import { percentEncodeAny } from "../support/percent-encode.js";
 import {
   describe as describeRequest,
   type Finding,
@@ -149,21 +150,7 @@ function replaceAt(value: unknown, at: (string | number)[], replacement: unknown
   return copy;
 }
 
-/** Percent-encodes any string, lone surrogates too (as the bytes a lax encoder would send). */
-function encode(text: string): string {
-  let out = "";
-  for (const char of text) {
-    try {
-      out += encodeURIComponent(char);
-    } catch {
-      const unit = char.charCodeAt(0);
-      out += [0xe0 | (unit >> 12), 0x80 | ((unit >> 6) & 0x3f), 0x80 | (unit & 0x3f)]
-        .map((b) => `%${b.toString(16).toUpperCase()}`)
-        .join("");
-    }
-  }
-  return out;
-}
+const encode = percentEncodeAny;
 
 /**
  * One request: plausible everywhere but in one target — a path parameter, a query parameter, the body's fields or

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { takesFiles } from "../../src/http/hostile-input.js";
 import { Client } from "../support/http.js";
+import { percentEncodeAny } from "../support/percent-encode.js";
 import {
   describe as describeRequest,
   type Finding,
@@ -167,21 +168,7 @@ async function crawl(client: Client): Promise<{ pages: string[]; forms: Form[] }
 
 type Gen = fc.GeneratorValue;
 
-/** Percent-encodes any string, lone surrogates too (as the bytes a lax encoder would send). */
-function encode(text: string): string {
-  let out = "";
-  for (const char of text) {
-    try {
-      out += encodeURIComponent(char);
-    } catch {
-      const unit = char.charCodeAt(0);
-      out += [0xe0 | (unit >> 12), 0x80 | ((unit >> 6) & 0x3f), 0x80 | (unit & 0x3f)]
-        .map((b) => `%${b.toString(16).toUpperCase()}`)
-        .join("");
-    }
-  }
-  return out;
-}
+const encode = percentEncodeAny;
 
 /** A page's path with one segment or its query made hostile. */
 function hostilePath(g: Gen, page: string): string {
