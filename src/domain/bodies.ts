@@ -14,25 +14,12 @@ export const bodyKinds = [
 ] as const;
 export type BodyKind = (typeof bodyKinds)[number];
 
-/** Elected bodies that meet and decide, and so keep minutes with paragraphs (KL 3 kap. 3–4 §§, 6 kap. 2 §). */
-export const decidingBodyKinds = [
-  "council",
-  "executive_board",
-  "working_committee",
-  "preparatory_committee",
-  "committee",
-] as const satisfies readonly BodyKind[];
-
 /** Offices staffed by employees: they prepare and carry out decisions, but do not decide as elected bodies. */
 export const officeBodyKinds = [
   "administration",
   "department",
   "unit",
 ] as const satisfies readonly BodyKind[];
-
-export function isDecidingBody(kind: BodyKind): boolean {
-  return (decidingBodyKinds as readonly BodyKind[]).includes(kind);
-}
 
 export function isOffice(kind: BodyKind): boolean {
   return (officeBodyKinds as readonly BodyKind[]).includes(kind);

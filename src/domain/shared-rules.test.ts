@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isDecidingBody } from "./bodies.js";
+import { isOffice } from "./bodies.js";
 import { bodyDecisionCode, decisionCode, decisionTitle } from "./citation.js";
 import { stockholmDay, stockholmInstant, stockholmMinute, todayInStockholm } from "./clock.js";
 import { isUuid } from "./ids.js";
@@ -52,11 +52,11 @@ describe("the Stockholm clock", () => {
 });
 
 describe("ids and body kinds", () => {
-  it("know a UUID and a deciding body", () => {
+  it("know a UUID and an office", () => {
     expect(isUuid("0b6f0c1e-6a8b-4c1e-9a3e-2f1d5e7c9b10")).toBe(true);
     expect(isUuid("%00")).toBe(false);
     expect(isUuid("")).toBe(false);
-    expect(isDecidingBody("committee")).toBe(true);
-    expect(isDecidingBody("administration")).toBe(false);
+    expect(isOffice("administration")).toBe(true);
+    expect(isOffice("committee")).toBe(false);
   });
 });
