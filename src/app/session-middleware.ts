@@ -59,8 +59,10 @@ export const sessionMiddleware: MiddlewareHandler<AppEnv> = async (c, next) => {
   c.set("municipality", visitor.municipality);
   await next();
   // The cookie goes only with a page that hands out the token in a form, never with the API or a page without one.
-  if (csrf !== kept && (await handsOut(c.res, csrf)))
-    setCookie(c, csrfCookie, csrf, cookieOptions(c, 60 * 60 * 12));
+  // A handler that knows its page has no form (the page cache: a kept page never has) clears the token.
+  const handed = c.get("csrfToken");
+  if (handed && handed !== kept && (await handsOut(c.res, handed)))
+    setCookie(c, csrfCookie, handed, cookieOptions(c, 60 * 60 * 12));
 };
 
 async function handsOut(res: Response, token: string): Promise<boolean> {

@@ -41,6 +41,14 @@ export function pageCacheEnabled(env: NodeJS.ProcessEnv = process.env): boolean 
   return !["0", "off", "false"].includes((env.PARAGRAF_PAGE_CACHE ?? "").toLowerCase());
 }
 
+/** The Stockholm day, worked out at most once a second: a page kept just before midnight lives a second more. */
+let day = { at: 0, value: "" };
+function today(): string {
+  const now = Date.now();
+  if (now - day.at >= 1000) day = { at: now, value: todayInStockholm(new Date(now)) };
+  return day.value;
+}
+
 function covered(path: string, prefixes: readonly string[]): boolean {
   return prefixes.some((p) => (p === "/" ? path === "/" : path === p || path.startsWith(`${p}/`)));
 }
@@ -79,12 +87,14 @@ export function pageCache(options: PageCacheOptions): MiddlewareHandler<AppEnv> 
     const key = [
       c.get("municipality")?.id ?? "-",
       url.host,
-      todayInStockholm(),
+      today(),
       url.pathname + url.search,
       c.req.header("accept") ?? "",
     ].join("\n");
     const hit = kept.get(key);
     if (hit) {
+      // A kept page holds no form token, so the session need not look for one in it.
+      c.set("csrfToken", "");
       for (const [name, value] of hit.headers) c.header(name, value);
       if (matches(c.req.header("if-none-match"), hit.etag)) return c.body(null, 304);
       return c.body(hit.body as Uint8Array<ArrayBuffer>, 200);
@@ -106,6 +116,7 @@ export function pageCache(options: PageCacheOptions): MiddlewareHandler<AppEnv> 
     c.res.headers.set("ETag", etag);
     // A page that hands out this visitor's form token is theirs alone.
     if (new TextDecoder().decode(body).includes(c.get("csrfToken"))) return;
+    c.set("csrfToken", "");
     const headers = [...c.res.headers].filter(([name]) => !perRequest.has(name.toLowerCase()));
     kept.set(key, { body, headers, etag });
     if (matches(c.req.header("if-none-match"), etag))
