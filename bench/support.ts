@@ -39,6 +39,8 @@ export interface ServerOptions {
   pool: number;
   /** Serve GET /__bench/queries with the number of SQL statements run so far (server target, bench/server.ts). */
   countQueries?: boolean;
+  /** Keep anonymous pages while the data is unchanged (src/http/page-cache.ts); on unless false. */
+  pageCache?: boolean;
 }
 
 /**
@@ -48,7 +50,12 @@ export interface ServerOptions {
  */
 export async function startServer(name: "server" | "pglite", database: Database, options: ServerOptions) {
   if (name === "pglite") {
-    const app = createApp({ database, logger: pino({ level: "warn" }), municipalitySlug: options.slug });
+    const app = createApp({
+      database,
+      logger: pino({ level: "warn" }),
+      municipalitySlug: options.slug,
+      pageCache: options.pageCache ?? true,
+    });
     const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
     (server as unknown as { keepAliveTimeout: number }).keepAliveTimeout = 120_000;
     await new Promise((resolve) => server.once("listening", resolve));
@@ -77,6 +84,7 @@ export async function startServer(name: "server" | "pglite", database: Database,
         BENCH_SLUG: options.slug,
         PARAGRAF_DB_POOL: String(options.pool),
         BENCH_COUNT_QUERIES: options.countQueries ? "1" : "",
+        PARAGRAF_PAGE_CACHE: options.pageCache === false ? "0" : "1",
       },
       stdio: ["ignore", "pipe", "inherit"],
     },

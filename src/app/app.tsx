@@ -18,6 +18,7 @@ import { databaseInputError, describeError, domainProblem, problem } from "../ht
 import { bodyLimits, limitBodies, refuseHostileInput } from "../http/hostile-input.js";
 import { Layout } from "../http/layout.js";
 import { safeError } from "../http/logger.js";
+import { pageCache, pageCacheEnabled } from "../http/page-cache.js";
 import { chrome } from "../http/pages.js";
 import { securityHeaders } from "../http/security-headers.js";
 import { csrfMiddleware } from "../http/session.js";
@@ -43,6 +44,24 @@ import "../meetings/errors.js";
 import { stylesheet } from "../http/style.js";
 import { fieldErrors } from "../http/validation.js";
 import "../http/validation.js";
+
+/**
+ * The public pages an anonymous visitor's copy of may be kept and served again while the data is unchanged
+ * (src/http/page-cache.ts). A page belongs here only if what it shows comes from the database, the address, the
+ * host and the day alone.
+ */
+const publicPagePrefixes = [
+  "/",
+  "/diarium",
+  "/organ",
+  "/partier",
+  "/personer",
+  "/sammantraden",
+  "/protokoll",
+  "/anslagstavla",
+  "/uppfoljning",
+  "/oparl",
+];
 
 const validationHook: Hook<any, AppEnv, any, any> = (result, c) => {
   if (!result.success) {
@@ -96,6 +115,7 @@ export function createApp(deps: Deps) {
   app.use(sessionMiddleware);
   app.use(crossSiteGuard);
   app.use(csrfMiddleware);
+  if (deps.pageCache ?? pageCacheEnabled()) app.use(pageCache({ prefixes: publicPagePrefixes }));
 
   registerSitePages(app);
   registerAccountRoutes(app);

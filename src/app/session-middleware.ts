@@ -6,7 +6,7 @@ import { DomainError } from "../domain/errors.js";
 import { hostName } from "../domain/host.js";
 import type { AppEnv } from "../http/context.js";
 import { cookieOptions, csrfCookie, forwardedValue, sessionCookie } from "../http/session.js";
-import { findMunicipalityForHost } from "../organisation/queries.js";
+import { readVisitorContext } from "../organisation/queries.js";
 
 // The assembly's part of a session: who is signed in and which municipality the request is about. It lives here,
 // not in the kit (src/http), because it reads accounts and the organisation register.
@@ -32,6 +32,7 @@ export const sessionMiddleware: MiddlewareHandler<AppEnv> = async (c, next) => {
     // A bearer request carries no cookie a browser would add on its own, so it needs no form token: the key in
     // the header is proof enough that the caller meant it. The API's JSON-only rule still applies.
     c.set("csrfToken", "");
+    c.set("dataVersion", null);
     return next();
   }
   const token = getCookie(c, sessionCookie);
@@ -42,6 +43,7 @@ export const sessionMiddleware: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (session) {
     c.set("csrfToken", session.csrfToken);
     c.set("municipality", session.municipality);
+    c.set("dataVersion", null);
     return next();
   }
   // Before login the form token is a double-submit cookie; after login it is bound to the session.
@@ -51,12 +53,16 @@ export const sessionMiddleware: MiddlewareHandler<AppEnv> = async (c, next) => {
   const host = hostName(
     forwardedValue(c, "x-forwarded-host") ?? c.req.header("host") ?? new URL(c.req.url).host,
   );
-  const found = await findMunicipalityForHost(database.db, host, municipalitySlug);
-  c.set("municipality", found ? { id: found.id, name: found.name, slug: found.slug } : null);
+  // One statement: the data version the page cache keys by, and the municipality at this host.
+  const visitor = await readVisitorContext(database.db, host, municipalitySlug);
+  c.set("dataVersion", visitor.version);
+  c.set("municipality", visitor.municipality);
   await next();
   // The cookie goes only with a page that hands out the token in a form, never with the API or a page without one.
-  if (csrf !== kept && (await handsOut(c.res, csrf)))
-    setCookie(c, csrfCookie, csrf, cookieOptions(c, 60 * 60 * 12));
+  // A handler that knows its page has no form (the page cache: a kept page never has) clears the token.
+  const handed = c.get("csrfToken");
+  if (handed && handed !== kept && (await handsOut(c.res, handed)))
+    setCookie(c, csrfCookie, handed, cookieOptions(c, 60 * 60 * 12));
 };
 
 async function handsOut(res: Response, token: string): Promise<boolean> {

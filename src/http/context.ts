@@ -14,6 +14,8 @@ export interface Deps {
    * true means 1).
    */
   trustProxy?: number | boolean;
+  /** Keep anonymous visitors' public pages while the data is unchanged (src/http/page-cache.ts); default on. */
+  pageCache?: boolean;
 }
 
 export interface MunicipalityRef {
@@ -31,5 +33,7 @@ export type AppEnv = {
     userEmail: string | null;
     csrfToken: string;
     municipality: MunicipalityRef | null;
+    /** The data version an anonymous request read (src/db/data-version.ts); null for a signed-in one. */
+    dataVersion: number | null;
   };
 };

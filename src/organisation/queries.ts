@@ -1,5 +1,7 @@
-import { and, asc, eq, isNull, or, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { Db, Tx } from "../db/connect.js";
+import { dataVersion } from "../db/data-version.js";
+import { preparedOnce } from "../db/prepared.js";
 import { type BodyKind, body, membership, municipality, official, party, person } from "./tables.js";
 
 // Small reads with no rules in them. Every one is scoped to a municipality and skips soft-deleted rows.
@@ -21,15 +23,37 @@ export function findMunicipalityByHost(tx: Db | Tx, host: string) {
   return tx.query.municipality.findFirst({ where: eq(municipality.host, host) });
 }
 
+const visitorStatement = preparedOnce((db) =>
+  db
+    .select({
+      version: dataVersion.version,
+      id: municipality.id,
+      name: municipality.name,
+      slug: municipality.slug,
+    })
+    .from(dataVersion)
+    .leftJoin(
+      municipality,
+      sql`${municipality.id} = (
+        select m.id from ${municipality} m
+        where ${sql.placeholder("slug")}::text is null or m.host = ${sql.placeholder("host")} or m.slug = ${sql.placeholder("slug")}
+        order by m.host = ${sql.placeholder("host")} desc nulls last, m.created_at asc
+        limit 1)`,
+    )
+    .prepare("paragraf_visitor_municipality"),
+);
+
 /**
- * The municipality a public request is about, in one statement: the one at this host name; else the one with
- * the default slug, or the oldest when there is no default.
+ * What an anonymous request needs before anything else, in one statement: the data version (src/db/data-version.ts)
+ * and the municipality it is about: the one at this host name; else the one with the default slug, or the oldest
+ * when there is no default.
  */
-export function findMunicipalityForHost(db: Db | Tx, host: string, defaultSlug: string | undefined) {
-  return db.query.municipality.findFirst({
-    where: defaultSlug ? or(eq(municipality.host, host), eq(municipality.slug, defaultSlug)) : undefined,
-    orderBy: [sql`${municipality.host} = ${host} desc nulls last`, asc(municipality.createdAt)],
-  });
+export async function readVisitorContext(db: Db, host: string, defaultSlug: string | undefined) {
+  const [row] = await visitorStatement(db).execute({ host, slug: defaultSlug ?? null });
+  return {
+    version: row?.version ?? 0,
+    municipality: row?.id ? { id: row.id, name: row.name!, slug: row.slug! } : null,
+  };
 }
 
 export function findFirstMunicipality(tx: Db | Tx) {

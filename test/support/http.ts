@@ -2,9 +2,10 @@ import { Writable } from "node:stream";
 import pino from "pino";
 import { createApp } from "../../src/app/app.js";
 import type { Database } from "../../src/db/connect.js";
+import type { Deps } from "../../src/http/context.js";
 
 /** The app for one test municipality, with its JSON log lines captured so tests can read them. */
-export function testApp(database: Database, municipalitySlug: string) {
+export function testApp(database: Database, municipalitySlug: string, options: Partial<Deps> = {}) {
   const logLines: string[] = [];
   const sink = new Writable({
     write(chunk, _enc, done) {
@@ -14,7 +15,7 @@ export function testApp(database: Database, municipalitySlug: string) {
   });
   const logger = pino({ level: "info" }, sink);
   // Behind a "proxy", so each test client can have an address of its own for the login rate limit.
-  const app = createApp({ database, logger, municipalitySlug, trustProxy: true });
+  const app = createApp({ database, logger, municipalitySlug, trustProxy: true, ...options });
   return { app, logLines };
 }
 
