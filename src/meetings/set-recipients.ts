@@ -27,6 +27,7 @@ export async function setRecipients(tx: Tx, actor: Actor, input: RecipientsInput
               position: i + 1,
               bodyId: r.bodyId ?? null,
               label: r.label ?? null,
+              email: r.email ?? null,
             })),
           )
           .returning();

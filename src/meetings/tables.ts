@@ -252,4 +252,6 @@ export const recipient = pgTable("recipient", {
   position: integer("position").notNull(),
   bodyId: uuid("body_id"),
   label: text("label"),
+  /** An external recipient's e-mail address, for dispatch (0014). */
+  email: text("email"),
 });
