@@ -1,8 +1,8 @@
 import { and, asc, count, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Tx } from "../db/connect.js";
+import { dispatch, dispatchDelivery } from "../dispatch/tables.js";
 import { bodyDecisionCode } from "../domain/citation.js";
 import { DomainError } from "../domain/errors.js";
-import { dispatch, dispatchDelivery } from "../dispatch/tables.js";
 import { agendaItem, decisionRouteStep, meeting, paragraph, recipient } from "../meetings/tables.js";
 import { body } from "../organisation/tables.js";
 
@@ -27,7 +27,10 @@ export async function requireDecisionCourseRun(tx: Tx, c: { id: string; number: 
     .leftJoin(meeting, eq(meeting.id, decisionRouteStep.meetingId))
     .leftJoin(
       agendaItem,
-      and(eq(agendaItem.meetingId, decisionRouteStep.meetingId), eq(agendaItem.caseId, decisionRouteStep.caseId)),
+      and(
+        eq(agendaItem.meetingId, decisionRouteStep.meetingId),
+        eq(agendaItem.caseId, decisionRouteStep.caseId),
+      ),
     )
     .leftJoin(paragraph, eq(paragraph.agendaItemId, agendaItem.id))
     .leftJoin(body, eq(body.id, paragraph.bodyId))
