@@ -24,6 +24,7 @@ export function registerDispatchApi(api: OpenAPIHono<AppEnv>) {
     createRoute({
       method: "get",
       path: "/api/paragraphs/{id}/dispatch",
+      operationId: "readParagraphDispatch",
       tags: ["Expediering"],
       summary: "Hämta en paragrafs expediering: mottagare, sätt, status och utgående handling",
       request: { params: IdParam },
@@ -39,6 +40,7 @@ export function registerDispatchApi(api: OpenAPIHono<AppEnv>) {
     createRoute({
       method: "post",
       path: "/api/paragraphs/{id}/dispatch",
+      operationId: "dispatchParagraph",
       tags: ["Expediering"],
       summary:
         "Expediera beslutet: en utgående handling per mottagare, e-post via utkorgen till dem med adress, internt till övriga",
@@ -61,6 +63,7 @@ export function registerDispatchApi(api: OpenAPIHono<AppEnv>) {
     createRoute({
       method: "post",
       path: "/api/dispatch-deliveries/{id}/resend",
+      operationId: "resendDelivery",
       tags: ["Expediering"],
       summary: "Skicka om ett utskick som misslyckades eller studsade",
       security: [{ session: [] }],
@@ -81,6 +84,7 @@ export function registerDispatchApi(api: OpenAPIHono<AppEnv>) {
     createRoute({
       method: "post",
       path: "/api/dispatch-bounces",
+      operationId: "recordBounce",
       tags: ["Expediering"],
       summary: "Registrera en leveransrapport (DSN) om att ett skickat utdrag studsade",
       security: [{ session: [] }],

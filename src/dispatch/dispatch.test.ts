@@ -17,6 +17,7 @@ import { setRecipients } from "../meetings/set-recipients.js";
 import { body } from "../organisation/tables.js";
 import { closeCase } from "../register/close-case.js";
 import { record, recordFile } from "../register/tables.js";
+import { dispatchApprovedParagraphs } from "./dispatch-approved.js";
 import { dispatchParagraph } from "./dispatch-paragraph.js";
 import { paragraphDispatchView, readCaseDispatches } from "./read-dispatch.js";
 import { recordBounce } from "./record-bounce.js";
@@ -337,5 +338,25 @@ describe("closing a case after its decision", () => {
     const onCase = await tx(database, (t) => readCaseDispatches(t, m.id, theCase.id, null));
     expect(onCase).toHaveLength(1);
     expect(onCase[0]!.complete).toBe(true);
+  });
+});
+
+describe("dispatch on approval", () => {
+  it("dispatches what is due and has recipients, once, and skips the rest", async () => {
+    const m = await freshMunicipality(database);
+    const { p, f } = await decided(m, { close: false });
+    const bare = await tx(database, async (t) => {
+      const second = await minuteParagraph(t, m.system, f, { title: "Utan mottagare" });
+      await setRecipients(t, m.system, { paragraphId: second.paragraph.id, recipients: [] });
+      return second.paragraph.id;
+    });
+    expect(await tx(database, (t) => dispatchApprovedParagraphs(t, m.system, [p.id, bare]))).toEqual([]);
+    await tx(database, (t) =>
+      closeMeeting(t, m.system, f.meeting.id, { at: new Date("2026-03-10T17:00:00+01:00") }),
+    );
+    const ids = [p.id, bare, randomUUID()];
+    expect(await tx(database, (t) => dispatchApprovedParagraphs(t, m.system, ids))).toEqual([p.id]);
+    expect(await tx(database, (t) => dispatchApprovedParagraphs(t, m.system, ids))).toEqual([]);
+    expect(await deliveriesOf(m)).toHaveLength(3);
   });
 });
