@@ -46,7 +46,7 @@ export async function dispatchParagraph(
   const view = (await paragraphView(tx, actor.municipalityId, p.id))!;
   const planned = recipients.map((r, i) => {
     const name = view.recipients[i] || r.label || "";
-    const given = r.email ?? r.bodyEmail;
+    const given = r.email ?? r.personEmail ?? r.bodyEmail;
     const address = given ? parseMailAddress(given) : null;
     if (given && !address)
       throw new DomainError("recipient_address_invalid", { name, address: given }, "recipients");

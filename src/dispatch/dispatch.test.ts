@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freshMunicipality, type TestMunicipality, testDatabase, tx } from "../../test/support/db.js";
-import { buildBody } from "../../test/support/factories.js";
+import { buildBody, buildPerson } from "../../test/support/factories.js";
 import { buildOpenMeeting, minuteParagraph } from "../../test/support/meetings.js";
 import { type Behaviour, startFaultySmtpServer } from "../../test/support/smtp-faults.js";
 import type { Database } from "../db/connect.js";
@@ -14,6 +14,7 @@ import { closeMeeting } from "../meetings/close-meeting.js";
 import { planDecisionRoute } from "../meetings/plan-decision-route.js";
 import { RecipientsInput } from "../meetings/schemas.js";
 import { setRecipients } from "../meetings/set-recipients.js";
+import { paragraph } from "../meetings/tables.js";
 import { body } from "../organisation/tables.js";
 import { closeCase } from "../register/close-case.js";
 import { record, recordFile } from "../register/tables.js";
@@ -149,6 +150,36 @@ describe("dispatching a decision (expediering)", () => {
     // The public sees who got what and how far it got, never the addresses.
     expect(view!.deliveries.every((d) => d.detail === null)).toBe(true);
     expect(JSON.stringify(view)).not.toContain("@test.example");
+  });
+
+  it("mails a person given as recipient at the person's address, named as the minutes name them", async () => {
+    const m = await freshMunicipality(database);
+    const { p, tag } = await decided(m, { close: false });
+    const anna = await buildPerson(database, m.system, {
+      name: "Anna Andersson",
+      email: `anna-${tag}@test.example`,
+    });
+    await tx(database, (t) =>
+      setRecipients(t, m.system, { paragraphId: p.id, recipients: [{ personId: anna.id }] }),
+    );
+    const meetingId = (
+      await tx(database, (t) => t.select().from(paragraph).where(eq(paragraph.id, p.id)))
+    )[0]!.meetingId;
+    await tx(database, (t) =>
+      closeMeeting(t, m.system, meetingId, { at: new Date("2026-03-10T17:00:00+01:00") }),
+    );
+    const { deliveries } = await tx(database, (t) => dispatchParagraph(t, m.system, p.id));
+    expect(deliveries.map((d) => [d.name, d.channel, d.address])).toEqual([
+      ["Anna Andersson", "email", `anna-${tag}@test.example`],
+    ]);
+    await run(m);
+    expect(mailsTo(`anna-${tag}@test.example`)).toHaveLength(1);
+    const unknown = await refusal(
+      tx(database, (t) =>
+        setRecipients(t, m.system, { paragraphId: p.id, recipients: [{ personId: randomUUID() }] }),
+      ),
+    );
+    expect(unknown.code).toBe("person_not_found");
   });
 
   it("refuses before the meeting is closed, without a decision or recipients, and a second time", async () => {

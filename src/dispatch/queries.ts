@@ -2,7 +2,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { anyOf } from "../db/any-of.js";
 import type { Tx } from "../db/connect.js";
 import { agendaItem, meeting, paragraph, recipient } from "../meetings/tables.js";
-import { body } from "../organisation/tables.js";
+import { body, person } from "../organisation/tables.js";
 import { record } from "../register/tables.js";
 import { dispatch, dispatchDelivery } from "./tables.js";
 
@@ -24,7 +24,7 @@ export async function lockParagraphForDispatch(tx: Tx, municipalityId: string, p
   return row;
 }
 
-/** A paragraph's recipients in order, each with its body's e-mail address when it is a body. */
+/** A paragraph's recipients in order, each with its body's or person's e-mail address. */
 export function listRecipientAddresses(tx: Tx, paragraphId: string) {
   return tx
     .select({
@@ -33,9 +33,11 @@ export function listRecipientAddresses(tx: Tx, paragraphId: string) {
       label: recipient.label,
       email: recipient.email,
       bodyEmail: body.email,
+      personEmail: person.email,
     })
     .from(recipient)
     .leftJoin(body, eq(body.id, recipient.bodyId))
+    .leftJoin(person, eq(person.id, recipient.personId))
     .where(eq(recipient.paragraphId, paragraphId))
     .orderBy(asc(recipient.position));
 }

@@ -279,6 +279,11 @@ export const RecipientsInput = z
         z
           .object({
             bodyId: id("Välj ett organ ur listan.").nullish(),
+            personId: id("Välj en person ur listan.")
+              .nullish()
+              .openapi({
+                description: "En person som mottagare; beslutet expedieras till personens e-postadress",
+              }),
             label: z.string().trim().max(300, "Texten får vara högst 300 tecken.").nullish(),
             email: z
               .string()
@@ -294,9 +299,17 @@ export const RecipientsInput = z
                 description: "En extern mottagares e-postadress; beslutet expedieras då med e-post",
               }),
           })
-          .refine((r) => r.bodyId || r.label, "Ange ett organ eller en mottagare i klartext.")
-          .refine((r) => !(r.bodyId && r.email), {
-            error: "Ett organs e-postadress anges på organet, inte bland mottagarna.",
+          .refine(
+            (r) => r.bodyId || r.personId || r.label,
+            "Ange ett organ, en person eller en mottagare i klartext.",
+          )
+          .refine((r) => !(r.bodyId && r.personId), {
+            error: "En mottagare är antingen ett organ eller en person.",
+            path: ["personId"],
+          })
+          .refine((r) => !((r.bodyId || r.personId) && r.email), {
+            error:
+              "Ett organs eller en persons e-postadress anges på organet eller personen, inte bland mottagarna.",
             path: ["email"],
           }),
       )

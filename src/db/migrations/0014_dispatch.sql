@@ -4,8 +4,10 @@
 -- status. The mail itself goes through the outbox (docs/decisions/0003-outbox-and-mail.md,
 -- 0011-dispatch.md).
 
--- An external recipient named in plain text may have an e-mail address, entered with the recipients.
+-- An external recipient named in plain text may have an e-mail address, entered with the recipients; a person as
+-- recipient is linked (and named in label, as the minutes print it), and gets the person's address.
 ALTER TABLE recipient ADD COLUMN email text CHECK (email IS NULL OR email ~ '^[^@\s<>]+@[^@\s<>]+$');
+ALTER TABLE recipient ADD COLUMN person_id uuid REFERENCES person (id);
 
 CREATE TABLE dispatch (
   id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
