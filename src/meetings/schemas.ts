@@ -279,11 +279,9 @@ export const RecipientsInput = z
         z
           .object({
             bodyId: id("Välj ett organ ur listan.").nullish(),
-            personId: id("Välj en person ur listan.")
-              .nullish()
-              .openapi({
-                description: "En person som mottagare; beslutet expedieras till personens e-postadress",
-              }),
+            personId: id("Välj en person ur listan.").nullish().openapi({
+              description: "En person som mottagare; beslutet expedieras till personens e-postadress",
+            }),
             label: z.string().trim().max(300, "Texten får vara högst 300 tecken.").nullish(),
             email: z
               .string()
