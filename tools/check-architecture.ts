@@ -27,6 +27,7 @@ const capabilities = [
   "meetings",
   "jobs",
   "mail",
+  "dispatch",
 ] as const;
 
 export const parts: Part[] = [
@@ -37,12 +38,13 @@ export const parts: Part[] = [
   { name: "accounts", what: "accounts, argon2 passwords, sessions, API tokens, login throttling, roles and the permission policy", mayImport: ["domain", "db", "http", "audit", "organisation"] },
   { name: "audit", what: "the audit trail written in every write's transaction; the page that shows a record's trail", mayImport: ["domain", "db", "http", "accounts"] },
   { name: "organisation", what: "municipalities and their host names, bodies, parties, persons, memberships, officials (M1), and their limits (seats, one chair, one council)", mayImport: ["domain", "db", "http", "audit", "accounts"] },
-  { name: "register", what: "the diarium (M2, X6): number series, cases, records, files by SHA-256, secrecy-aware Swedish search", mayImport: ["domain", "config", "db", "http", "audit", "accounts", "organisation"] },
-  { name: "meetings", what: "meetings (M7), minutes (M8), decision routes (M6); the minutes read model; the secretary's pages", mayImport: ["domain", "db", "http", "audit", "accounts", "organisation", "register"] },
+  { name: "register", what: "the diarium (M2, X6): number series, cases, records, files by SHA-256, secrecy-aware Swedish search", mayImport: ["domain", "config", "db", "http", "audit", "accounts", "organisation", "meetings/tables", "dispatch/tables", "dispatch/read-dispatch", "dispatch/section"] },
+  { name: "meetings", what: "meetings (M7), minutes (M8), decision routes (M6); the minutes read model; the secretary's pages", mayImport: ["domain", "db", "http", "audit", "accounts", "organisation", "register", "dispatch/read-dispatch", "dispatch/section"] },
   { name: "assignments", what: "assignments (M3) and the decision references they and consultations cite", mayImport: ["domain", "db", "http", "audit", "accounts", "organisation", "register", "meetings/tables"] },
   { name: "consultations", what: "consultations (M4): consultees, questions, answers, reminders, compilation; the letters they mail", mayImport: ["domain", "db", "http", "audit", "accounts", "organisation", "register", "assignments", "jobs", "mail"] },
-  { name: "jobs", what: "the outbox, claiming with SKIP LOCKED, retries, the worker loop and its handler assembly", mayImport: ["domain", "db", "mail", "consultations/notify"] },
+  { name: "jobs", what: "the outbox, claiming with SKIP LOCKED, retries, the worker loop and its handler assembly", mayImport: ["domain", "db", "mail", "consultations/notify", "dispatch/send"] },
   { name: "mail", what: "SMTP through nodemailer, delivery once per job and recipient", mayImport: ["domain", "db", "jobs"] },
+  { name: "dispatch", what: "dispatch (expediering, M11): a decision's extract to every recipient by e-mail through the outbox or internally, each an outgoing record; status per recipient; resends and bounces; when a paragraph may be dispatched (`ready.ts`)", mayImport: ["domain", "db", "http", "audit", "accounts", "organisation", "register", "meetings", "jobs", "mail"] },
   { name: "example", what: "the Malmö example, loaded through the same use cases as the API", mayImport: ["domain", "db", ...capabilities] },
   { name: "app", what: "the assembly: the Hono app with every capability's routes and pages, the session middleware (cookie or API token, municipality by host), the start page, the API reference", mayImport: ["domain", "config", "db", "http", ...capabilities] },
   { name: "entry", what: "`src/main.ts`, `boot.ts`, `cli.ts`: the process entry points", mayImport: ["domain", "config", "db", "http", "app", "example", ...capabilities] },

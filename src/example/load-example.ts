@@ -6,6 +6,7 @@ import { addMembership } from "../organisation/memberships.js";
 import { addOfficial } from "../organisation/officials.js";
 import { createParty } from "../organisation/parties.js";
 import { createPerson } from "../organisation/persons.js";
+import { dispatchMalmoDecision } from "./malmo-dispatch.js";
 import { loadMalmoFollowUp, sendMalmoConsultation } from "./malmo-followup.js";
 import { loadMalmoMeetings } from "./malmo-meetings.js";
 import * as malmo from "./malmo-organisation.js";
@@ -66,8 +67,9 @@ export async function loadExample(tx: Tx) {
   const { reportBack } = await loadRegisterCases(tx, actor, { bodyIds, personIds });
   const consultation = await sendMalmoConsultation(tx, actor, bodyIds, personIds);
   await loadCaseRecords(tx, actor, bodyIds, reportBack.id);
-  await loadMalmoMeetings(tx, actor, { bodyIds, personIds, partyIds });
+  const { kf8 } = await loadMalmoMeetings(tx, actor, { bodyIds, personIds, partyIds });
   await loadMalmoFollowUp(tx, actor, bodyIds, consultation);
+  await dispatchMalmoDecision(tx, actor, kf8.id);
 
   return { municipality, actor, partyIds, bodyIds, personIds };
 }

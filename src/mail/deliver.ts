@@ -4,7 +4,7 @@ import type { Db } from "../db/connect.js";
 import { inTransaction } from "../db/transaction.js";
 import type { Job } from "../jobs/run-jobs.js";
 import { mailDelivery } from "../jobs/tables.js";
-import type { Mailer } from "./mailer.js";
+import type { Mailer, OutgoingMail } from "./mailer.js";
 
 /** The Message-ID of one job's mail to one address: the same on every attempt. */
 export function stableMessageId(job: Pick<Job, "idempotencyKey">, recipient: string, from: string): string {
@@ -23,7 +23,7 @@ export async function deliverOnce(
   db: Db,
   mailer: Mailer,
   job: Job,
-  mail: { to: string; subject: string; text: string },
+  mail: Omit<OutgoingMail, "messageId">,
 ): Promise<"sent" | "already_sent"> {
   const recipient = mail.to.trim().toLowerCase();
   const messageId = stableMessageId(job, recipient, mailer.from);

@@ -6,6 +6,13 @@ export interface OutgoingMail {
   text: string;
   /** A stable Message-ID, so a resend after an unclear crash is recognisably the same message. */
   messageId: string;
+  /** Files sent with the message (a dispatch's extract). */
+  attachments?: { filename: string; content: string; contentType: string }[];
+  /**
+   * Ask for delivery status notifications (RFC 3461) with this envelope id; nodemailer adds them only when the
+   * server offers DSN, so a server without it still takes the mail.
+   */
+  dsnId?: string;
 }
 
 /** What sends mail: SMTP through nodemailer in production and in tests (against an in-process server). */
@@ -39,6 +46,17 @@ export function createMailer(settings: MailSettings): Mailer {
         subject: mail.subject,
         text: mail.text,
         messageId: mail.messageId,
+        ...(mail.attachments ? { attachments: mail.attachments } : {}),
+        ...(mail.dsnId
+          ? {
+              dsn: {
+                envid: mail.dsnId,
+                ret: "HDRS" as const,
+                notify: ["FAILURE" as const, "DELAY" as const],
+                orcpt: mail.to,
+              },
+            }
+          : {}),
       });
       return { response: String(info.response ?? "") };
     },

@@ -1,6 +1,8 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { Actor } from "../accounts/actor.js";
 import { can } from "../accounts/policy.js";
+import { readParagraphDispatch } from "../dispatch/read-dispatch.js";
+import { DispatchSection, dispatchPagePath } from "../dispatch/section.js";
 import { NotFoundError } from "../domain/errors.js";
 import type { AppEnv } from "../http/context.js";
 import { Breadcrumbs, Layout } from "../http/layout.js";
@@ -218,8 +220,15 @@ export function registerMeetingPages(app: OpenAPIHono<AppEnv>) {
       year: Number(c.req.param("year")),
       number: Number(c.req.param("number")),
     };
-    const p = await read(c, (tx) => paragraphViewByNumber(tx, m.id, ref, secretAccess(c.get("actor"))));
-    if (!p) throw new NotFoundError("page");
+    const actor = c.get("actor");
+    const { p, dispatch } = await read(c, async (tx) => {
+      const p = await paragraphViewByNumber(tx, m.id, ref, secretAccess(actor));
+      const dispatch = p
+        ? await readParagraphDispatch(tx, m.id, { id: p.id, bodyId: p.body.id }, actor)
+        : null;
+      return { p, dispatch };
+    });
+    if (!p || !dispatch) throw new NotFoundError("page");
     const title = `${p.body.name} ${p.meeting.heldOn} § ${p.number}`;
     return c.html(
       <Layout title={title} chrome={chrome(c)} current="/sammantraden">
@@ -235,6 +244,11 @@ export function registerMeetingPages(app: OpenAPIHono<AppEnv>) {
         {p.attachments.map((a) => (
           <AttachmentSection a={a} level={2} />
         ))}
+        <DispatchSection
+          v={dispatch}
+          level={2}
+          action={can(actor, "meeting:write", p.body.id) ? dispatchPagePath(p.meeting.id, p.id) : undefined}
+        />
         <p>
           <a href={`/sammantraden/${p.meeting.id}/protokoll`}>Hela protokollet</a>
         </p>

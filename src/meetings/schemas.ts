@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { parseMailAddress } from "../domain/email.js";
 import { ballotChoices, capacities, motionKinds, routeRoles, statementKinds } from "./tables.js";
 
 // Request shapes of meetings and minutes. The API and the secretary's forms validate with the same schemas.
@@ -278,9 +279,37 @@ export const RecipientsInput = z
         z
           .object({
             bodyId: id("Välj ett organ ur listan.").nullish(),
+            personId: id("Välj en person ur listan.").nullish().openapi({
+              description: "En person som mottagare; beslutet expedieras till personens e-postadress",
+            }),
             label: z.string().trim().max(300, "Texten får vara högst 300 tecken.").nullish(),
+            email: z
+              .string()
+              .trim()
+              .max(254, "E-postadressen får vara högst 254 tecken.")
+              .refine((v) => v === "" || parseMailAddress(v) !== null, {
+                error: (i) =>
+                  `E-postadressen ${String(i.input)} går inte att tolka. Skriv den som namn@exempel.se.`,
+              })
+              .transform((v) => (v === "" ? null : parseMailAddress(v)))
+              .nullish()
+              .openapi({
+                description: "En extern mottagares e-postadress; beslutet expedieras då med e-post",
+              }),
           })
-          .refine((r) => r.bodyId || r.label, "Ange ett organ eller en mottagare i klartext."),
+          .refine(
+            (r) => r.bodyId || r.personId || r.label,
+            "Ange ett organ, en person eller en mottagare i klartext.",
+          )
+          .refine((r) => !(r.bodyId && r.personId), {
+            error: "En mottagare är antingen ett organ eller en person.",
+            path: ["personId"],
+          })
+          .refine((r) => !((r.bodyId || r.personId) && r.email), {
+            error:
+              "Ett organs eller en persons e-postadress anges på organet eller personen, inte bland mottagarna.",
+            path: ["email"],
+          }),
       )
       .max(200),
   })

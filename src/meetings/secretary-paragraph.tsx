@@ -1,4 +1,5 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
+import { dispatchPagePath } from "../dispatch/section.js";
 import type { AppEnv } from "../http/context.js";
 import { ErrorSummary } from "../http/forms.js";
 import { Breadcrumbs, Layout } from "../http/layout.js";
@@ -64,6 +65,10 @@ async function paragraphPage(c: C, meetingId: string, paragraphId: string, error
       <StatementSection desk={desk} csrf={csrf} />
       <WrittenSection desk={desk} csrf={csrf} />
       <RecipientsSection desk={desk} csrf={csrf} />
+      <h2 id="expediering">Expediering</h2>
+      <p>
+        <a href={dispatchPagePath(meetingId, paragraphId)}>Expediera beslutet och följ utskicken</a>
+      </p>
     </Layout>
   );
 }

@@ -209,13 +209,19 @@ export const WrittenAttachmentForm = form(
   s.AttachmentInput,
 );
 
+/** An external recipient's line: "Sökanden" or, to be sent e-mail, "Sökanden <anna@exempel.se>". */
+function recipientLine(line: string) {
+  const m = /^(.*?)\s*<([^<>]*)>\s*$/.exec(line);
+  return m ? { label: m[1] || m[2], email: m[2] } : { label: line };
+}
+
 /** Recipients: bodies ticked, and others written one a line. */
 export const RecipientsForm = form(
   (f) => ({
     paragraphId: one(f, "paragraphId"),
     recipients: [
       ...many(f, "bodyIds").map((bodyId) => ({ bodyId })),
-      ...lines(f, "labels").map((label) => ({ label })),
+      ...lines(f, "labels").map(recipientLine),
     ],
   }),
   s.RecipientsInput,

@@ -119,7 +119,7 @@ export const RecipientsSection: Section = ({ desk, csrf }) => (
           name: "labels",
           label: "Övriga mottagare",
           type: "textarea",
-          hint: "En per rad, t.ex. Stadskontorets handläggare.",
+          hint: "En per rad, t.ex. Stadskontorets handläggare. Med e-postadress inom vinkelparenteser skickas beslutet med e-post: Sökanden <anna@exempel.se>.",
         },
       ]}
       submitLabel="Spara mottagarna"

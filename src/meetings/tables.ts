@@ -252,4 +252,8 @@ export const recipient = pgTable("recipient", {
   position: integer("position").notNull(),
   bodyId: uuid("body_id"),
   label: text("label"),
+  /** An external recipient's e-mail address, for dispatch (0014). */
+  email: text("email"),
+  /** A person as recipient (0014); label holds the name the minutes print. */
+  personId: uuid("person_id"),
 });

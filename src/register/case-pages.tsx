@@ -2,6 +2,8 @@ import type { OpenAPIHono } from "@hono/zod-openapi";
 import { z } from "@hono/zod-openapi";
 import { can } from "../accounts/policy.js";
 import { inTransaction } from "../db/transaction.js";
+import { readCaseDispatches } from "../dispatch/read-dispatch.js";
+import { CaseDispatchSection } from "../dispatch/section.js";
 import { todayInStockholm } from "../domain/clock.js";
 import { DomainError } from "../domain/errors.js";
 import type { AppEnv } from "../http/context.js";
@@ -185,7 +187,10 @@ export function registerCasePages(app: OpenAPIHono<AppEnv>) {
     const number = c.req.param("number");
     const actor = c.get("actor");
     const access = secretAccess(actor);
-    const { view, row } = await read(c, (tx) => readCase(tx, m.id, access, { number }));
+    const { view, row, dispatches } = await read(c, async (tx) => {
+      const found = await readCase(tx, m.id, access, { number });
+      return { ...found, dispatches: await readCaseDispatches(tx, m.id, found.row.id, actor) };
+    });
     const writable = can(actor, "register:write", row.responsibleBodyId);
     const registered = c.req.query("registrerat");
     const events = [
@@ -340,6 +345,7 @@ export function registerCasePages(app: OpenAPIHono<AppEnv>) {
             </tbody>
           </table>
         )}
+        <CaseDispatchSection dispatches={dispatches} />
         <h2>Händelser</h2>
         <ol class="timeline">
           {events.map((e) => (

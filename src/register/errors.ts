@@ -64,4 +64,15 @@ defineErrors({
     status: 400,
     text: () => "Ett sekretessmarkerat ärende behöver en publik rubrik för diariet (OSL 5 kap. 2 §).",
   },
+  // Closing a case whose decision has yet to run its course (src/register/close-case.ts).
+  case_route_incomplete: {
+    status: 409,
+    text: (d) =>
+      `Ärendet ${d.number} kan inte avslutas: beslutsplaneringen är inte genomförd (${d.missing} steg återstår).`,
+  },
+  case_decision_not_dispatched: {
+    status: 409,
+    text: (d) =>
+      `Ärendet ${d.number} kan inte avslutas: beslutet ${d.code} är inte expedierat till alla mottagare (${d.pending} återstår).`,
+  },
 });

@@ -1,11 +1,14 @@
 // OSL 5 kap. 2 §: the register stays public, but a secret case's title is replaced by its public title, and a
 // secret record's description and sender are left out. Every page and API response that shows the case must show
 // the same public title to a reader without access, and the secret wording nowhere.
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { giveAssignment } from "../../src/assignments/give-assignment.js";
 import { createConsultation } from "../../src/consultations/create-consultation.js";
 import { sendConsultation } from "../../src/consultations/send-consultation.js";
 import type { Database } from "../../src/db/connect.js";
+import { dispatchParagraph } from "../../src/dispatch/dispatch-paragraph.js";
+import { dispatch } from "../../src/dispatch/tables.js";
 import { addAgendaItem } from "../../src/meetings/add-agenda-item.js";
 import { closeMeeting } from "../../src/meetings/close-meeting.js";
 import { openMeeting } from "../../src/meetings/open-meeting.js";
@@ -14,6 +17,7 @@ import { planMeeting } from "../../src/meetings/plan-meeting.js";
 import { publishNotice } from "../../src/meetings/publish-notice.js";
 import { recordAttendance } from "../../src/meetings/record-attendance.js";
 import { recordDecision } from "../../src/meetings/record-decision.js";
+import { setRecipients } from "../../src/meetings/set-recipients.js";
 import { takeUpItem } from "../../src/meetings/take-up-item.js";
 import { registerNewCase } from "../../src/register/register-case.js";
 import { registerRecord } from "../../src/register/register-record.js";
@@ -76,7 +80,10 @@ async function buildWorld() {
       paragraphId: paragraph.id,
       points: ["Fullmäktige bifaller förslaget.", "Socialnämnden får i uppdrag att följa upp beslutet."],
     });
+    await setRecipients(t, a, { paragraphId: paragraph.id, recipients: [{ bodyId: culture.id }] });
     await closeMeeting(t, a, f.meeting.id, { at: new Date("2026-03-10T16:00:00+01:00") });
+    // The extract leaves the municipality: dispatched, it must carry the public title only.
+    await dispatchParagraph(t, a, paragraph.id, { dispatchedOn: "2026-03-17" });
     await planDecisionRoute(t, a, {
       caseId: secret.id,
       steps: [
@@ -221,6 +228,11 @@ const channels: Record<string, Channel> = {
   },
   "API: meeting": { path: (w) => `/api/meetings/${w.f.meeting.id}` },
   "API: paragraph": { path: (w) => `/api/paragraphs/${w.paragraph.id}` },
+  "API: paragraph dispatch": {
+    path: (w) => `/api/paragraphs/${w.paragraph.id}/dispatch`,
+    mark: () => "Kulturnämnden",
+    showsTitle: false,
+  },
   "API: paragraph by number": {
     path: (w) =>
       `/api/paragraphs?body=${w.f.body.slug}&year=${w.paragraph.year}&number=${w.paragraph.number}`,
@@ -300,6 +312,15 @@ describe("a secret case shows one public title everywhere (OSL 5 kap. 2 §)", ()
       }
     });
   }
+
+  it("dispatches the extract with the public title and no secret wording, whoever dispatched it", async () => {
+    const [sent] = await tx(database, (t) =>
+      t.select().from(dispatch).where(eq(dispatch.paragraphId, w.paragraph.id)),
+    );
+    expect(leakedWord(`${sent!.subject}\n${sent!.extractText}`)).toBeNull();
+    expect(sent!.subject).toContain(publicTitle);
+    expect(sent!.extractText).toContain(publicTitle);
+  });
 
   it("shows the real title and the secret record to a reader with access, so the test can see the difference", async () => {
     for (const [who, client] of Object.entries(w.privileged)) {
