@@ -1,0 +1,105 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+// Reading documents back as a user's tools would: Debian's poppler-utils for PDF (pdfinfo, pdffonts, pdftotext) and
+// unzip for the DOCX container. Used by the document tests to check conformance and compare text.
+
+const dir = mkdtempSync(join(tmpdir(), "paragraf-docs-"));
+let n = 0;
+
+function saved(bytes: Buffer, ext: string): string {
+  const path = join(dir, `d${++n}.${ext}`);
+  writeFileSync(path, bytes);
+  return path;
+}
+
+/** Whitespace folded, the bullets a PDF draws as text removed, the footer's page numbers dropped. */
+export function fold(text: string): string {
+  return text
+    .replace(/^.* – sida \d+ av \d+$/gm, " ")
+    .replace(/[•\u00a0\f]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** pdftotext in the content stream's order, the order the structure tree reads. */
+export function pdfText(pdf: Buffer): string {
+  return execFileSync("pdftotext", ["-raw", "-enc", "UTF-8", saved(pdf, "pdf"), "-"], { encoding: "utf8" });
+}
+
+export function pdfInfo(pdf: Buffer): Record<string, string> {
+  const out = execFileSync("pdfinfo", [saved(pdf, "pdf")], { encoding: "utf8" });
+  return Object.fromEntries(
+    out
+      .split("\n")
+      .filter((l) => l.includes(":"))
+      .map((l) => [l.slice(0, l.indexOf(":")).trim(), l.slice(l.indexOf(":") + 1).trim()]),
+  );
+}
+
+/** pdffonts' rows: name, type, whether embedded. */
+export function pdfFonts(pdf: Buffer): { name: string; embedded: boolean }[] {
+  const out = execFileSync("pdffonts", [saved(pdf, "pdf")], { encoding: "utf8" });
+  return out
+    .split("\n")
+    .slice(2)
+    .filter(Boolean)
+    .map((l) => {
+      const cols = l.trim().split(/\s+/);
+      // name, type (one or two words), encoding, emb, sub, uni, object, id
+      return { name: cols[0]!, embedded: cols.at(-5) === "yes" };
+    });
+}
+
+/** The XMP metadata packet of a PDF (pdfkit writes it uncompressed). */
+export function pdfXmp(pdf: Buffer): string {
+  const s = pdf.toString("latin1");
+  const start = s.indexOf("<x:xmpmeta");
+  const end = s.indexOf("</x:xmpmeta>");
+  return start >= 0 && end > start ? Buffer.from(s.slice(start, end + 12), "latin1").toString("utf8") : "";
+}
+
+function unzip(docx: Buffer, entry: string): string {
+  return execFileSync("unzip", ["-p", saved(docx, "docx"), entry], { encoding: "utf8" });
+}
+
+function decode(s: string): string {
+  return s
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, "&");
+}
+
+/** A DOCX's paragraphs in order: their style (Heading1…) and their text; numbered paragraphs say so. */
+export function docxParagraphs(docx: Buffer): { style: string | null; numbered: boolean; text: string }[] {
+  const xml = unzip(docx, "word/document.xml");
+  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map(([p]) => ({
+    style: /<w:pStyle w:val="([^"]+)"/.exec(p)?.[1] ?? null,
+    numbered: p.includes("<w:numPr>"),
+    text: decode(
+      [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:br\/>/g)].map((m) => m[1] ?? " ").join(""),
+    ),
+  }));
+}
+
+/** The DOCX's text, paragraph by paragraph, with the list numbers Word would show for ordered lists. */
+export function docxText(docx: Buffer): string {
+  return docxParagraphs(docx)
+    .map((p) => p.text)
+    .join("\n");
+}
+
+/** The style definitions, to check that the heading styles are Word's own. */
+export function docxStyles(docx: Buffer): string {
+  return unzip(docx, "word/styles.xml");
+}
+
+/** The text of an HTML file, tags dropped and entities decoded. */
+export function htmlText(html: string): string {
+  const body = html.slice(html.indexOf("<main>"), html.indexOf("</main>"));
+  return decode(body.replace(/<li value="(\d+)">/g, " $1. ").replace(/<[^>]+>/g, " "));
+}
