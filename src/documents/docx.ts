@@ -21,8 +21,13 @@ import type { Block, DocumentModel } from "./model.js";
 const headingLevel = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
 
 function cell(text: string, header: boolean): TableCell {
+  const lines = text.split("\n");
   return new TableCell({
-    children: [new Paragraph({ children: [new TextRun({ text, bold: header })] })],
+    children: [
+      new Paragraph({
+        children: lines.map((line, i) => new TextRun({ text: line, bold: header, break: i > 0 ? 1 : undefined })),
+      }),
+    ],
   });
 }
 
@@ -62,7 +67,7 @@ function blocks(b: Block, listIndex: () => number): (Paragraph | Table)[] {
       const head = b.kind === "table" ? b.head : null;
       const rows = b.kind === "table" ? b.rows : b.rows.map(([k, v]) => [k, v]);
       return [
-        new Paragraph({ children: [new TextRun({ text: b.caption, bold: true })] }),
+        ...(b.caption ? [new Paragraph({ children: [new TextRun({ text: b.caption, bold: true })] })] : []),
         new Table({
           width: { size: 100, type: WidthType.PERCENTAGE },
           rows: [

@@ -38,7 +38,7 @@ function block(b: Block): string {
         )
         .join("")}</tbody></table>`;
     case "facts":
-      return `<dl aria-label="${escape(b.caption)}">${b.rows.map(([k, v]) => `<dt>${escape(k)}</dt><dd>${escape(v)}</dd>`).join("")}</dl>`;
+      return `<dl${b.caption ? ` aria-label="${escape(b.caption)}"` : ""}>${b.rows.map(([k, v]) => `<dt>${escape(k)}</dt><dd>${escape(v).replace(/\n/g, "<br>")}</dd>`).join("")}</dl>`;
     case "pageBreak":
       return `<hr class="page-break">`;
   }

@@ -98,14 +98,16 @@ function table(doc: Doc, root: Struct, caption: string, head: string[] | null, r
   const colWidth = width(doc) / columns;
   const t = doc.struct("Table");
   root.add(t);
-  doc.font("Bold").fontSize(body);
   ensureRoom(doc, 40);
-  t.add(
-    doc.struct("Caption", {}, () => {
-      doc.text(caption, margin, doc.y, { width: width(doc) });
-    }),
-  );
-  doc.moveDown(0.2);
+  if (caption) {
+    doc.font("Bold").fontSize(body);
+    t.add(
+      doc.struct("Caption", {}, () => {
+        doc.text(caption, margin, doc.y, { width: width(doc) });
+      }),
+    );
+    doc.moveDown(0.2);
+  }
   const row = (cells: string[], header: boolean) => {
     const heights = cells.map((cell, i) => {
       doc.font(header || i === 0 ? "Bold" : "Regular").fontSize(body);

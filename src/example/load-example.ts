@@ -8,6 +8,7 @@ import { createParty } from "../organisation/parties.js";
 import { createPerson } from "../organisation/persons.js";
 import { loadMalmoFollowUp, sendMalmoConsultation } from "./malmo-followup.js";
 import { loadMalmoMeetings } from "./malmo-meetings.js";
+import { loadMalmoReport } from "./malmo-report.js";
 import * as malmo from "./malmo-organisation.js";
 import { loadCaseRecords, loadRegisterCases } from "./malmo-register.js";
 
@@ -66,8 +67,14 @@ export async function loadExample(tx: Tx) {
   const { reportBack } = await loadRegisterCases(tx, actor, { bodyIds, personIds });
   const consultation = await sendMalmoConsultation(tx, actor, bodyIds, personIds);
   await loadCaseRecords(tx, actor, bodyIds, reportBack.id);
-  await loadMalmoMeetings(tx, actor, { bodyIds, personIds, partyIds });
+  const meetings = await loadMalmoMeetings(tx, actor, { bodyIds, personIds, partyIds });
   await loadMalmoFollowUp(tx, actor, bodyIds, consultation);
+  await loadMalmoReport(tx, actor, {
+    bodyIds,
+    personIds,
+    caseId: meetings.theCase.id,
+    kf189: { paragraphId: meetings.kf189.id, recordId: meetings.kf189Record.id },
+  });
 
   return { municipality, actor, partyIds, bodyIds, personIds };
 }

@@ -440,6 +440,16 @@ function presentOne(ctx: ParagraphContext, ix: Index, access: SecretAccess) {
   };
 }
 
+/**
+ * How other documents cite paragraphs (an official report's decision basis): each one's code with what it carries
+ * ("KF 240926 § 189 med reservation (SD) och särskilt yttrande (M+C)"), its case's title as this reader may see it,
+ * and its address; rows loaded with loadParagraphRows(…, { cite: ids }).
+ */
+export function presentCitations(ids: readonly string[], rows: ParagraphRows, access: SecretAccess) {
+  const ix = index(rows, []);
+  return new Map(ids.map((id) => [id, citedReference(id, ix, access)] as const));
+}
+
 /** One paragraph as the minutes, the extract and the public paragraph page show it to this reader. */
 export function presentParagraph(ctx: ParagraphContext, rows: ParagraphRows, access: SecretAccess) {
   return presentOne(ctx, index(rows, [ctx]), access);

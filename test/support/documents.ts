@@ -86,10 +86,37 @@ export function docxParagraphs(docx: Buffer): { style: string | null; numbered: 
   }));
 }
 
-/** The DOCX's text, paragraph by paragraph, with the list numbers Word would show for ordered lists. */
+/** Which numbering ids count in decimals ("1.", "2."), from word/numbering.xml. */
+function decimalNumIds(docx: Buffer): Set<string> {
+  const xml = unzip(docx, "word/numbering.xml");
+  const decimalAbstracts = new Set(
+    [...xml.matchAll(/<w:abstractNum [^>]*w:abstractNumId="(\d+)"[\s\S]*?<\/w:abstractNum>/g)]
+      .filter(([a]) => /<w:lvl w:ilvl="0"[^>]*>[\s\S]*?<w:numFmt w:val="decimal"\/>/.exec(a ?? "") !== null &&
+        (/<w:lvl w:ilvl="0"[^>]*>[\s\S]*?<w:numFmt w:val="([a-z]+)"\/>/.exec(a ?? "")?.[1] === "decimal"))
+      .map((m) => m[1]!),
+  );
+  return new Set(
+    [...xml.matchAll(/<w:num w:numId="(\d+)"[^>]*>\s*<w:abstractNumId w:val="(\d+)"\/>/g)]
+      .filter((m) => decimalAbstracts.has(m[2]!))
+      .map((m) => m[1]!),
+  );
+}
+
+/** The DOCX's text, paragraph by paragraph, with the numbers Word shows before the items of numbered lists. */
 export function docxText(docx: Buffer): string {
-  return docxParagraphs(docx)
-    .map((p) => p.text)
+  const xml = unzip(docx, "word/document.xml");
+  const decimal = decimalNumIds(docx);
+  const counters = new Map<string, number>();
+  const paragraphs = docxParagraphs(docx);
+  const numIds = [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map(([p]) => /<w:numId w:val="(\d+)"\/>/.exec(p)?.[1]);
+  return paragraphs
+    .map((p, i) => {
+      const numId = numIds[i];
+      if (!numId || !decimal.has(numId)) return p.text;
+      const n = (counters.get(numId) ?? 0) + 1;
+      counters.set(numId, n);
+      return `${n}. ${p.text}`;
+    })
     .join("\n");
 }
 
