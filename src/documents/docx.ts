@@ -50,6 +50,18 @@ function blocks(b: Block, listIndex: () => number): (Paragraph | Table)[] {
         }),
       ];
     case "list": {
+      // Word numbers a list 1, 2, 3 …; items numbered otherwise (agenda items "Ärende 9") print their own number.
+      if (b.ordered && b.items.some((item, i) => item.value !== undefined && item.value !== i + 1))
+        return b.items.map(
+          (item, i) =>
+            new Paragraph({
+              indent: { left: 480, hanging: 360 },
+              children: [
+                new TextRun(`${item.value ?? i + 1}.\t${item.text}`),
+                ...(item.note ? [new TextRun({ text: item.note, break: 1 })] : []),
+              ],
+            }),
+        );
       const instance = listIndex();
       return b.items.map(
         (item) =>

@@ -134,7 +134,7 @@ export function minutesDocument(v: MeetingView, issuer: string): DocumentModel {
       { kind: "heading", level: 1, text: `Protokoll ${v.body.name} ${v.meeting.heldOn}` },
       {
         kind: "facts",
-        caption: "Sammanträdet",
+        caption: "",
         rows: [
           ["Tid", `${v.meeting.heldOn} kl. ${v.meeting.startsAt}`],
           ["Plats", v.meeting.place],
@@ -184,7 +184,7 @@ export function noticeDocument(v: MeetingView, issuer: string): DocumentModel {
       { kind: "heading", level: 1, text: `Kallelse ${v.body.name} ${v.meeting.heldOn}` },
       {
         kind: "facts",
-        caption: "Sammanträdet",
+        caption: "",
         rows: [
           ["Tid", `${v.meeting.heldOn} kl. ${v.meeting.startsAt}`],
           ["Plats", v.meeting.place],

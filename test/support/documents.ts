@@ -130,3 +130,29 @@ export function htmlText(html: string): string {
   const body = html.slice(html.indexOf("<main>"), html.indexOf("</main>"));
   return decode(body.replace(/<li value="(\d+)">/g, " $1. ").replace(/<[^>]+>/g, " "));
 }
+
+/**
+ * What keeps a PDF from being the PDF/A-2a (and PDF/UA-1) file Paragraf promises: each problem in words, none when it
+ * conforms as far as these checks see (identification in the XMP, every font embedded, tagged with a structure tree,
+ * the language, the title shown, an output intent, extractable text).
+ */
+export function pdfProblems(pdf: Buffer): string[] {
+  const problems: string[] = [];
+  const raw = pdf.toString("latin1");
+  const xmp = pdfXmp(pdf);
+  const info = pdfInfo(pdf);
+  if (!/<pdfaid:part>2<\/pdfaid:part>/.test(xmp)) problems.push("no PDF/A part 2 in the XMP");
+  if (!/<pdfaid:conformance>A<\/pdfaid:conformance>/.test(xmp)) problems.push("no conformance level A in the XMP");
+  if (!/<pdfuaid:part>1<\/pdfuaid:part>/.test(xmp)) problems.push("no PDF/UA-1 in the XMP");
+  if (!/<dc:title>/.test(xmp)) problems.push("no dc:title in the XMP");
+  if (info.Tagged !== "yes") problems.push("not tagged");
+  if (!raw.includes("/StructTreeRoot")) problems.push("no structure tree");
+  if (!/\/Lang \(sv-SE\)/.test(raw)) problems.push("the language is not sv-SE");
+  if (!/\/DisplayDocTitle true/.test(raw)) problems.push("the title is not displayed");
+  if (!raw.includes("/OutputIntents")) problems.push("no output intent");
+  const fonts = pdfFonts(pdf);
+  if (fonts.length === 0) problems.push("no fonts");
+  for (const f of fonts) if (!f.embedded) problems.push(`font ${f.name} not embedded`);
+  if (fold(pdfText(pdf)).length === 0) problems.push("no extractable text");
+  return problems;
+}

@@ -1,7 +1,17 @@
 import { readFileSync } from "node:fs";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { docxText, fold, pdfText } from "../../test/support/documents.js";
+import {
+  docxParagraphs,
+  docxStyles,
+  docxText,
+  fold,
+  htmlText,
+  pdfInfo,
+  pdfProblems,
+  pdfText,
+} from "../../test/support/documents.js";
+import { pdfWithText } from "../../test/support/pdf.js";
 import { isolatedDatabase } from "../../test/support/db.js";
 import type { Database } from "../db/connect.js";
 import { inTransaction } from "../db/transaction.js";
@@ -10,7 +20,14 @@ import { meetingView, paragraphViewByNumber } from "../meetings/read-minutes.js"
 import { readReport } from "../reports/read-report.js";
 import { officialReport } from "../reports/tables.js";
 import { renderDocx } from "./docx.js";
-import { attachmentDocument, attachmentsOf, extractDocument } from "./from-minutes.js";
+import {
+  attachmentDocument,
+  attachmentsOf,
+  extractDocument,
+  minutesDocument,
+  noticeDocument,
+} from "./from-minutes.js";
+import { renderHtml } from "./html.js";
 import { reportDocument } from "./from-report.js";
 import type { DocumentModel } from "./model.js";
 import { renderPdf } from "./pdf.js";
@@ -77,7 +94,7 @@ const stampPart = seed.slice(start(" SIGNERAD"), start("Malmö stad"));
 const reportPart = seed.slice(start("Malmö stad"));
 
 let database: Database;
-const docs: Record<"extract" | "attachment" | "report", DocumentModel> = {} as never;
+const docs: Record<"extract" | "attachment" | "report" | "minutes" | "notice", DocumentModel> = {} as never;
 
 beforeAll(async () => {
   database = await isolatedDatabase();
@@ -92,6 +109,8 @@ beforeAll(async () => {
     docs.extract = extractDocument(p, issuer);
     const v = (await meetingView(tx, municipality.id, p.meeting.id))!;
     docs.attachment = attachmentDocument(v, attachmentsOf(v).find((a) => a.number === 12)!, issuer);
+    docs.minutes = minutesDocument(v, issuer);
+    docs.notice = noticeDocument(v, issuer);
     const [report] = await tx.select().from(officialReport).where(eq(officialReport.municipalityId, municipality.id));
     docs.report = reportDocument(await readReport(tx, municipality.id, report!.id, { all: false, bodyIds: [] }));
   });
@@ -152,5 +171,65 @@ describe("the seed's three parts, rendered from the Malmö example", () => {
     const text = norm(broken.blocks.map((b) => ("text" in b ? b.text : "")).join(" "));
     const expected = elements(reportPart);
     expect(expected.filter((e) => !text.includes(e)).length).toBeGreaterThan(0);
+  });
+});
+
+describe("every document type conforms: PDF/A-2a and PDF/UA-1, DOCX with Word's headings", () => {
+  const kinds = ["extract", "minutes", "notice", "attachment", "report"] as const;
+
+  for (const kind of kinds) {
+    it(`the ${kind} PDF is identified, tagged, in Swedish, with every font embedded and the HTML's text`, async () => {
+      const d = docs[kind];
+      const pdf = await renderPdf(d);
+      expect(pdfProblems(pdf)).toEqual([]);
+      expect(pdfInfo(pdf).Title).toBe(d.title);
+      expect(fold(pdfText(pdf))).toBe(fold(htmlText(renderHtml(d))));
+      // The same data gives the same file, so a document can be kept and served by its hash.
+      expect((await renderPdf(d)).equals(pdf)).toBe(true);
+    });
+
+    it(`the ${kind} DOCX opens, in Swedish, with Word's heading styles and the HTML's text`, async () => {
+      const d = docs[kind];
+      const docx = await renderDocx(d);
+      const paragraphs = docxParagraphs(docx);
+      const headings = d.blocks.filter((b) => b.kind === "heading");
+      expect(paragraphs.filter((p) => /^Heading[1-3]$/.test(p.style ?? "")).map((p) => p.text)).toEqual(
+        headings.map((h) => h.text),
+      );
+      for (const h of headings)
+        expect(paragraphs.find((p) => p.text === h.text)?.style).toBe(`Heading${h.level}`);
+      const styles = docxStyles(docx);
+      expect(styles).toContain('w:styleId="Heading1"');
+      expect(styles).toContain('w:val="sv-SE"');
+      expect(fold(docxText(docx))).toBe(fold(htmlText(renderHtml(d))));
+    });
+  }
+
+  it("numbers the decision points as a Word list and prints the minutes' attendance as a table", async () => {
+    const docx = await renderDocx(docs.minutes);
+    const point = docxParagraphs(docx).find((p) => p.text.startsWith("Kommunfullmäktige godkänner"));
+    expect(point?.numbered).toBe(true);
+    expect(docxText(docx)).toContain("1. Kommunfullmäktige godkänner återrapporteringen");
+  });
+
+  it("prints å, ä, ö, § and 10 000 000 kr as they are written", async () => {
+    const d: DocumentModel = {
+      ...docs.notice,
+      blocks: [
+        { kind: "heading", level: 1, text: "Åtgärder för ökad rörlighet § 8" },
+        { kind: "paragraph", text: "Anslaget är 10 000 000 kr och 10\u00a0000\u00a0000 kr; äldre, öar, Ö och Å." },
+      ],
+    };
+    const text = pdfText(await renderPdf(d));
+    expect(text).toContain("Åtgärder för ökad rörlighet § 8");
+    expect(fold(text)).toContain("Anslaget är 10 000 000 kr och 10 000 000 kr; äldre, öar, Ö och Å.");
+    expect(docxText(await renderDocx(d))).toContain("10 000 000 kr");
+  });
+
+  it("finds the problems of a PDF that does not conform (the check can fail)", () => {
+    const problems = pdfProblems(pdfWithText("Protokoll"));
+    expect(problems).toEqual(
+      expect.arrayContaining(["no PDF/A part 2 in the XMP", "not tagged", "no structure tree", "font Helvetica not embedded"]),
+    );
   });
 });
