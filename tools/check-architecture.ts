@@ -27,6 +27,8 @@ const capabilities = [
   "meetings",
   "jobs",
   "mail",
+  "reports",
+  "documents",
 ] as const;
 
 export const parts: Part[] = [
@@ -43,6 +45,8 @@ export const parts: Part[] = [
   { name: "consultations", what: "consultations (M4): consultees, questions, answers, reminders, compilation; the letters they mail", mayImport: ["domain", "db", "http", "audit", "accounts", "organisation", "register", "assignments", "jobs", "mail"] },
   { name: "jobs", what: "the outbox, claiming with SKIP LOCKED, retries, the worker loop and its handler assembly", mayImport: ["domain", "db", "mail", "consultations/notify"] },
   { name: "mail", what: "SMTP through nodemailer, delivery once per job and recipient", mayImport: ["domain", "db", "jobs"] },
+  { name: "reports", what: "official reports (M5): templates per municipality and body, versions, sections filled from the case's data, signing with the SHA-256 of what was read", mayImport: ["domain", "db", "http", "audit", "accounts", "organisation", "register", "meetings", "consultations"] },
+  { name: "documents", what: "documents (M15) as blocks from presented values, rendered to HTML, PDF/A-2a (tagged, fonts embedded) and DOCX; the downloads", mayImport: ["domain", "db", "http", "accounts", "register", "meetings", "reports"] },
   { name: "example", what: "the Malmö example, loaded through the same use cases as the API", mayImport: ["domain", "db", ...capabilities] },
   { name: "app", what: "the assembly: the Hono app with every capability's routes and pages, the session middleware (cookie or API token, municipality by host), the start page, the API reference", mayImport: ["domain", "config", "db", "http", ...capabilities] },
   { name: "entry", what: "`src/main.ts`, `boot.ts`, `cli.ts`: the process entry points", mayImport: ["domain", "config", "db", "http", "app", "example", ...capabilities] },

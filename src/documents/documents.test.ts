@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { isolatedDatabase } from "../../test/support/db.js";
 import {
   docxParagraphs,
   docxStyles,
@@ -12,7 +13,6 @@ import {
   pdfText,
 } from "../../test/support/documents.js";
 import { pdfWithText } from "../../test/support/pdf.js";
-import { isolatedDatabase } from "../../test/support/db.js";
 import type { Database } from "../db/connect.js";
 import { inTransaction } from "../db/transaction.js";
 import { loadExample } from "../example/load-example.js";
@@ -27,8 +27,8 @@ import {
   minutesDocument,
   noticeDocument,
 } from "./from-minutes.js";
-import { renderHtml } from "./html.js";
 import { reportDocument } from "./from-report.js";
+import { renderHtml } from "./html.js";
 import type { DocumentModel } from "./model.js";
 import { renderPdf } from "./pdf.js";
 
@@ -37,7 +37,10 @@ import { renderPdf } from "./pdf.js";
 // heading, the decision, each motion and statement, each basis item, each recipient, each date, the names under
 // Ansvariga and the signing stamp. Where the seed contradicts itself, the difference is named below with its reason.
 
-const seed = readFileSync(new URL("../../../shared/seed/malmo-kf-p8-kraftsamlande-insatser.txt", import.meta.url), "utf8");
+const seed = readFileSync(
+  new URL("../../../shared/seed/malmo-kf-p8-kraftsamlande-insatser.txt", import.meta.url),
+  "utf8",
+);
 
 /** Where the seed differs from what Paragraf prints, and why (PRODUCT.md lists the seed's contradictions). */
 const differences: { seed: string; paragraf: string; reason: string }[] = [
@@ -54,11 +57,13 @@ const differences: { seed: string; paragraf: string; reason: string }[] = [
   {
     seed: "G-Tjänsteskrivelse KSAU 251201",
     paragraf: "G-Tjänsteskrivelse KSAU 251208",
-    reason: "the report's basis dates the official report 251201, the minutes 251208; it is one record, dated as the minutes say",
+    reason:
+      "the report's basis dates the official report 251201, the minutes 251208; it is one record, dated as the minutes say",
   },
   {
     seed: "Uppdrag budget 2023 - Definiera och starta ett (STK-2023-137-50)",
-    paragraf: "Uppdrag budget 2023 - Definiera och starta ett långsiktigt och strategiskt områdeslyft (STK-2023-137-50)",
+    paragraf:
+      "Uppdrag budget 2023 - Definiera och starta ett långsiktigt och strategiskt områdeslyft (STK-2023-137-50)",
     reason: "the seed cuts the origin case's title short; Paragraf prints the case's title from the register",
   },
   {
@@ -111,8 +116,13 @@ beforeAll(async () => {
     docs.attachment = attachmentDocument(v, attachmentsOf(v).find((a) => a.number === 12)!, issuer);
     docs.minutes = minutesDocument(v, issuer);
     docs.notice = noticeDocument(v, issuer);
-    const [report] = await tx.select().from(officialReport).where(eq(officialReport.municipalityId, municipality.id));
-    docs.report = reportDocument(await readReport(tx, municipality.id, report!.id, { all: false, bodyIds: [] }));
+    const [report] = await tx
+      .select()
+      .from(officialReport)
+      .where(eq(officialReport.municipalityId, municipality.id));
+    docs.report = reportDocument(
+      await readReport(tx, municipality.id, report!.id, { all: false, bodyIds: [] }),
+    );
   });
 }, 120_000);
 afterAll(() => database?.close());
@@ -167,7 +177,10 @@ describe("the seed's three parts, rendered from the Malmö example", () => {
   });
 
   it("fails when an element is missing: the check can fail", () => {
-    const broken = { ...docs.report, blocks: docs.report.blocks.filter((b) => !("text" in b && b.text === "Ärendet")) };
+    const broken = {
+      ...docs.report,
+      blocks: docs.report.blocks.filter((b) => !("text" in b && b.text === "Ärendet")),
+    };
     const text = norm(broken.blocks.map((b) => ("text" in b ? b.text : "")).join(" "));
     const expected = elements(reportPart);
     expect(expected.filter((e) => !text.includes(e)).length).toBeGreaterThan(0);
@@ -217,7 +230,10 @@ describe("every document type conforms: PDF/A-2a and PDF/UA-1, DOCX with Word's 
       ...docs.notice,
       blocks: [
         { kind: "heading", level: 1, text: "Åtgärder för ökad rörlighet § 8" },
-        { kind: "paragraph", text: "Anslaget är 10 000 000 kr och 10\u00a0000\u00a0000 kr; äldre, öar, Ö och Å." },
+        {
+          kind: "paragraph",
+          text: "Anslaget är 10 000 000 kr och 10\u00a0000\u00a0000 kr; äldre, öar, Ö och Å.",
+        },
       ],
     };
     const text = pdfText(await renderPdf(d));
@@ -229,7 +245,12 @@ describe("every document type conforms: PDF/A-2a and PDF/UA-1, DOCX with Word's 
   it("finds the problems of a PDF that does not conform (the check can fail)", () => {
     const problems = pdfProblems(pdfWithText("Protokoll"));
     expect(problems).toEqual(
-      expect.arrayContaining(["no PDF/A part 2 in the XMP", "not tagged", "no structure tree", "font Helvetica not embedded"]),
+      expect.arrayContaining([
+        "no PDF/A part 2 in the XMP",
+        "not tagged",
+        "no structure tree",
+        "font Helvetica not embedded",
+      ]),
     );
   });
 });

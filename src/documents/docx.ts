@@ -18,14 +18,20 @@ import type { Block, DocumentModel } from "./model.js";
 // bulleted lists through a numbering definition, real tables with a repeated header row, and Swedish as the
 // language of the text. The same blocks as the HTML and the PDF.
 
-const headingLevel = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
+const headingLevel = {
+  1: HeadingLevel.HEADING_1,
+  2: HeadingLevel.HEADING_2,
+  3: HeadingLevel.HEADING_3,
+} as const;
 
 function cell(text: string, header: boolean): TableCell {
   const lines = text.split("\n");
   return new TableCell({
     children: [
       new Paragraph({
-        children: lines.map((line, i) => new TextRun({ text: line, bold: header, break: i > 0 ? 1 : undefined })),
+        children: lines.map(
+          (line, i) => new TextRun({ text: line, bold: header, break: i > 0 ? 1 : undefined }),
+        ),
       }),
     ],
   });
@@ -83,9 +89,7 @@ function blocks(b: Block, listIndex: () => number): (Paragraph | Table)[] {
         new Table({
           width: { size: 100, type: WidthType.PERCENTAGE },
           rows: [
-            ...(head
-              ? [new TableRow({ tableHeader: true, children: head.map((h) => cell(h, true)) })]
-              : []),
+            ...(head ? [new TableRow({ tableHeader: true, children: head.map((h) => cell(h, true)) })] : []),
             ...rows.map((r) => new TableRow({ children: r.map((x, i) => cell(x, i === 0)) })),
           ],
         }),

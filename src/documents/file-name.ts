@@ -23,7 +23,10 @@ export function baseName(parts: (string | null | undefined)[]): string {
 
 /** The header value: attachment; filename="ASCII"; filename*=UTF-8''exact. */
 export function contentDisposition(fileName: string): string {
-  const ascii = fileName.replace(/§/g, "").replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
+  const ascii = fileName
+    .replace(/§/g, "")
+    .replace(/[^\x20-\x7e]/g, "_")
+    .replace(/["\\]/g, "_");
   const encoded = encodeURIComponent(fileName).replace(
     /['()*]/g,
     (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`,

@@ -20,7 +20,8 @@ export function paragraphBlocks(p: ParagraphView, level: 1 | 2): Block[] {
     { kind: "heading", level, text: `§ ${p.number} ${p.title}` },
     { kind: "paragraph", text: p.caseNumber },
   ];
-  if (p.summary) out.push({ kind: "heading", level: sub, text: "Sammanfattning" }, ...paragraphsOf(p.summary));
+  if (p.summary)
+    out.push({ kind: "heading", level: sub, text: "Sammanfattning" }, ...paragraphsOf(p.summary));
   if (p.proposalText && !p.proposal)
     out.push({ kind: "heading", level: sub, text: "Förslag till beslut" }, ...paragraphsOf(p.proposalText));
   out.push({ kind: "heading", level: sub, text: "Beslut" });
@@ -72,7 +73,14 @@ export function attachmentBlocks(a: Attachment, level: 1 | 2 | 3): Block[] {
     ...paragraphsOf(a.text),
     { kind: "paragraph", text: a.footer },
     ...(a.signatories.length > 0
-      ? [{ kind: "list" as const, ordered: false, label: "Undertecknat av", items: a.signatories.map((text) => ({ text })) }]
+      ? [
+          {
+            kind: "list" as const,
+            ordered: false,
+            label: "Undertecknat av",
+            items: a.signatories.map((text) => ({ text })),
+          },
+        ]
       : []),
   ];
 }

@@ -55,7 +55,10 @@ function stamp(doc: Doc, root: Struct, text: string) {
   const w = doc.widthOfString(text) + 16;
   const top = doc.y;
   doc.markContent("Artifact", { type: "Layout" });
-  doc.rect(margin, top, w, doc.currentLineHeight(true) + 8).lineWidth(1.2).stroke();
+  doc
+    .rect(margin, top, w, doc.currentLineHeight(true) + 8)
+    .lineWidth(1.2)
+    .stroke();
   doc.endMarkedContent();
   root.add(
     doc.struct("P", {}, () => {
@@ -93,7 +96,14 @@ function list(doc: Doc, root: Struct, b: Extract<Block, { kind: "list" }>) {
   doc.moveDown(0.35);
 }
 
-function table(doc: Doc, root: Struct, caption: string, head: string[] | null, rows: string[][], ruled: boolean) {
+function table(
+  doc: Doc,
+  root: Struct,
+  caption: string,
+  head: string[] | null,
+  rows: string[][],
+  ruled: boolean,
+) {
   const columns = head?.length ?? rows[0]?.length ?? 1;
   const colWidth = width(doc) / columns;
   const t = doc.struct("Table");

@@ -8,9 +8,9 @@ import { createParty } from "../organisation/parties.js";
 import { createPerson } from "../organisation/persons.js";
 import { loadMalmoFollowUp, sendMalmoConsultation } from "./malmo-followup.js";
 import { loadMalmoMeetings } from "./malmo-meetings.js";
-import { loadMalmoReport } from "./malmo-report.js";
 import * as malmo from "./malmo-organisation.js";
 import { loadCaseRecords, loadRegisterCases } from "./malmo-register.js";
+import { loadMalmoReport } from "./malmo-report.js";
 
 /**
  * Loads the Malmö example through the same use cases the API calls, so a start with the example is also a test

@@ -1,11 +1,11 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Actor } from "../accounts/actor.js";
 import type { Tx } from "../db/connect.js";
+import { record } from "../register/tables.js";
 import { draftReport } from "../reports/draft-report.js";
 import { readReport } from "../reports/read-report.js";
 import { saveTemplate } from "../reports/save-template.js";
 import { signReport } from "../reports/sign-report.js";
-import { record } from "../register/tables.js";
 
 // The city office's official report in STK-2024-1374 (the seed's third part) as data: Malmö's template with the
 // seed's sections, the written text as printed, and the sections Paragraf knows as links — the decision basis in
@@ -125,7 +125,22 @@ const basisOrder = [
   "G-Tjänsteskrivelse KSAU 251208 Återrapportering kring kraftsamlande insatser",
 ];
 
-const recipientShortNames = ["ASN", "FRN", "FSN", "FN", "GSN", "GVN", "KN", "MN", "SN", "SBN", "TN", "MKB", "MINC", "HÅL"];
+const recipientShortNames = [
+  "ASN",
+  "FRN",
+  "FSN",
+  "FN",
+  "GSN",
+  "GVN",
+  "KN",
+  "MN",
+  "SN",
+  "SBN",
+  "TN",
+  "MKB",
+  "MINC",
+  "HÅL",
+];
 
 interface Ids {
   bodyIds: Map<string, string>;

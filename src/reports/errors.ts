@@ -4,7 +4,8 @@ import { defineErrors } from "../http/errors.js";
 defineErrors({
   report_section_too_long: {
     status: 400,
-    text: (d) => `Avsnittet ${d.heading} får vara högst ${d.max} tecken enligt mallen; texten har ${d.length}.`,
+    text: (d) =>
+      `Avsnittet ${d.heading} får vara högst ${d.max} tecken enligt mallen; texten har ${d.length}.`,
   },
   report_section_not_in_template: {
     status: 400,
@@ -12,7 +13,8 @@ defineErrors({
   },
   report_template_missing_section: {
     status: 400,
-    text: (d) => `Mallen saknar det obligatoriska avsnittet ${d.heading}. En tjänsteskrivelse måste ha ${d.required}.`,
+    text: (d) =>
+      `Mallen saknar det obligatoriska avsnittet ${d.heading}. En tjänsteskrivelse måste ha ${d.required}.`,
   },
   report_template_duplicate_section: {
     status: 400,

@@ -69,7 +69,11 @@ function writtenParts(text: string, rows: ReportRows): ReportPart[] {
         parts.push({ kind: "list", ordered: false, items: p.items.map((t) => ({ text: t })) });
         break;
       case "numbered":
-        parts.push({ kind: "list", ordered: true, items: p.items.map((i) => ({ text: i.text, value: i.value })) });
+        parts.push({
+          kind: "list",
+          ordered: true,
+          items: p.items.map((i) => ({ text: i.text, value: i.value })),
+        });
         break;
       case "consultees":
         parts.push({
@@ -134,7 +138,9 @@ function dataParts(kind: string, rows: ReportRows, access: SecretAccess): Report
         },
       ];
     case "responsible":
-      return [{ kind: "rows", rows: rows.responsible.map((r) => [r.name, r.title ?? ""] as [string, string]) }];
+      return [
+        { kind: "rows", rows: rows.responsible.map((r) => [r.name, r.title ?? ""] as [string, string]) },
+      ];
     default:
       return [];
   }
@@ -146,7 +152,9 @@ export function presentContent(rows: ReportRows, access: SecretAccess): ReportCo
   const sections = rows.template.map((t) => ({
     kind: t.kind,
     heading: t.heading,
-    parts: isWritten(t.kind) ? writtenParts(version.texts[t.kind] ?? "", rows) : dataParts(t.kind, rows, access),
+    parts: isWritten(t.kind)
+      ? writtenParts(version.texts[t.kind] ?? "", rows)
+      : dataParts(t.kind, rows, access),
   }));
   return {
     title: head.report.title,
@@ -199,6 +207,12 @@ export function presentReport(rows: ReportRows, access: SecretAccess) {
       stamp: v.signedAt ? signingStamp(v.signedAt) : null,
     })),
     template: rows.template,
+    /** The version's links, for writing the next version from this one. */
+    links: {
+      basis: rows.basis.map((b) => ({ recordId: b.record.id, paragraphId: b.paragraphId })),
+      recipients: rows.recipients.map((r) => ({ bodyId: r.bodyId, label: r.label })),
+      responsibleIds: rows.responsible.map((r) => r.personId),
+    },
     ...content,
   };
 }

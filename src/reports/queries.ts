@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { consultation } from "../consultations/tables.js";
 import type { Tx } from "../db/connect.js";
-import { municipality, body, person } from "../organisation/tables.js";
+import { body, municipality, person } from "../organisation/tables.js";
 import { record, registerCase } from "../register/tables.js";
 import {
   officialReport,
@@ -17,7 +17,9 @@ import {
 
 /** A person's title in the municipality (the first post they hold), or null. */
 const titleOf = (personId: unknown) =>
-  sql<string | null>`(select o.title from official o where o.person_id = ${personId} and o.deleted_at is null order by o.created_at limit 1)`;
+  sql<
+    string | null
+  >`(select o.title from official o where o.person_id = ${personId} and o.deleted_at is null order by o.created_at limit 1)`;
 
 /** A report with its case, administration, reference person and municipality, in one statement. */
 export async function findReportHead(tx: Tx, municipalityId: string, reportId: string) {
@@ -89,7 +91,9 @@ export async function findTemplateFor(tx: Tx, municipalityId: string, bodyId: st
     .where(
       and(
         eq(reportTemplate.municipalityId, municipalityId),
-        bodyId ? or(eq(reportTemplate.bodyId, bodyId), isNull(reportTemplate.bodyId)) : isNull(reportTemplate.bodyId),
+        bodyId
+          ? or(eq(reportTemplate.bodyId, bodyId), isNull(reportTemplate.bodyId))
+          : isNull(reportTemplate.bodyId),
       ),
     );
   return rows.find((r) => r.bodyId === bodyId) ?? rows.find((r) => r.bodyId === null);
@@ -133,6 +137,7 @@ export function listRecipients(tx: Tx, versionId: string) {
   return tx
     .select({
       position: officialReportRecipient.position,
+      bodyId: officialReportRecipient.bodyId,
       label: officialReportRecipient.label,
       body: { kind: body.kind, name: body.name, shortName: body.shortName },
       parentName: parent.name,
@@ -146,7 +151,12 @@ export function listRecipients(tx: Tx, versionId: string) {
 
 export function listResponsible(tx: Tx, versionId: string) {
   return tx
-    .select({ position: officialReportResponsible.position, name: person.name, title: titleOf(person.id) })
+    .select({
+      position: officialReportResponsible.position,
+      personId: person.id,
+      name: person.name,
+      title: titleOf(person.id),
+    })
     .from(officialReportResponsible)
     .innerJoin(person, eq(person.id, officialReportResponsible.personId))
     .where(eq(officialReportResponsible.versionId, versionId))

@@ -12,9 +12,15 @@ import {
   listBasis,
   listConsultationIdsOfCase,
   listRecipients,
+  listReportsOfCase,
   listResponsible,
   listVersions,
 } from "./queries.js";
+
+/** The official reports of a case (its page lists them). */
+export function reportsOfCase(tx: Tx, municipalityId: string, caseId: string) {
+  return listReportsOfCase(tx, municipalityId, caseId);
+}
 
 /**
  * Everything one version of an official report shows, in a fixed number of statements however many sections, basis
@@ -47,12 +53,19 @@ export async function loadReport(
     consultations.push({ respondents: c.respondents, questions: c.questions.map((q) => q.text) });
   }
   const cite = basis.flatMap((b) => (b.paragraphId ? [b.paragraphId] : []));
-  const citations = presentCitations(
-    cite,
-    await loadParagraphRows(tx, municipalityId, [], { cite }),
-    access,
-  );
-  return { head, versions, version, template, basis, recipients, responsible, route, consultations, citations };
+  const citations = presentCitations(cite, await loadParagraphRows(tx, municipalityId, [], { cite }), access);
+  return {
+    head,
+    versions,
+    version,
+    template,
+    basis,
+    recipients,
+    responsible,
+    route,
+    consultations,
+    citations,
+  };
 }
 
 /** One version of an official report (the latest when none is named) as this reader may see it. */

@@ -29,7 +29,10 @@ export async function saveTemplate(tx: Tx, actor: Actor, input: SaveTemplateInpu
     if (!kinds.includes(kind))
       throw new DomainError(
         "report_template_missing_section",
-        { heading: requiredHeadings[kind], required: joinAnd(requiredKinds.map((k) => requiredHeadings[k]!)) },
+        {
+          heading: requiredHeadings[kind],
+          required: joinAnd(requiredKinds.map((k) => requiredHeadings[k]!)),
+        },
         "sections",
       );
   const bodyId = input.bodyId ?? null;

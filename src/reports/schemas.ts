@@ -25,16 +25,30 @@ export type SaveTemplateInput = z.infer<typeof SaveTemplateInput>;
 const VersionContent = {
   datedOn: z.iso.date({ error: "Ange datum som ÅÅÅÅ-MM-DD." }).openapi({ example: "2025-12-03" }),
   /** Written sections by kind; a template's maxLength is checked by the use case. */
-  texts: z.partialRecord(z.enum(sectionKinds), z.string().max(100_000, "Texten får vara högst 100 000 tecken.")),
+  texts: z.partialRecord(
+    z.enum(sectionKinds),
+    z.string().max(100_000, "Texten får vara högst 100 000 tecken."),
+  ),
   basis: z
-    .array(z.object({ recordId: id("Välj en handling ur listan."), paragraphId: id("Välj en paragraf.").nullish() }))
+    .array(
+      z.object({
+        recordId: id("Välj en handling ur listan."),
+        paragraphId: id("Välj en paragraf.").nullish(),
+      }),
+    )
     .max(500)
     .default([]),
   recipients: z
     .array(
       z
-        .object({ bodyId: id("Välj ett organ ur listan.").nullish(), label: text(200, "Ange mottagare.").nullish() })
-        .refine((r) => Boolean(r.bodyId) !== Boolean(r.label), "Ange antingen ett organ eller en mottagare i text."),
+        .object({
+          bodyId: id("Välj ett organ ur listan.").nullish(),
+          label: text(200, "Ange mottagare.").nullish(),
+        })
+        .refine(
+          (r) => Boolean(r.bodyId) !== Boolean(r.label),
+          "Ange antingen ett organ eller en mottagare i text.",
+        ),
     )
     .max(200)
     .default([]),

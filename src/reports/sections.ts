@@ -2,7 +2,14 @@
 // from Paragraf's data when the report is read (decision basis, route, recipients, consultees, those responsible),
 // so they stay in step with the case until the report is signed. Pure.
 
-export const writtenKinds = ["summary", "proposal", "background", "consultation", "assessment", "other"] as const;
+export const writtenKinds = [
+  "summary",
+  "proposal",
+  "background",
+  "consultation",
+  "assessment",
+  "other",
+] as const;
 export const dataKinds = ["basis", "route", "recipients", "responsible"] as const;
 export const sectionKinds = [...writtenKinds, ...dataKinds] as const;
 export type SectionKind = (typeof sectionKinds)[number];

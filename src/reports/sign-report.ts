@@ -58,10 +58,13 @@ export async function signReport(
   if (latest.signedAt) throw new DomainError("report_already_signed", { version: latest.version }, "version");
   // The hash covers what the signer read, the data sections included, so a change of the route or the consultees
   // since the page was read is a changed version too.
-  const content = presentContent(await loadReport(tx, actor.municipalityId, report.id, { all: true, bodyIds: [] }), {
-    all: true,
-    bodyIds: [],
-  });
+  const content = presentContent(
+    await loadReport(tx, actor.municipalityId, report.id, { all: true, bodyIds: [] }),
+    {
+      all: true,
+      bodyIds: [],
+    },
+  );
   const sha256 = contentHash(content);
   if (sha256 !== input.sha256)
     throw new DomainError("report_version_changed", { current: latest.version }, "sha256");
@@ -111,7 +114,14 @@ export async function signReport(
     recordType: "official_report",
     recordId: report.id,
     before: { version: latest.version, signedAt: null },
-    after: { version: latest.version, sha256, signer: signature.signer, method: signature.method, at, recordId },
+    after: {
+      version: latest.version,
+      sha256,
+      signer: signature.signer,
+      method: signature.method,
+      at,
+      recordId,
+    },
   });
   return { version: signed!, stamp: signingStamp(at), sha256 };
 }

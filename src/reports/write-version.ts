@@ -49,7 +49,10 @@ export async function writeVersion(
   const bodyIds = content.recipients.flatMap((r) => (r.bodyId ? [r.bodyId] : []));
   if ((await countBodies(tx, actor.municipalityId, bodyIds)) !== new Set(bodyIds).size)
     throw new DomainError("report_reference_not_found", {}, "recipients");
-  if ((await countPersons(tx, actor.municipalityId, content.responsibleIds)) !== new Set(content.responsibleIds).size)
+  if (
+    (await countPersons(tx, actor.municipalityId, content.responsibleIds)) !==
+    new Set(content.responsibleIds).size
+  )
     throw new DomainError("report_reference_not_found", {}, "responsibleIds");
 
   const [row] = await tx
@@ -83,6 +86,8 @@ export async function writeVersion(
   if (content.responsibleIds.length > 0)
     await tx
       .insert(officialReportResponsible)
-      .values(content.responsibleIds.map((personId, i) => ({ versionId: row!.id, position: i + 1, personId })));
+      .values(
+        content.responsibleIds.map((personId, i) => ({ versionId: row!.id, position: i + 1, personId })),
+      );
   return row!;
 }

@@ -91,8 +91,11 @@ function decimalNumIds(docx: Buffer): Set<string> {
   const xml = unzip(docx, "word/numbering.xml");
   const decimalAbstracts = new Set(
     [...xml.matchAll(/<w:abstractNum [^>]*w:abstractNumId="(\d+)"[\s\S]*?<\/w:abstractNum>/g)]
-      .filter(([a]) => /<w:lvl w:ilvl="0"[^>]*>[\s\S]*?<w:numFmt w:val="decimal"\/>/.exec(a ?? "") !== null &&
-        (/<w:lvl w:ilvl="0"[^>]*>[\s\S]*?<w:numFmt w:val="([a-z]+)"\/>/.exec(a ?? "")?.[1] === "decimal"))
+      .filter(
+        ([a]) =>
+          /<w:lvl w:ilvl="0"[^>]*>[\s\S]*?<w:numFmt w:val="decimal"\/>/.exec(a ?? "") !== null &&
+          /<w:lvl w:ilvl="0"[^>]*>[\s\S]*?<w:numFmt w:val="([a-z]+)"\/>/.exec(a ?? "")?.[1] === "decimal",
+      )
       .map((m) => m[1]!),
   );
   return new Set(
@@ -108,7 +111,9 @@ export function docxText(docx: Buffer): string {
   const decimal = decimalNumIds(docx);
   const counters = new Map<string, number>();
   const paragraphs = docxParagraphs(docx);
-  const numIds = [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map(([p]) => /<w:numId w:val="(\d+)"\/>/.exec(p)?.[1]);
+  const numIds = [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map(
+    ([p]) => /<w:numId w:val="(\d+)"\/>/.exec(p)?.[1],
+  );
   return paragraphs
     .map((p, i) => {
       const numId = numIds[i];
@@ -142,7 +147,8 @@ export function pdfProblems(pdf: Buffer): string[] {
   const xmp = pdfXmp(pdf);
   const info = pdfInfo(pdf);
   if (!/<pdfaid:part>2<\/pdfaid:part>/.test(xmp)) problems.push("no PDF/A part 2 in the XMP");
-  if (!/<pdfaid:conformance>A<\/pdfaid:conformance>/.test(xmp)) problems.push("no conformance level A in the XMP");
+  if (!/<pdfaid:conformance>A<\/pdfaid:conformance>/.test(xmp))
+    problems.push("no conformance level A in the XMP");
   if (!/<pdfuaid:part>1<\/pdfuaid:part>/.test(xmp)) problems.push("no PDF/UA-1 in the XMP");
   if (!/<dc:title>/.test(xmp)) problems.push("no dc:title in the XMP");
   if (info.Tagged !== "yes") problems.push("not tagged");
