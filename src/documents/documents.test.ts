@@ -99,6 +99,7 @@ const stampPart = seed.slice(start(" SIGNERAD"), start("Malmö stad"));
 const reportPart = seed.slice(start("Malmö stad"));
 
 let database: Database;
+let proposalIntros: string[] = [];
 const docs: Record<"extract" | "attachment" | "report" | "minutes" | "notice", DocumentModel> = {} as never;
 
 beforeAll(async () => {
@@ -112,6 +113,17 @@ beforeAll(async () => {
       number: 8,
     }))!;
     docs.extract = extractDocument(p, issuer);
+    proposalIntros = [];
+    for (const [bodySlug, year, number] of [
+      ["kommunstyrelsen", 2026, 16],
+      ["kommunstyrelsens-arbetsutskott", 2025, 564],
+      ["kommunfullmaktige", 2026, 8],
+    ] as const) {
+      const view = (await paragraphViewByNumber(tx, municipality.id, { bodySlug, year, number }))!;
+      proposalIntros.push(
+        fold(pdfText(await renderPdf(extractDocument(view, issuer)))).match(/Beslut (\S+( \S+)*? (beslutar|besluta)) 1\./)?.[1] ?? "",
+      );
+    }
     const v = (await meetingView(tx, municipality.id, p.meeting.id))!;
     docs.attachment = attachmentDocument(v, attachmentsOf(v).find((a) => a.number === 12)!, issuer);
     docs.minutes = minutesDocument(v, issuer);
@@ -184,6 +196,16 @@ describe("the seed's three parts, rendered from the Malmö example", () => {
     const text = norm(broken.blocks.map((b) => ("text" in b ? b.text : "")).join(" "));
     const expected = elements(reportPart);
     expect(expected.filter((e) => !text.includes(e)).length).toBeGreaterThan(0);
+  });
+});
+
+describe("proposals read as proposals", () => {
+  it("prints a preparing body's decision as its proposal to the deciding body, and the council's as its decision", () => {
+    expect(proposalIntros).toEqual([
+      "Kommunstyrelsen föreslår kommunfullmäktige besluta",
+      "Kommunstyrelsens arbetsutskott föreslår kommunfullmäktige besluta",
+      "Kommunfullmäktige beslutar",
+    ]);
   });
 });
 

@@ -6,6 +6,7 @@ import { mayReadSecret, type SecretAccess } from "../register/access.js";
 import {
   attribution,
   capacityLabel,
+  decisionIntro,
   electionSentence,
   minutesOwner,
   motionName,
@@ -429,7 +430,7 @@ function presentOne(ctx: ParagraphContext, ix: Index, access: SecretAccess) {
     summary: p.summary,
     proposal: proposal ? { label: `Förslag till beslut ${proposal.label}`, path: proposal.path } : null,
     proposalText: item.proposalText,
-    decisionIntro: p.decisionIntro ?? `${b.name} beslutar`,
+    decisionIntro: p.decisionIntro ?? decisionIntro(b, ctx.decider),
     decisionPoints: (ix.decisionPoints.get(p.id) ?? []).map((x) => ({ position: x.position, text: x.text })),
     proceedings,
     votes: voteViews,
