@@ -121,7 +121,9 @@ beforeAll(async () => {
     ] as const) {
       const view = (await paragraphViewByNumber(tx, municipality.id, { bodySlug, year, number }))!;
       proposalIntros.push(
-        fold(pdfText(await renderPdf(extractDocument(view, issuer)))).match(/Beslut (\S+( \S+)*? (beslutar|besluta)) 1\./)?.[1] ?? "",
+        fold(pdfText(await renderPdf(extractDocument(view, issuer)))).match(
+          /Beslut (\S+( \S+)*? (beslutar|besluta)) 1\./,
+        )?.[1] ?? "",
       );
     }
     const v = (await meetingView(tx, municipality.id, p.meeting.id))!;
