@@ -1,5 +1,5 @@
 import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { connect } from "../src/db/connect.js";
 import { migrate } from "../src/db/migrate.js";
@@ -25,14 +25,19 @@ export interface DocumentsResult {
   htmlMs: number[];
   pdfMs: number[];
   docxMs: number[];
+  /** CPU time of this process for each format (read included), to tell work from waiting on a busy machine. */
+  cpu: { html: number[]; pdf: number[]; docx: number[] };
+  loadAverage: number;
 }
 
 const runs = Number(process.env.BENCH_DOCUMENT_RUNS ?? 7);
 
-async function time<T>(fn: () => Promise<T>): Promise<[number, T]> {
+async function time<T>(fn: () => Promise<T>): Promise<[number, T, number]> {
   const started = performance.now();
+  const cpu = process.cpuUsage();
   const value = await fn();
-  return [performance.now() - started, value];
+  const used = process.cpuUsage(cpu);
+  return [performance.now() - started, value, (used.user + used.system) / 1000];
 }
 
 /** Builds the 60-paragraph minutes on PGlite and measures each format `runs` times after one warm-up. */
@@ -55,18 +60,23 @@ export async function runDocuments(): Promise<DocumentsResult> {
       htmlMs: [],
       pdfMs: [],
       docxMs: [],
+      cpu: { html: [], pdf: [], docx: [] },
+      loadAverage: loadavg()[0]!,
     };
     for (let i = 0; i <= runs; i++) {
-      const [readMs, view] = await time(read);
-      const [htmlMs, html] = await time(async () => renderHtml(minutesDocument(view, "Bänkköping")));
-      const [pdfMs, pdf] = await time(() => renderPdf(minutesDocument(view, "Bänkköping")));
-      const [docxMs, docx] = await time(() => renderDocx(minutesDocument(view, "Bänkköping")));
+      const [readMs, view, readCpu] = await time(read);
+      const [htmlMs, html, htmlCpu] = await time(async () => renderHtml(minutesDocument(view, "Bänkköping")));
+      const [pdfMs, pdf, pdfCpu] = await time(() => renderPdf(minutesDocument(view, "Bänkköping")));
+      const [docxMs, docx, docxCpu] = await time(() => renderDocx(minutesDocument(view, "Bänkköping")));
       if (i === 0) {
         result.paragraphs = view.paragraphs.length;
         result.attachments = view.paragraphs.reduce((n, p) => n + p.attachments.length, 0);
         result.pages = { html: html.length, pdfBytes: pdf.length, docxBytes: docx.length };
         continue; // warm-up: fonts loaded, statements prepared
       }
+      result.cpu.html.push(readCpu + htmlCpu);
+      result.cpu.pdf.push(readCpu + pdfCpu);
+      result.cpu.docx.push(readCpu + docxCpu);
       result.readMs.push(readMs);
       result.htmlMs.push(readMs + htmlMs);
       result.pdfMs.push(readMs + pdfMs);

@@ -72,7 +72,11 @@ function blocks(b: Block, listIndex: () => number): (Paragraph | Table)[] {
       return b.items.map(
         (item) =>
           new Paragraph({
-            numbering: { reference: b.ordered ? "decision-points" : "bullets", level: 0, instance },
+            numbering: {
+              reference: b.ordered ? "decision-points" : "bullets",
+              level: 0,
+              instance: b.ordered ? instance : 0,
+            },
             children: [
               new TextRun(item.text),
               ...(item.note ? [new TextRun({ text: item.note, break: 1 })] : []),
