@@ -16,9 +16,12 @@ export function ownerInText(name: string): string {
 /**
  * What a decision's points follow: "Kommunfullmäktige beslutar" when the body decides, and "Kommunstyrelsen föreslår
  * kommunfullmäktige besluta" when the case's route has another body decide it, so that a preparing body's decision
- * reads as the proposal it is (KL 5 kap. 26 §: the board prepares the council's business).
+ * reads as the proposal it is (KL 5 kap. 26 §, check: business the council decides is prepared by a committee or the board).
  */
-export function decisionIntro(b: { id: string; name: string }, decider: { id: string; name: string } | null): string {
+export function decisionIntro(
+  b: { id: string; name: string },
+  decider: { id: string; name: string } | null,
+): string {
   if (decider && decider.id !== b.id) return `${b.name} föreslår ${inRunningText(decider.name)} besluta`;
   return `${b.name} beslutar`;
 }
