@@ -33,6 +33,7 @@ import { createNumberSeries } from "../src/register/create-number-series.js";
 import { registerCaseWithNames } from "../src/register/register-case.js";
 import { type SearchParams, searchRegister } from "../src/register/search.js";
 import type { ClientsOutcome } from "./clients.js";
+import { documentsSection, runDocuments } from "./documents.js";
 import { generateSql } from "./generate.js";
 import { type MinutesResult, minutesSection, runMinutes } from "./minutes.js";
 import { log, percentile, recreateServerDatabase, startServer } from "./support.js";
@@ -42,8 +43,8 @@ const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".
 const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/paragraf_bench";
 const minutesUrl = process.env.BENCH_MINUTES_DATABASE_URL ?? withDatabaseSuffix(serverUrl, "_minutes");
 const benchOnly = process.env.BENCH_ONLY;
-if (benchOnly && benchOnly !== "diarium" && benchOnly !== "minutes")
-  throw new Error(`BENCH_ONLY=${benchOnly}: use diarium or minutes`);
+if (benchOnly && benchOnly !== "diarium" && benchOnly !== "minutes" && benchOnly !== "documents")
+  throw new Error(`BENCH_ONLY=${benchOnly}: use diarium, minutes or documents`);
 const clients = 32;
 const iterations = Number(process.env.BENCH_ITERATIONS ?? 30);
 // BENCH_REUSE=1 keeps the server database of the last run (same size) and only measures again.
@@ -592,18 +593,23 @@ function report(results: TargetResult[]): string {
 
 const targets = (["server", "pglite"] as const).filter((t) => !only || t === only);
 const file = new URL("../BENCHMARKS.md", import.meta.url);
-const previous = existsSync(file) ? readFileSync(file, "utf8") : "";
+const documentsHeading = "\n## Documents (issue 13)\n";
+const whole = existsSync(file) ? readFileSync(file, "utf8") : "";
+// The documents section comes last; it is taken off here and put back after the others.
+const documentsAt = whole.indexOf(documentsHeading);
+let documentsText = documentsAt >= 0 ? whole.slice(documentsAt + 1) : "";
+const previous = documentsAt >= 0 ? whole.slice(0, documentsAt + 1) : whole;
 const minutesHeading = "\n## Minutes (issue 9)\n";
 const split = previous.indexOf(minutesHeading);
 let diariumText = split >= 0 ? previous.slice(0, split + 1) : previous;
 let minutesText = split >= 0 ? previous.slice(split + 1) : "";
-if (benchOnly !== "minutes") {
+if (benchOnly !== "minutes" && benchOnly !== "documents") {
   const results: TargetResult[] = [];
   for (const name of targets)
     results.push(await runTarget(name, Math.round((name === "server" ? 200_000 : 20_000) * scale)));
   diariumText = report(results);
 }
-if (benchOnly !== "diarium") {
+if (benchOnly !== "diarium" && benchOnly !== "documents") {
   const results: MinutesResult[] = [];
   for (const name of targets) results.push(await runMinutes(name, minutesUrl));
   const now = new Date().toISOString().slice(0, 16).replace("T", " ");
@@ -613,6 +619,15 @@ if (benchOnly !== "diarium") {
     `${cpus().length} CPU cores (${cpus()[0]?.model ?? "unknown"}), Node ${process.version}`,
   );
 }
-writeFileSync(file, minutesText ? `${diariumText.trimEnd()}\n\n${minutesText}` : diariumText);
+if (!benchOnly || benchOnly === "documents") {
+  const now = new Date().toISOString().slice(0, 16).replace("T", " ");
+  documentsText = documentsSection(
+    await runDocuments(),
+    `${now} UTC`,
+    `${cpus().length} CPU cores (${cpus()[0]?.model ?? "unknown"}), Node ${process.version}`,
+  );
+}
+const withMinutes = minutesText ? `${diariumText.trimEnd()}\n\n${minutesText}` : diariumText;
+writeFileSync(file, documentsText ? `${withMinutes.trimEnd()}\n\n${documentsText}` : withMinutes);
 log("BENCHMARKS.md written");
 process.exit(0);

@@ -28,6 +28,8 @@ const capabilities = [
   "jobs",
   "mail",
   "dispatch",
+  "reports",
+  "documents",
 ] as const;
 
 export const parts: Part[] = [
@@ -45,6 +47,8 @@ export const parts: Part[] = [
   { name: "jobs", what: "the outbox, claiming with SKIP LOCKED, retries, the worker loop and its handler assembly", mayImport: ["domain", "db", "mail", "consultations/notify", "dispatch/send"] },
   { name: "mail", what: "SMTP through nodemailer, delivery once per job and recipient", mayImport: ["domain", "db", "jobs"] },
   { name: "dispatch", what: "dispatch (expediering, M11): a decision's extract to every recipient by e-mail through the outbox or internally, each an outgoing record; status per recipient; resends and bounces; when a paragraph may be dispatched (`ready.ts`)", mayImport: ["domain", "db", "http", "audit", "accounts", "organisation", "register", "meetings", "jobs", "mail"] },
+  { name: "reports", what: "official reports (M5): templates per municipality and body, versions, sections filled from the case's data, signing with the SHA-256 of what was read", mayImport: ["domain", "db", "http", "audit", "accounts", "organisation", "register", "meetings", "consultations"] },
+  { name: "documents", what: "documents (M15) as blocks from presented values, rendered to HTML, PDF/A-2a (tagged, fonts embedded) and DOCX; the downloads", mayImport: ["domain", "db", "http", "accounts", "register", "meetings", "reports"] },
   { name: "example", what: "the Malmö example, loaded through the same use cases as the API", mayImport: ["domain", "db", ...capabilities] },
   { name: "app", what: "the assembly: the Hono app with every capability's routes and pages, the session middleware (cookie or API token, municipality by host), the start page, the API reference", mayImport: ["domain", "config", "db", "http", ...capabilities] },
   { name: "entry", what: "`src/main.ts`, `boot.ts`, `cli.ts`: the process entry points", mayImport: ["domain", "config", "db", "http", "app", "example", ...capabilities] },

@@ -13,6 +13,7 @@ import { registerConsultationApi } from "../consultations/api.js";
 import { registerConsultationPages } from "../consultations/pages.js";
 import { registerDispatchApi } from "../dispatch/api.js";
 import { registerDispatchPages } from "../dispatch/pages.js";
+import { registerDocumentApi, registerDocumentPages } from "../documents/routes.js";
 import { DomainError } from "../domain/errors.js";
 import type { AppEnv, Deps } from "../http/context.js";
 import { crossSiteGuard } from "../http/cross-site.js";
@@ -34,6 +35,8 @@ import { registerMunicipalityApi } from "../organisation/municipality-api.js";
 import { registerOrganisationPages } from "../organisation/pages.js";
 import { registerRegisterApi } from "../register/api.js";
 import { registerRegisterPages } from "../register/pages.js";
+import { registerReportApi } from "../reports/api.js";
+import { registerCaseReportsPage, registerReportPages } from "../reports/pages.js";
 import { registerApiReference } from "./api-reference.js";
 import { documentAuthentication } from "./authentication.js";
 import { sessionMiddleware } from "./session-middleware.js";
@@ -44,6 +47,7 @@ import "../consultations/errors.js";
 import "../accounts/token-errors.js";
 import "../meetings/errors.js";
 import "../dispatch/errors.js";
+import "../reports/errors.js";
 import { stylesheet } from "../http/style.js";
 import { fieldErrors } from "../http/validation.js";
 import "../http/validation.js";
@@ -141,6 +145,11 @@ export function createApp(deps: Deps) {
   registerApiReference(app);
   registerTokenRoutes(app);
   registerMunicipalityApi(app);
+  registerReportApi(app);
+  registerReportPages(app);
+  registerCaseReportsPage(app);
+  registerDocumentApi(app);
+  registerDocumentPages(app);
   documentAuthentication(app);
 
   app.doc31("/api/openapi.json", {

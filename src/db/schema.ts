@@ -8,3 +8,4 @@ export * from "../jobs/tables.js";
 export * from "../meetings/tables.js";
 export * from "../organisation/tables.js";
 export * from "../register/tables.js";
+export * from "../reports/tables.js";

@@ -11,6 +11,7 @@ import { loadMalmoFollowUp, sendMalmoConsultation } from "./malmo-followup.js";
 import { loadMalmoMeetings } from "./malmo-meetings.js";
 import * as malmo from "./malmo-organisation.js";
 import { loadCaseRecords, loadRegisterCases } from "./malmo-register.js";
+import { loadMalmoReport } from "./malmo-report.js";
 
 /**
  * Loads the Malmö example through the same use cases the API calls, so a start with the example is also a test
@@ -67,9 +68,15 @@ export async function loadExample(tx: Tx) {
   const { reportBack } = await loadRegisterCases(tx, actor, { bodyIds, personIds });
   const consultation = await sendMalmoConsultation(tx, actor, bodyIds, personIds);
   await loadCaseRecords(tx, actor, bodyIds, reportBack.id);
-  const { kf8 } = await loadMalmoMeetings(tx, actor, { bodyIds, personIds, partyIds });
+  const meetings = await loadMalmoMeetings(tx, actor, { bodyIds, personIds, partyIds });
   await loadMalmoFollowUp(tx, actor, bodyIds, consultation);
-  await dispatchMalmoDecision(tx, actor, kf8.id);
+  await loadMalmoReport(tx, actor, {
+    bodyIds,
+    personIds,
+    caseId: meetings.theCase.id,
+    kf189: { paragraphId: meetings.kf189.id, recordId: meetings.kf189Record.id },
+  });
+  await dispatchMalmoDecision(tx, actor, meetings.kf8.id);
 
   return { municipality, actor, partyIds, bodyIds, personIds };
 }

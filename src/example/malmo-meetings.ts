@@ -551,5 +551,5 @@ export async function loadMalmoMeetings(tx: Tx, actor: Actor, ids: Ids) {
   });
   await closeMeeting(tx, actor, kf.id, { at: at("2026-01-22T23:00:00+01:00") });
 
-  return { kf189, ksau564, ks16, kf8, theCase, originCase };
+  return { kf189, kf189Record, ksau564, ks16, kf8, theCase, originCase };
 }

@@ -10,7 +10,7 @@ import { chrome, read, requireMunicipality } from "../http/pages.js";
 import { secretAccess } from "../register/access.js";
 import { uuidParam } from "./guards.js";
 import { listMeetingSummaries, meetingView, paragraphViewByNumber } from "./read-minutes.js";
-import { AttachmentSection, AttendanceSection, ParagraphSection } from "./render.js";
+import { AttachmentSection, AttendanceSection, Downloads, ParagraphSection } from "./render.js";
 
 /** Whether the actor keeps minutes for some body (the planning page then lists the bodies). */
 function keepsMinutes(actor: Actor | null): boolean {
@@ -97,6 +97,10 @@ export function registerMeetingPages(app: OpenAPIHono<AppEnv>) {
                 : "Inte publicerad ännu"}
           </dd>
         </dl>
+        <Downloads
+          label="Ladda ner kallelsen med föredragningslistan"
+          base={`/sammantraden/${v.meeting.id}/kallelse`}
+        />
         {can(c.get("actor"), "meeting:write", v.body.id) ? (
           <p class="actions">
             <a href={`/sammantraden/${v.meeting.id}/sekreterare`}>Sekreterarens sida</a>
@@ -192,6 +196,7 @@ export function registerMeetingPages(app: OpenAPIHono<AppEnv>) {
               : `§ ${v.paragraphs[0]!.number}${v.paragraphs.length > 1 ? `–${v.paragraphs.at(-1)!.number}` : ""}`}
           </dd>
         </dl>
+        <Downloads label="Ladda ner protokollet" base={`/sammantraden/${v.meeting.id}/protokoll`} />
         <AttendanceSection v={v} />
         {v.paragraphs.map((p) => (
           <ParagraphSection p={p} level={2} />
@@ -242,13 +247,20 @@ export function registerMeetingPages(app: OpenAPIHono<AppEnv>) {
         <p>{`Protokollsutdrag – ${p.body.name}, sammanträde ${p.meeting.heldOn}`}</p>
         <ParagraphSection p={p} level={1} />
         {p.attachments.map((a) => (
-          <AttachmentSection a={a} level={2} />
+          <>
+            <AttachmentSection a={a} level={2} />
+            <Downloads
+              label={`Ladda ner bilaga ${a.number}`}
+              base={`/sammantraden/${p.meeting.id}/bilagor/${a.number}`}
+            />
+          </>
         ))}
         <DispatchSection
           v={dispatch}
           level={2}
           action={can(actor, "meeting:write", p.body.id) ? dispatchPagePath(p.meeting.id, p.id) : undefined}
         />
+        <Downloads label="Ladda ner utdraget" base={`${p.path}/utdrag`} />
         <p>
           <a href={`/sammantraden/${p.meeting.id}/protokoll`}>Hela protokollet</a>
         </p>

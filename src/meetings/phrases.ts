@@ -13,6 +13,19 @@ export function ownerInText(name: string): string {
   return genitive(inRunningText(name));
 }
 
+/**
+ * What a decision's points follow: "Kommunfullmäktige beslutar" when the body decides, and "Kommunstyrelsen föreslår
+ * kommunfullmäktige besluta" when the case's route has another body decide it, so that a preparing body's decision
+ * reads as the proposal it is (KL 5 kap. 26 §, check: business the council decides is prepared by a committee or the board).
+ */
+export function decisionIntro(
+  b: { id: string; name: string },
+  decider: { id: string; name: string } | null,
+): string {
+  if (decider && decider.id !== b.id) return `${b.name} föreslår ${inRunningText(decider.name)} besluta`;
+  return `${b.name} beslutar`;
+}
+
 /** Whose minutes: "fullmäktiges" for the council, otherwise the body's genitive. */
 export function minutesOwner(b: { kind: string; name: string }): string {
   return b.kind === "council" ? "fullmäktiges" : ownerInText(b.name);

@@ -6,6 +6,7 @@ import { mayReadSecret, type SecretAccess } from "../register/access.js";
 import {
   attribution,
   capacityLabel,
+  decisionIntro,
   electionSentence,
   minutesOwner,
   motionName,
@@ -429,7 +430,7 @@ function presentOne(ctx: ParagraphContext, ix: Index, access: SecretAccess) {
     summary: p.summary,
     proposal: proposal ? { label: `Förslag till beslut ${proposal.label}`, path: proposal.path } : null,
     proposalText: item.proposalText,
-    decisionIntro: p.decisionIntro ?? `${b.name} beslutar`,
+    decisionIntro: p.decisionIntro ?? decisionIntro(b, ctx.decider),
     decisionPoints: (ix.decisionPoints.get(p.id) ?? []).map((x) => ({ position: x.position, text: x.text })),
     proceedings,
     votes: voteViews,
@@ -438,6 +439,16 @@ function presentOne(ctx: ParagraphContext, ix: Index, access: SecretAccess) {
     basis,
     attachments: ownAttachments.sort((a, c) => a.number - c.number),
   };
+}
+
+/**
+ * How other documents cite paragraphs (an official report's decision basis): each one's code with what it carries
+ * ("KF 240926 § 189 med reservation (SD) och särskilt yttrande (M+C)"), its case's title as this reader may see it,
+ * and its address; rows loaded with loadParagraphRows(…, { cite: ids }).
+ */
+export function presentCitations(ids: readonly string[], rows: ParagraphRows, access: SecretAccess) {
+  const ix = index(rows, []);
+  return new Map(ids.map((id) => [id, citedReference(id, ix, access)] as const));
 }
 
 /** One paragraph as the minutes, the extract and the public paragraph page show it to this reader. */

@@ -439,7 +439,20 @@ export function findBodiesByIds(tx: Tx, municipalityId: string, ids: string[]) {
 
 function selectParagraphContexts(tx: Tx) {
   return tx
-    .select({ paragraph, body, meeting, item: agendaItem, case: registerCase })
+    .select({
+      paragraph,
+      body,
+      meeting,
+      item: agendaItem,
+      case: registerCase,
+      // The body that decides the case on its route, when one is planned: a preparing body's decision is then a
+      // proposal to it ("Kommunstyrelsen föreslår kommunfullmäktige besluta").
+      decider: sql<{ id: string; name: string } | null>`(
+        select json_build_object('id', decider.id, 'name', decider.name)
+        from decision_route_step step join body decider on decider.id = step.body_id
+        where step.case_id = ${registerCase.id} and step.role = 'decide'
+        order by step.position desc limit 1)`,
+    })
     .from(paragraph)
     .innerJoin(body, eq(body.id, paragraph.bodyId))
     .innerJoin(meeting, eq(meeting.id, paragraph.meetingId))

@@ -172,3 +172,23 @@ export const AttendanceSection: FC<{ v: MeetingView }> = ({ v }) => (
     </p>
   </section>
 );
+
+/** Links to a document's downloads: PDF/A, Word and HTML at `${base}.pdf` and so on (src/documents renders them). */
+export const Downloads: FC<{ label: string; base: string }> = ({ label, base }) => (
+  <nav class="downloads" aria-label={label}>
+    <p>
+      {`${label}: `}
+      <a href={`${base}.pdf`} download>
+        PDF
+      </a>
+      {" · "}
+      <a href={`${base}.docx`} download>
+        Word
+      </a>
+      {" · "}
+      <a href={`${base}.html`} download>
+        HTML
+      </a>
+    </p>
+  </nav>
+);

@@ -285,6 +285,9 @@ export function registerCasePages(app: OpenAPIHono<AppEnv>) {
             </button>
           </form>
         ) : null}
+        <p>
+          <a href={`${casePath(view.number)}/tjansteskrivelser`}>Tjänsteskrivelser i ärendet</a>
+        </p>
         <h2>Handlingar</h2>
         {view.records.length === 0 ? (
           <p>Inga handlingar är registrerade i ärendet.</p>

@@ -22,6 +22,7 @@ import { takeUpItem } from "../../src/meetings/take-up-item.js";
 import { registerNewCase } from "../../src/register/register-case.js";
 import { registerRecord } from "../../src/register/register-record.js";
 import { freshMunicipality, testDatabase, tx } from "../support/db.js";
+import { docxText, pdfText } from "../support/documents.js";
 import { buildBody, buildUser } from "../support/factories.js";
 import { Client, testApp } from "../support/http.js";
 import { buildOpenMeeting } from "../support/meetings.js";
@@ -165,7 +166,12 @@ interface Channel {
   only?: (keyof World["readers"])[];
   /** A search on secret wording: the case must not be found, and only the reader's own words may come back. */
   hidesCase?: { echo: string };
+  /** How the response is read as text, for documents (PDF through pdftotext, DOCX through its XML). */
+  read?: (res: Response) => Promise<string>;
 }
+
+const asPdf = async (res: Response) => pdfText(Buffer.from(await res.arrayBuffer()));
+const asDocx = async (res: Response) => docxText(Buffer.from(await res.arrayBuffer()));
 
 const question = "Hur fungerar rutinerna i er verksamhet?";
 
@@ -226,6 +232,14 @@ const channels: Record<string, Channel> = {
     path: (w) => `/sammantraden/${w.f.meeting.id}/sekreterare/paragrafer/${w.paragraph.id}`,
     only: ["the council's secretary"],
   },
+  // The documents (issue 13): the same presented values as the pages, in every format.
+  "extract as PDF": { path: (w) => `${paragraphPath(w)}/utdrag.pdf`, read: asPdf },
+  "extract as DOCX": { path: (w) => `${paragraphPath(w)}/utdrag.docx`, read: asDocx },
+  "extract as HTML": { path: (w) => `${paragraphPath(w)}/utdrag.html` },
+  "minutes as PDF": { path: (w) => `/sammantraden/${w.f.meeting.id}/protokoll.pdf`, read: asPdf },
+  "minutes as DOCX": { path: (w) => `/sammantraden/${w.f.meeting.id}/protokoll.docx`, read: asDocx },
+  "notice as PDF": { path: (w) => `/sammantraden/${w.f.meeting.id}/kallelse.pdf`, read: asPdf },
+  "API: extract as PDF": { path: (w) => `/api/paragraphs/${w.paragraph.id}/extract?format=pdf`, read: asPdf },
   "API: meeting": { path: (w) => `/api/meetings/${w.f.meeting.id}` },
   "API: paragraph": { path: (w) => `/api/paragraphs/${w.paragraph.id}` },
   "API: paragraph dispatch": {
@@ -298,7 +312,7 @@ describe("a secret case shows one public title everywhere (OSL 5 kap. 2 §)", ()
         const res = await client.get(path);
         const where = `${path} as ${who}`;
         expect(res.status, where).toBe(200);
-        const text = await res.text();
+        const text = channel.read ? await channel.read(res) : await res.text();
         if (channel.hidesCase) {
           // The search box gives the reader's own words back; that tells them nothing they did not know.
           expect(leakedWord(text.replaceAll(channel.hidesCase.echo, "")), where).toBeNull();

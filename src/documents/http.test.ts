@@ -1,0 +1,223 @@
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { isolatedDatabase } from "../../test/support/db.js";
+import { pdfProblems } from "../../test/support/documents.js";
+import { buildUser } from "../../test/support/factories.js";
+import { Client, testApp } from "../../test/support/http.js";
+import { systemActor } from "../accounts/actor.js";
+import type { Database } from "../db/connect.js";
+import { inTransaction } from "../db/transaction.js";
+import { loadExample } from "../example/load-example.js";
+import { record } from "../register/tables.js";
+import { officialReport, officialReportVersion, reportTemplate } from "../reports/tables.js";
+
+// The downloads on the pages and in the API, and the official report's writes through the API: the names the
+// files are given, the Swedish refusals, and that a refusal writes nothing.
+
+let database: Database;
+let app: ReturnType<typeof testApp>["app"];
+let municipalityId: string;
+let reportId: string;
+let caseId: string;
+
+beforeAll(async () => {
+  database = await isolatedDatabase();
+  await inTransaction(database.db, async (tx) => {
+    const { municipality } = await loadExample(tx);
+    municipalityId = municipality.id;
+    const [r] = await tx
+      .select()
+      .from(officialReport)
+      .where(eq(officialReport.municipalityId, municipality.id));
+    reportId = r!.id;
+    caseId = r!.caseId;
+  });
+  app = testApp(database, "malmo").app;
+}, 120_000);
+afterAll(() => database?.close());
+
+const count = async (table: typeof officialReportVersion | typeof reportTemplate | typeof record) =>
+  Number(((await database.db.select({ n: sql<number>`count(*)` }).from(table)) as { n: number }[])[0]!.n);
+
+describe("downloads", () => {
+  it("offers the extract on the paragraph page and serves it as a PDF/A named for what it is", async () => {
+    const client = new Client(app);
+    const page = await (await client.get("/protokoll/kommunfullmaktige/2026/8")).text();
+    expect(page).toContain('href="/protokoll/kommunfullmaktige/2026/8/utdrag.pdf"');
+    expect(page).toContain('href="/protokoll/kommunfullmaktige/2026/8/utdrag.docx"');
+    const res = await client.get("/protokoll/kommunfullmaktige/2026/8/utdrag.pdf");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("application/pdf");
+    const disposition = res.headers.get("content-disposition")!;
+    expect(disposition).toContain(
+      "filename*=UTF-8''KF-2026-01-22-%C2%A78-Aterrapportering-kring-kraftsamlande-insatser.pdf",
+    );
+    expect(disposition).toContain(
+      'filename="KF-2026-01-22-8-Aterrapportering-kring-kraftsamlande-insatser.pdf"',
+    );
+    const pdf = Buffer.from(await res.arrayBuffer());
+    expect(pdfProblems(pdf)).toEqual([]);
+    const etag = res.headers.get("etag")!;
+    expect(etag).toMatch(/^"[0-9a-f]{64}"$/);
+    const again = await client.request("GET", "/protokoll/kommunfullmaktige/2026/8/utdrag.pdf", {
+      headers: { "if-none-match": etag },
+    });
+    expect(again.status).toBe(304);
+  });
+
+  it("serves the minutes, the notice, Bilaga 12 and the official report in every format", async () => {
+    const client = new Client(app);
+    const p = (await (
+      await client.get("/api/paragraphs?body=kommunfullmaktige&year=2026&number=8")
+    ).json()) as {
+      meeting: { id: string };
+    };
+    const meetingId = p.meeting?.id;
+    expect(meetingId).toBeTruthy();
+    for (const path of [
+      `/sammantraden/${meetingId}/protokoll`,
+      `/sammantraden/${meetingId}/kallelse`,
+      `/sammantraden/${meetingId}/bilagor/12`,
+      `/tjansteskrivelser/${reportId}/dokument`,
+    ])
+      for (const format of ["pdf", "docx", "html"]) {
+        const res = await client.get(`${path}.${format}`);
+        expect(res.status, `${path}.${format}`).toBe(200);
+        expect(res.headers.get("content-disposition")).toMatch(
+          new RegExp(`filename\\*=UTF-8''[^;]+\\.${format}$`),
+        );
+      }
+    expect((await client.get(`/sammantraden/${meetingId}/bilagor/13.pdf`)).status).toBe(404);
+    expect((await client.get(`/sammantraden/${meetingId}/protokoll.exe`)).status).toBe(404);
+    const meetingPage = await (await client.get(`/sammantraden/${meetingId}`)).text();
+    expect(meetingPage).toContain(`/sammantraden/${meetingId}/kallelse.pdf`);
+  });
+
+  it("serves the same documents in the API, and refuses an unknown format in Swedish", async () => {
+    const client = new Client(app);
+    const p = (await (
+      await client.get("/api/paragraphs?body=kommunfullmaktige&year=2026&number=8")
+    ).json()) as {
+      id: string;
+    };
+    const docx = await client.get(`/api/paragraphs/${p.id}/extract?format=docx`);
+    expect(docx.status).toBe(200);
+    expect(docx.headers.get("content-type")).toContain("wordprocessingml");
+    const bad = await client.get(`/api/paragraphs/${p.id}/extract?format=exe`);
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain("Ange format: pdf, docx eller html.");
+    expect((await client.get(`/api/reports/${reportId}/document?format=pdf&version=1`)).status).toBe(200);
+    expect((await client.get(`/api/reports/${reportId}/document?format=pdf&version=9`)).status).toBe(404);
+  });
+});
+
+describe("the official report through the API", () => {
+  it("shows the Malmö report signed, on its page, from the case", async () => {
+    const client = new Client(app);
+    const page = await (await client.get(`/tjansteskrivelser/${reportId}`)).text();
+    expect(page).toContain("SIGNERAD 2025-11-17");
+    expect(page).toContain("Kommunstyrelseberedningen 2025-03-12");
+    const list = await (await client.get("/diarium/STK-2024-1374/tjansteskrivelser")).text();
+    expect(list).toContain(`/tjansteskrivelser/${reportId}`);
+    expect(await (await client.get("/diarium/STK-2024-1374")).text()).toContain(
+      "/diarium/STK-2024-1374/tjansteskrivelser",
+    );
+  });
+
+  it("writes versions and signs only the version read; every refusal is Swedish and writes nothing", async () => {
+    const user = await buildUser(database, systemActor(municipalityId));
+    const client = new Client(app);
+    const anonymous = { basedOn: 1, datedOn: "2025-12-10", texts: {} };
+    expect(
+      (await client.request("POST", `/api/reports/${reportId}/versions`, { json: anonymous })).status,
+    ).toBe(401);
+    await client.logIn(user.email, user.password);
+    const v1 = (await (await client.get(`/api/reports/${reportId}`)).json()) as {
+      version: number;
+      sha256: string;
+      status: string;
+      texts: Record<string, string>;
+      links: { basis: unknown[]; recipients: unknown[]; responsibleIds: string[] };
+    };
+    expect(v1).toMatchObject({ version: 1, status: "signed" });
+    const content = { datedOn: "2025-12-10", texts: v1.texts, ...v1.links };
+    const versions = await count(officialReportVersion);
+
+    const tooLong = await client.request("POST", `/api/reports/${reportId}/versions`, {
+      json: { ...content, basedOn: 1, texts: { ...v1.texts, summary: "x".repeat(4001) } },
+    });
+    expect(tooLong.status).toBe(400);
+    expect(await tooLong.text()).toContain(
+      "Avsnittet Sammanfattning får vara högst 4000 tecken enligt mallen",
+    );
+    expect(await count(officialReportVersion)).toBe(versions);
+
+    const stale = await client.request("POST", `/api/reports/${reportId}/versions`, {
+      json: { ...content, basedOn: 0 },
+    });
+    expect(stale.status).toBe(400);
+
+    const saved = await client.request("POST", `/api/reports/${reportId}/versions`, {
+      json: { ...content, basedOn: 1, texts: { ...v1.texts, summary: "En ny sammanfattning." } },
+    });
+    expect(saved.status).toBe(201);
+    const v2 = (await (await client.get(`/api/reports/${reportId}`)).json()) as {
+      version: number;
+      sha256: string;
+      status: string;
+    };
+    expect(v2).toMatchObject({ version: 2, status: "draft" });
+
+    const records = await count(record);
+    const wrong = await client.request("POST", `/api/reports/${reportId}/signature`, {
+      json: { version: 2, sha256: v1.sha256 },
+    });
+    expect(wrong.status).toBe(409);
+    expect(await wrong.text()).toContain("har ändrats sedan du läste den");
+    expect(await count(record)).toBe(records);
+
+    const signed = await client.request("POST", `/api/reports/${reportId}/signature`, {
+      json: { version: 2, sha256: v2.sha256 },
+    });
+    expect(signed.status).toBe(201);
+    const after = (await (await client.get(`/api/reports/${reportId}`)).json()) as {
+      status: string;
+      signature: { stamp: string; by: string; method: string };
+      sha256: string;
+    };
+    expect(after.status).toBe("signed");
+    expect(after.sha256).toBe(v2.sha256);
+    expect(after.signature.stamp).toMatch(/^SIGNERAD \d{4}-\d{2}-\d{2}$/);
+    expect(after.signature.method).toBe("Inloggad användare i Paragraf");
+    expect(await count(record)).toBe(records + 1);
+    const registered = await database.db.select().from(record).where(eq(record.caseId, caseId));
+    expect(
+      registered.some((r) => r.recordType === "official_report" && r.description.includes("version 2")),
+    ).toBe(true);
+
+    const twice = await client.request("POST", `/api/reports/${reportId}/signature`, {
+      json: { version: 2, sha256: v2.sha256 },
+    });
+    expect(twice.status).toBe(409);
+    expect(await twice.text()).toContain("Version 2 är redan signerad");
+  });
+
+  it("refuses a template that leaves out a required section, and writes nothing", async () => {
+    const user = await buildUser(database, systemActor(municipalityId));
+    const client = new Client(app);
+    await client.logIn(user.email, user.password);
+    const templates = await count(reportTemplate);
+    const res = await client.request("POST", "/api/report-templates", {
+      json: {
+        name: "Utan underlag",
+        sections: [
+          { kind: "summary", heading: "Sammanfattning" },
+          { kind: "proposal", heading: "Förslag till beslut" },
+        ],
+      },
+    });
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain("Mallen saknar det obligatoriska avsnittet Beslutsunderlag");
+    expect(await count(reportTemplate)).toBe(templates);
+  });
+});

@@ -1,0 +1,106 @@
+import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import type { Actor } from "../accounts/actor.js";
+import type { Tx } from "../db/connect.js";
+import { inTransaction } from "../db/transaction.js";
+import type { AppEnv } from "../http/context.js";
+import { db, IdParam, json, writeProblems } from "../http/openapi.js";
+import { requireActor, requireMunicipality } from "../http/pages.js";
+import { secretAccess } from "../register/access.js";
+import { draftReport } from "./draft-report.js";
+import { readReport } from "./read-report.js";
+import { saveReportVersion } from "./save-report-version.js";
+import { saveTemplate } from "./save-template.js";
+import * as s from "./schemas.js";
+import { signReport } from "./sign-report.js";
+
+// The JSON API of official reports (M5): read a version, save templates, draft, save versions, sign.
+
+const Saved = z.object({ id: z.uuid(), version: z.int().optional() }).openapi("ReportSaved");
+const ReportJson = z.record(z.string(), z.unknown()).openapi("OfficialReport", {
+  description:
+    "En tjänsteskrivelse: rubrik, diarienummer, förvaltning, datum, Vår referens, avsnitten i mallens ordning, version, status och signatur (signerad av, tid, metod, SHA-256, stämpel).",
+});
+
+export function registerReportApi(api: OpenAPIHono<AppEnv>) {
+  api.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/reports/{id}",
+      tags: ["Tjänsteskrivelser"],
+      summary: "Hämta en tjänsteskrivelse (senaste versionen eller ?version=n)",
+      request: {
+        params: IdParam,
+        query: z.object({
+          version: z.coerce
+            .number({ error: "Ange version som ett heltal." })
+            .int()
+            .min(1)
+            .max(999_999)
+            .optional(),
+        }),
+      },
+      responses: { 200: { description: "Tjänsteskrivelsen", ...json(ReportJson) }, 404: writeProblems[404] },
+    }),
+    async (c) => {
+      const m = requireMunicipality(c);
+      const { id } = c.req.valid("param");
+      const { version } = c.req.valid("query");
+      const r = await inTransaction(db(c), (tx) =>
+        readReport(tx, m.id, id, secretAccess(c.get("actor")), version),
+      );
+      return c.json(r as Record<string, unknown>, 200);
+    },
+  );
+
+  const write = <I extends z.ZodType>(
+    path: string,
+    summary: string,
+    input: I,
+    run: (tx: Tx, actor: Actor, body: z.infer<I>, id: string) => Promise<{ id: string; version?: number }>,
+  ) =>
+    api.openapi(
+      createRoute({
+        method: "post",
+        path,
+        tags: ["Tjänsteskrivelser"],
+        summary,
+        security: [{ session: [] }],
+        request: {
+          ...(path.includes("{id}") ? { params: IdParam } : {}),
+          body: { ...json(input), required: true },
+        },
+        responses: { 201: { description: "Sparat", ...json(Saved) }, ...writeProblems },
+      }) as any,
+      async (c: any) => {
+        const actor = requireActor(c);
+        const body = c.req.valid("json");
+        const id = path.includes("{id}") ? c.req.valid("param").id : "";
+        const result = await inTransaction(db(c), (tx) => run(tx, actor, body, id));
+        return c.json(Saved.parse(result), 201);
+      },
+    );
+
+  write(
+    "/api/report-templates",
+    "Spara kommunens eller ett organs mall för tjänsteskrivelser",
+    s.SaveTemplateInput,
+    (tx, a, b) => saveTemplate(tx, a, b),
+  );
+  write("/api/reports", "Påbörja en tjänsteskrivelse i ett ärende", s.DraftReportInput, async (tx, a, b) => {
+    const { report, version } = await draftReport(tx, a, b);
+    return { id: report.id, version: version.version };
+  });
+  write("/api/reports/{id}/versions", "Spara en ny version", s.SaveVersionInput, async (tx, a, b, id) => {
+    const v = await saveReportVersion(tx, a, id, b);
+    return { id, version: v.version };
+  });
+  write(
+    "/api/reports/{id}/signature",
+    "Signera den version du läst (version och SHA-256 ur GET)",
+    s.SignReportInput,
+    async (tx, a, b, id) => {
+      const signed = await signReport(tx, a, id, b);
+      return { id, version: signed.version.version };
+    },
+  );
+}

@@ -1,0 +1,42 @@
+import { defineErrors } from "../http/errors.js";
+
+// Official reports' refusals, in Swedish.
+defineErrors({
+  report_section_too_long: {
+    status: 400,
+    text: (d) =>
+      `Avsnittet ${d.heading} får vara högst ${d.max} tecken enligt mallen; texten har ${d.length}.`,
+  },
+  report_section_not_in_template: {
+    status: 400,
+    text: (d) => `Mallen har inget avsnitt ${d.kind} att skriva i.`,
+  },
+  report_template_missing_section: {
+    status: 400,
+    text: (d) =>
+      `Mallen saknar det obligatoriska avsnittet ${d.heading}. En tjänsteskrivelse måste ha ${d.required}.`,
+  },
+  report_template_duplicate_section: {
+    status: 400,
+    text: (d) => `Mallen har avsnittet ${d.kind} två gånger.`,
+  },
+  report_template_missing: {
+    status: 400,
+    text: () => "Det finns ingen mall för tjänsteskrivelser för organet eller kommunen. Skapa en mall först.",
+  },
+  report_version_changed: {
+    status: 409,
+    text: (d) =>
+      `Tjänsteskrivelsen har ändrats sedan du läste den (nu version ${d.current}). Läs den nya versionen innan du signerar.`,
+  },
+  report_already_signed: {
+    status: 409,
+    text: (d) => `Version ${d.version} är redan signerad och kan inte signeras igen.`,
+  },
+  report_reference_not_found: { status: 400, text: () => "Personen eller organet finns inte i kommunen." },
+  report_record_not_found: { status: 400, text: () => "Handlingen finns inte i diariet." },
+  report_signer_unknown: {
+    status: 400,
+    text: () => "Bara en inloggad användare kan signera en tjänsteskrivelse.",
+  },
+});

@@ -1,0 +1,210 @@
+import { and, asc, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { consultation } from "../consultations/tables.js";
+import type { Tx } from "../db/connect.js";
+import { body, municipality, person } from "../organisation/tables.js";
+import { record, registerCase } from "../register/tables.js";
+import {
+  officialReport,
+  officialReportBasis,
+  officialReportRecipient,
+  officialReportResponsible,
+  officialReportVersion,
+  reportTemplate,
+} from "./tables.js";
+
+// Small queries of official reports; no rules here.
+
+/** A person's title in the municipality (the first post they hold), or null. */
+const titleOf = (personId: unknown) =>
+  sql<
+    string | null
+  >`(select o.title from official o where o.person_id = ${personId} and o.deleted_at is null order by o.created_at limit 1)`;
+
+/** A report with its case, administration, reference person and municipality, in one statement. */
+export async function findReportHead(tx: Tx, municipalityId: string, reportId: string) {
+  const [row] = await tx
+    .select({
+      report: officialReport,
+      municipalityName: municipality.name,
+      caseNumber: registerCase.number,
+      caseTitle: registerCase.title,
+      casePublicTitle: registerCase.publicTitle,
+      caseSecrecy: registerCase.secrecyProvision,
+      caseResponsibleBodyId: registerCase.responsibleBodyId,
+      administrationName: body.name,
+      referenceName: person.name,
+      referenceEmail: person.email,
+      referenceTitle: titleOf(person.id),
+    })
+    .from(officialReport)
+    .innerJoin(municipality, eq(municipality.id, officialReport.municipalityId))
+    .innerJoin(registerCase, eq(registerCase.id, officialReport.caseId))
+    .innerJoin(body, eq(body.id, officialReport.administrationId))
+    .innerJoin(person, eq(person.id, officialReport.referencePersonId))
+    .where(and(eq(officialReport.municipalityId, municipalityId), eq(officialReport.id, reportId)));
+  return row;
+}
+
+export function listVersions(tx: Tx, reportId: string) {
+  return tx
+    .select()
+    .from(officialReportVersion)
+    .where(eq(officialReportVersion.reportId, reportId))
+    .orderBy(asc(officialReportVersion.version));
+}
+
+/** The latest version, locked, so that a save or a signature waits for one running beside it. */
+export async function lockLatestVersion(tx: Tx, reportId: string) {
+  const [row] = await tx
+    .select()
+    .from(officialReportVersion)
+    .where(eq(officialReportVersion.reportId, reportId))
+    .orderBy(sql`${officialReportVersion.version} desc`)
+    .limit(1)
+    .for("update");
+  return row;
+}
+
+export async function lockReport(tx: Tx, municipalityId: string, reportId: string) {
+  const [row] = await tx
+    .select()
+    .from(officialReport)
+    .where(and(eq(officialReport.municipalityId, municipalityId), eq(officialReport.id, reportId)))
+    .for("update");
+  return row;
+}
+
+export async function findTemplate(tx: Tx, municipalityId: string, id: string) {
+  const [row] = await tx
+    .select()
+    .from(reportTemplate)
+    .where(and(eq(reportTemplate.municipalityId, municipalityId), eq(reportTemplate.id, id)));
+  return row;
+}
+
+/** The body's own template, else the municipality's. */
+export async function findTemplateFor(tx: Tx, municipalityId: string, bodyId: string | null) {
+  const rows = await tx
+    .select()
+    .from(reportTemplate)
+    .where(
+      and(
+        eq(reportTemplate.municipalityId, municipalityId),
+        bodyId
+          ? or(eq(reportTemplate.bodyId, bodyId), isNull(reportTemplate.bodyId))
+          : isNull(reportTemplate.bodyId),
+      ),
+    );
+  return rows.find((r) => r.bodyId === bodyId) ?? rows.find((r) => r.bodyId === null);
+}
+
+export function listTemplates(tx: Tx, municipalityId: string) {
+  return tx
+    .select()
+    .from(reportTemplate)
+    .where(eq(reportTemplate.municipalityId, municipalityId))
+    .orderBy(asc(reportTemplate.name));
+}
+
+/** The decision basis of a version, each record with the case that owns it (for its secrecy). */
+export function listBasis(tx: Tx, versionId: string) {
+  return tx
+    .select({
+      position: officialReportBasis.position,
+      paragraphId: officialReportBasis.paragraphId,
+      record: {
+        id: record.id,
+        number: record.number,
+        description: record.description,
+        publicDescription: record.publicDescription,
+        secrecyProvision: record.secrecyProvision,
+        counterpartName: record.counterpartName,
+        counterpartBodyId: record.counterpartBodyId,
+      },
+      responsibleBodyId: registerCase.responsibleBodyId,
+    })
+    .from(officialReportBasis)
+    .innerJoin(record, eq(record.id, officialReportBasis.recordId))
+    .innerJoin(registerCase, eq(registerCase.id, record.caseId))
+    .where(eq(officialReportBasis.versionId, versionId))
+    .orderBy(asc(officialReportBasis.position));
+}
+
+const parent = alias(body, "parent");
+
+export function listRecipients(tx: Tx, versionId: string) {
+  return tx
+    .select({
+      position: officialReportRecipient.position,
+      bodyId: officialReportRecipient.bodyId,
+      label: officialReportRecipient.label,
+      body: { kind: body.kind, name: body.name, shortName: body.shortName },
+      parentName: parent.name,
+    })
+    .from(officialReportRecipient)
+    .leftJoin(body, eq(body.id, officialReportRecipient.bodyId))
+    .leftJoin(parent, eq(parent.id, body.parentId))
+    .where(eq(officialReportRecipient.versionId, versionId))
+    .orderBy(asc(officialReportRecipient.position));
+}
+
+export function listResponsible(tx: Tx, versionId: string) {
+  return tx
+    .select({
+      position: officialReportResponsible.position,
+      personId: person.id,
+      name: person.name,
+      title: titleOf(person.id),
+    })
+    .from(officialReportResponsible)
+    .innerJoin(person, eq(person.id, officialReportResponsible.personId))
+    .where(eq(officialReportResponsible.versionId, versionId))
+    .orderBy(asc(officialReportResponsible.position));
+}
+
+export async function listConsultationIdsOfCase(tx: Tx, municipalityId: string, caseId: string) {
+  const rows = await tx
+    .select({ id: consultation.id })
+    .from(consultation)
+    .where(and(eq(consultation.municipalityId, municipalityId), eq(consultation.caseId, caseId)))
+    .orderBy(asc(consultation.createdAt));
+  return rows.map((r) => r.id);
+}
+
+/** The reports of a case, for its page. */
+export function listReportsOfCase(tx: Tx, municipalityId: string, caseId: string) {
+  return tx
+    .select({ id: officialReport.id, title: officialReport.title })
+    .from(officialReport)
+    .where(and(eq(officialReport.municipalityId, municipalityId), eq(officialReport.caseId, caseId)))
+    .orderBy(asc(officialReport.createdAt));
+}
+
+/** How many of the ids are records, persons, bodies of this municipality (for the use cases' checks). */
+export async function countRecords(tx: Tx, municipalityId: string, ids: string[]) {
+  if (ids.length === 0) return 0;
+  const rows = await tx
+    .select({ id: record.id })
+    .from(record)
+    .where(and(eq(record.municipalityId, municipalityId), inArray(record.id, [...new Set(ids)])));
+  return rows.length;
+}
+
+export async function countPersons(tx: Tx, municipalityId: string, ids: string[]) {
+  if (ids.length === 0) return 0;
+  const rows = await tx
+    .select({ id: person.id })
+    .from(person)
+    .where(and(eq(person.municipalityId, municipalityId), inArray(person.id, [...new Set(ids)])));
+  return rows.length;
+}
+
+export async function countBodies(tx: Tx, municipalityId: string, ids: string[]) {
+  if (ids.length === 0) return 0;
+  const rows = await tx
+    .select({ id: body.id })
+    .from(body)
+    .where(and(eq(body.municipalityId, municipalityId), inArray(body.id, [...new Set(ids)])));
+  return rows.length;
+}

@@ -1,0 +1,88 @@
+import { z } from "@hono/zod-openapi";
+import { sectionKinds } from "./sections.js";
+
+// Request shapes of official reports and their templates; the API and the forms validate with these.
+
+const id = (message: string) => z.uuid({ error: message });
+const text = (max: number, missing: string) =>
+  z.string({ error: missing }).trim().min(1, missing).max(max, `Texten får vara högst ${max} tecken.`);
+
+export const TemplateSectionInput = z.object({
+  kind: z.enum(sectionKinds, { error: "Välj en sorts avsnitt ur listan." }),
+  heading: text(120, "Ange avsnittets rubrik."),
+  maxLength: z.int({ error: "Ange längsta text som ett heltal." }).min(1).max(100_000).optional(),
+});
+
+export const SaveTemplateInput = z
+  .object({
+    bodyId: id("Välj ett organ ur listan.").nullish(),
+    name: text(200, "Ange mallens namn."),
+    sections: z.array(TemplateSectionInput).min(1, "En mall måste ha minst ett avsnitt.").max(30),
+  })
+  .openapi("SaveReportTemplateInput");
+export type SaveTemplateInput = z.infer<typeof SaveTemplateInput>;
+
+const VersionContent = {
+  datedOn: z.iso.date({ error: "Ange datum som ÅÅÅÅ-MM-DD." }).openapi({ example: "2025-12-03" }),
+  /** Written sections by kind; a template's maxLength is checked by the use case. */
+  texts: z.partialRecord(
+    z.enum(sectionKinds),
+    z.string().max(100_000, "Texten får vara högst 100 000 tecken."),
+  ),
+  basis: z
+    .array(
+      z.object({
+        recordId: id("Välj en handling ur listan."),
+        paragraphId: id("Välj en paragraf.").nullish(),
+      }),
+    )
+    .max(500)
+    .default([]),
+  recipients: z
+    .array(
+      z
+        .object({
+          bodyId: id("Välj ett organ ur listan.").nullish(),
+          label: text(200, "Ange mottagare.").nullish(),
+        })
+        .refine(
+          (r) => Boolean(r.bodyId) !== Boolean(r.label),
+          "Ange antingen ett organ eller en mottagare i text.",
+        ),
+    )
+    .max(200)
+    .default([]),
+  responsibleIds: z.array(id("Välj en person ur listan.")).max(20).default([]),
+};
+
+export const DraftReportInput = z
+  .object({
+    caseId: id("Välj ett ärende."),
+    title: text(300, "Ange tjänsteskrivelsens rubrik."),
+    administrationId: id("Välj förvaltning."),
+    referencePersonId: id("Välj vem som är referens."),
+    /** The body the report is written for (its template is used), e.g. KSAU. */
+    bodyId: id("Välj organ.").nullish(),
+    ...VersionContent,
+  })
+  .openapi("DraftReportInput");
+export type DraftReportInput = z.infer<typeof DraftReportInput>;
+
+export const SaveVersionInput = z
+  .object({
+    /** The version the writer started from; a newer one means someone else saved in between. */
+    basedOn: z.int({ error: "Ange versionen du utgick från." }).min(1),
+    ...VersionContent,
+  })
+  .openapi("SaveReportVersionInput");
+export type SaveVersionInput = z.infer<typeof SaveVersionInput>;
+
+export const SignReportInput = z
+  .object({
+    version: z.int({ error: "Ange versionen som signeras." }).min(1),
+    sha256: z
+      .string({ error: "Ange kontrollsumman för versionen du läste." })
+      .regex(/^[0-9a-f]{64}$/, "Kontrollsumman ska vara 64 hexadecimala tecken (SHA-256)."),
+  })
+  .openapi("SignReportInput");
+export type SignReportInput = z.infer<typeof SignReportInput>;

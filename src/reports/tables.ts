@@ -1,0 +1,71 @@
+import { date, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import type { TemplateSection } from "./sections.js";
+
+export const reportTemplate = pgTable("report_template", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  municipalityId: uuid("municipality_id").notNull(),
+  bodyId: uuid("body_id"),
+  name: text("name").notNull(),
+  sections: jsonb("sections").$type<TemplateSection[]>().notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const officialReport = pgTable("official_report", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  municipalityId: uuid("municipality_id").notNull(),
+  caseId: uuid("case_id").notNull(),
+  templateId: uuid("template_id").notNull(),
+  administrationId: uuid("administration_id").notNull(),
+  referencePersonId: uuid("reference_person_id").notNull(),
+  title: text("title").notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const officialReportVersion = pgTable("official_report_version", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  reportId: uuid("report_id").notNull(),
+  version: integer("version").notNull(),
+  datedOn: date("dated_on", { mode: "string" }).notNull(),
+  texts: jsonb("texts").$type<Record<string, string>>().notNull(),
+  writtenBy: text("written_by").notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  signedAt: timestamp("signed_at", { withTimezone: true }),
+  signedByUserId: uuid("signed_by_user_id"),
+  signedBy: text("signed_by"),
+  signMethod: text("sign_method"),
+  sha256: text("sha256"),
+  signedContent: jsonb("signed_content").$type<unknown>(),
+  recordId: uuid("record_id"),
+});
+
+export const officialReportBasis = pgTable(
+  "official_report_basis",
+  {
+    versionId: uuid("version_id").notNull(),
+    position: integer("position").notNull(),
+    recordId: uuid("record_id").notNull(),
+    paragraphId: uuid("paragraph_id"),
+  },
+  (t) => [primaryKey({ columns: [t.versionId, t.position] })],
+);
+
+export const officialReportRecipient = pgTable(
+  "official_report_recipient",
+  {
+    versionId: uuid("version_id").notNull(),
+    position: integer("position").notNull(),
+    bodyId: uuid("body_id"),
+    label: text("label"),
+  },
+  (t) => [primaryKey({ columns: [t.versionId, t.position] })],
+);
+
+export const officialReportResponsible = pgTable(
+  "official_report_responsible",
+  {
+    versionId: uuid("version_id").notNull(),
+    position: integer("position").notNull(),
+    personId: uuid("person_id").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.versionId, t.position] })],
+);
