@@ -8,6 +8,7 @@ import { systemActor } from "../accounts/actor.js";
 import type { Database } from "../db/connect.js";
 import { inTransaction } from "../db/transaction.js";
 import { loadExample } from "../example/load-example.js";
+import { reopenCase } from "../register/reopen-case.js";
 import { record } from "../register/tables.js";
 import { officialReport, officialReportVersion, reportTemplate } from "../reports/tables.js";
 
@@ -31,6 +32,9 @@ beforeAll(async () => {
       .where(eq(officialReport.municipalityId, municipality.id));
     reportId = r!.id;
     caseId = r!.caseId;
+    // The example dispatches KF § 8 and closes STK-2024-1374; a report is written in an open case, so the
+    // registrar reopens it for these tests.
+    await reopenCase(tx, systemActor(municipality.id), caseId);
   });
   app = testApp(database, "malmo").app;
 }, 120_000);
