@@ -27,6 +27,8 @@ const capabilities = [
   "meetings",
   "jobs",
   "mail",
+  "areas",
+  "reserves",
 ] as const;
 
 export const parts: Part[] = [
@@ -41,8 +43,10 @@ export const parts: Part[] = [
   { name: "meetings", what: "meetings (M7), minutes (M8), decision routes (M6); the minutes read model; the secretary's pages", mayImport: ["domain", "db", "http", "audit", "accounts", "organisation", "register"] },
   { name: "assignments", what: "assignments (M3) and the decision references they and consultations cite", mayImport: ["domain", "db", "http", "audit", "accounts", "organisation", "register", "meetings/tables"] },
   { name: "consultations", what: "consultations (M4): consultees, questions, answers, reminders, compilation; the letters they mail", mayImport: ["domain", "db", "http", "audit", "accounts", "organisation", "register", "assignments", "jobs", "mail"] },
-  { name: "jobs", what: "the outbox, claiming with SKIP LOCKED, retries, the worker loop and its handler assembly", mayImport: ["domain", "db", "mail", "consultations/notify"] },
+  { name: "jobs", what: "the outbox, claiming with SKIP LOCKED, retries, the worker loop and its handler assembly", mayImport: ["domain", "db", "mail", "consultations/notify", "reserves/notify"] },
   { name: "mail", what: "SMTP through nodemailer, delivery once per job and recipient", mayImport: ["domain", "db", "jobs"] },
+  { name: "areas", what: "the municipality's areas (Malmö's districts) for targeting and reporting call-offs", mayImport: ["domain", "db", "http", "audit", "accounts"] },
+  { name: "reserves", what: "reserves (M12) with their append-only ledger, call-offs, payments, follow-up (M13): indicators, reports, progress, question rounds, reminders, CSV/XLSX in and out, the public dashboard /uppfoljning with SVG charts", mayImport: ["domain", "db", "http", "audit", "accounts", "organisation", "register", "assignments", "consultations", "areas", "jobs", "mail"] },
   { name: "example", what: "the Malmö example, loaded through the same use cases as the API", mayImport: ["domain", "db", ...capabilities] },
   { name: "app", what: "the assembly: the Hono app with every capability's routes and pages, the session middleware (cookie or API token, municipality by host), the start page, the API reference", mayImport: ["domain", "config", "db", "http", ...capabilities] },
   { name: "entry", what: "`src/main.ts`, `boot.ts`, `cli.ts`: the process entry points", mayImport: ["domain", "config", "db", "http", "app", "example", ...capabilities] },

@@ -7,3 +7,5 @@ export * from "../jobs/tables.js";
 export * from "../meetings/tables.js";
 export * from "../organisation/tables.js";
 export * from "../register/tables.js";
+export * from "../areas/tables.js";
+export * from "../reserves/tables.js";
