@@ -21,6 +21,13 @@ import {
   questionRound,
 } from "./tables.js";
 
+/** Awaits each query in turn (drizzle's builders start only when awaited) and gives their results in order. */
+async function inOrder<T extends readonly unknown[]>(queries: T): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
+  const results: unknown[] = [];
+  for (const q of queries) results.push(await q);
+  return results as { -readonly [K in keyof T]: Awaited<T[K]> };
+}
+
 /** Which part of the follow-up one view needs: every reserve, one reserve, or one call-off (with its reserve). */
 export type FollowUpScope = { all: true } | { appropriationId: string } | { callOffId: string };
 
@@ -74,7 +81,9 @@ export async function loadFollowUp(tx: Tx, municipalityId: string, scope: Follow
     ...new Set([...reserves.map((r) => r.decidedById), ...callOffs.flatMap((c) => (c.decidedById ? [c.decidedById] : []))]),
   ];
   const none = Promise.resolve([]);
-  const [cases, bodies, decisions, areas, indicators, reports, ledger, rounds, sums] = await Promise.all([
+  // Drizzle's queries run when awaited, so inOrder runs them one after another: a transaction is one connection,
+  // which runs one statement at a time. ledgerSums is an async function, so it is called last, on its own.
+  const [cases, bodies, decisions, areas, indicators, reports, ledger, rounds] = await inOrder([
     caseIds.length === 0
       ? none
       : tx
@@ -150,8 +159,8 @@ export async function loadFollowUp(tx: Tx, municipalityId: string, scope: Follow
           .from(questionRound)
           .innerJoin(consultation, eq(consultation.id, questionRound.consultationId))
           .where(inArray(questionRound.appropriationId, reserveIds)),
-    ledgerSums(tx, reserveIds),
-  ]);
+  ] as const);
+  const sums = await ledgerSums(tx, reserveIds);
   const reportIds = reports.map((r) => r.id);
   const values =
     reportIds.length === 0
