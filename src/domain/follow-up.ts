@@ -74,7 +74,8 @@ export function combinedProgress(parts: ProgressPart[], method: ProgressMethod):
 
 /** How a method is stated to readers. */
 export function progressMethodText(method: ProgressMethod, parts: "indicators" | "call-offs"): string {
-  if (method === "average") return `Framsteget är medelvärdet av ${parts === "indicators" ? "indikatorernas" : "avropens"} framsteg.`;
+  if (method === "average")
+    return `Framsteget är medelvärdet av ${parts === "indicators" ? "indikatorernas" : "avropens"} framsteg.`;
   return parts === "indicators"
     ? "Framsteget är indikatorernas framsteg vägt med deras angivna vikt."
     : "Framsteget är avropens framsteg vägt med beviljat belopp.";
@@ -90,12 +91,17 @@ export function formatPermille(permille: number): string {
 export type IndicatorUnit = "percent" | "people" | "count";
 
 /** Swedish name of a unit, as "mäts i …" reads it. */
-export const unitNames: Record<IndicatorUnit, string> = { percent: "procent", people: "personer", count: "antal" };
+export const unitNames: Record<IndicatorUnit, string> = {
+  percent: "procent",
+  people: "personer",
+  count: "antal",
+};
 
 /** What is wrong with a value in a unit, as the rule a reader is told, or null when it fits. */
 export function unitProblem(unit: IndicatorUnit, value: number): string | null {
   if (!Number.isFinite(value)) return "värdet måste vara ett tal";
-  if (unit === "percent") return value < 0 || value > 100 ? "värdet ska vara en andel mellan 0 och 100" : null;
+  if (unit === "percent")
+    return value < 0 || value > 100 ? "värdet ska vara en andel mellan 0 och 100" : null;
   if (value < 0 || !Number.isInteger(value)) return "värdet ska vara ett helt antal, 0 eller mer";
   return null;
 }

@@ -10,6 +10,7 @@ import { loadMalmoFollowUp, sendMalmoConsultation } from "./malmo-followup.js";
 import { loadMalmoMeetings } from "./malmo-meetings.js";
 import * as malmo from "./malmo-organisation.js";
 import { loadCaseRecords, loadRegisterCases } from "./malmo-register.js";
+import { loadMalmoReserves } from "./malmo-reserves.js";
 
 /**
  * Loads the Malmö example through the same use cases the API calls, so a start with the example is also a test
@@ -68,6 +69,7 @@ export async function loadExample(tx: Tx) {
   await loadCaseRecords(tx, actor, bodyIds, reportBack.id);
   await loadMalmoMeetings(tx, actor, { bodyIds, personIds, partyIds });
   await loadMalmoFollowUp(tx, actor, bodyIds, consultation);
+  await loadMalmoReserves(tx, actor, bodyIds);
 
   return { municipality, actor, partyIds, bodyIds, personIds };
 }

@@ -1,8 +1,8 @@
 import type { Logger } from "pino";
 import { consultationJobHandlers } from "../consultations/notify.js";
 import type { Db } from "../db/connect.js";
-import { reserveJobHandlers } from "../reserves/notify.js";
 import { createMailer, mailSettingsFromEnv } from "../mail/mailer.js";
+import { reserveJobHandlers } from "../reserves/notify.js";
 import { startWorker, type Worker } from "./worker.js";
 
 /**

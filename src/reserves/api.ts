@@ -45,7 +45,9 @@ export function registerReserveApi(api: OpenAPIHono<AppEnv>) {
       path: "/api/reserves",
       tags,
       summary: "Lista reserver (anslag till förfogande) med saldo",
-      responses: { 200: { description: "Reserverna", ...json(z.object({ data: z.array(AppropriationResource) })) } },
+      responses: {
+        200: { description: "Reserverna", ...json(z.object({ data: z.array(AppropriationResource) })) },
+      },
     }),
     async (c) => {
       const m = requireMunicipality(c);
@@ -60,11 +62,16 @@ export function registerReserveApi(api: OpenAPIHono<AppEnv>) {
       tags,
       summary: "Hämta en reserv med dess avrop",
       request: { params: IdParam },
-      responses: { 200: { description: "Reserven", ...json(AppropriationWithCallOffs) }, 404: writeProblems[404] },
+      responses: {
+        200: { description: "Reserven", ...json(AppropriationWithCallOffs) },
+        404: writeProblems[404],
+      },
     }),
     async (c) => {
       const m = requireMunicipality(c);
-      const row = await inTransaction(db(c), (tx) => readReserve(tx, m.id, c.req.valid("param").id, access(c)));
+      const row = await inTransaction(db(c), (tx) =>
+        readReserve(tx, m.id, c.req.valid("param").id, access(c)),
+      );
       return c.json(fullReserve(row), 200);
     },
   );
@@ -97,7 +104,10 @@ export function registerReserveApi(api: OpenAPIHono<AppEnv>) {
       security: [{ session: [] }],
       request: { params: IdParam, body: { ...json(QuestionRoundInput), required: true } },
       responses: {
-        201: { description: "Frågeomgången (remissen) är förberedd", ...json(z.object({ consultationId: z.uuid() })) },
+        201: {
+          description: "Frågeomgången (remissen) är förberedd",
+          ...json(z.object({ consultationId: z.uuid() })),
+        },
         ...writeProblems,
       },
     }),
@@ -120,7 +130,9 @@ export function registerReserveApi(api: OpenAPIHono<AppEnv>) {
     }),
     async (c) => {
       const m = requireMunicipality(c);
-      const row = await inTransaction(db(c), (tx) => readCallOff(tx, m.id, c.req.valid("param").id, access(c)));
+      const row = await inTransaction(db(c), (tx) =>
+        readCallOff(tx, m.id, c.req.valid("param").id, access(c)),
+      );
       return c.json(callOffResource(row.callOff), 200);
     },
   );
@@ -128,7 +140,12 @@ export function registerReserveApi(api: OpenAPIHono<AppEnv>) {
     path: string,
     summary: string,
     body: I,
-    run: (tx: Parameters<typeof decideCallOff>[0], actor: ReturnType<typeof requireActor>, id: string, input: z.infer<I>) => Promise<unknown>,
+    run: (
+      tx: Parameters<typeof decideCallOff>[0],
+      actor: ReturnType<typeof requireActor>,
+      id: string,
+      input: z.infer<I>,
+    ) => Promise<unknown>,
   ) =>
     api.openapi(
       createRoute({
@@ -177,8 +194,11 @@ export function registerReserveApi(api: OpenAPIHono<AppEnv>) {
     DecideCallOffInput,
     (tx, actor, id, input) => decideCallOff(tx, actor, id, input),
   );
-  callOffWrite("/api/call-offs/{id}/payments", "Registrera en utbetalning mot ett beviljat avrop", PaymentInput, (tx, actor, id, input) =>
-    recordPayment(tx, actor, id, input),
+  callOffWrite(
+    "/api/call-offs/{id}/payments",
+    "Registrera en utbetalning mot ett beviljat avrop",
+    PaymentInput,
+    (tx, actor, id, input) => recordPayment(tx, actor, id, input),
   );
   callOffWrite(
     "/api/call-offs/{id}/reports",
@@ -222,7 +242,8 @@ export function registerReserveApi(api: OpenAPIHono<AppEnv>) {
       method: "post",
       path: "/api/reserves/import",
       tags,
-      summary: "Läs in områden, indikatorer eller rapporter från CSV; uppdaterar på externt id, allt eller inget",
+      summary:
+        "Läs in områden, indikatorer eller rapporter från CSV; uppdaterar på externt id, allt eller inget",
       description:
         "Samma kolumner som exporten (/uppfoljning/{områden|indikatorer|rapporter}.csv). En fil med fel på någon rad skriver ingenting och svarar med ett fel per rad. En stor fil läses av ett jobb: svaret är då 202 med inläsningens id.",
       security: [{ session: [] }],
@@ -272,7 +293,9 @@ export function registerReserveApi(api: OpenAPIHono<AppEnv>) {
     }),
     async (c) => {
       const actor = requireActor(c);
-      const row = await inTransaction(db(c), (tx) => readImport(tx, actor.municipalityId, c.req.valid("param").id));
+      const row = await inTransaction(db(c), (tx) =>
+        readImport(tx, actor.municipalityId, c.req.valid("param").id),
+      );
       return c.json({ id: row.id, status: row.status, rows: row.rowCount, errors: row.errors }, 200);
     },
   );

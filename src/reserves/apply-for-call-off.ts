@@ -25,7 +25,11 @@ export async function applyForCallOff(tx: Tx, actor: Actor, raw: CallOffInput) {
   if (!(await findBody(tx, actor.municipalityId, input.applyingBodyId)))
     throw new DomainError("body_not_found", {}, "applyingBodyId");
   if (!reserve.themes.includes(input.theme))
-    throw new DomainError("theme_not_allowed", { theme: input.theme, allowed: reserve.themes.join(", ") }, "theme");
+    throw new DomainError(
+      "theme_not_allowed",
+      { theme: input.theme, allowed: reserve.themes.join(", ") },
+      "theme",
+    );
   if (Number(input.startsOn.slice(0, 4)) !== reserve.year)
     throw new DomainError("call_off_outside_year", { year: reserve.year }, "startsOn");
   const remaining = reserve.amountOre - reserve.grantedOre;
@@ -39,17 +43,26 @@ export async function applyForCallOff(tx: Tx, actor: Actor, raw: CallOffInput) {
   const areas = await listAreasByIds(tx, actor.municipalityId, areaIds);
   if (areas.length !== areaIds.length) throw new DomainError("area_not_found", {}, "areaIds");
   if (await findCallOffByExternalId(tx, actor.municipalityId, input.externalId))
-    throw new DomainError("external_id_taken", { externalId: input.externalId, what: "ett annat avrop" }, "externalId");
+    throw new DomainError(
+      "external_id_taken",
+      { externalId: input.externalId, what: "ett annat avrop" },
+      "externalId",
+    );
   const seen = new Set<string>();
   for (const [i, ind] of input.indicators.entries()) {
     if (seen.has(ind.externalId))
-      throw new DomainError("external_id_taken", { externalId: ind.externalId, what: "en annan indikator" }, `indicators.${i}.externalId`);
+      throw new DomainError(
+        "external_id_taken",
+        { externalId: ind.externalId, what: "en annan indikator" },
+        `indicators.${i}.externalId`,
+      );
     seen.add(ind.externalId);
   }
 
   let caseId = input.caseId ?? null;
   if (caseId) {
-    if (!(await findCase(tx, actor.municipalityId, caseId))) throw new DomainError("case_not_found", {}, "caseId");
+    if (!(await findCase(tx, actor.municipalityId, caseId)))
+      throw new DomainError("case_not_found", {}, "caseId");
   } else {
     const registered = await registerNewCase(tx, actor, {
       seriesCode: input.seriesCode!,

@@ -77,9 +77,7 @@ const Figure: FC<{ caption: string; children?: any; table: { head: string[]; row
       </thead>
       <tbody>
         {table.rows.map((row) => (
-          <tr>
-            {row.map((cell, i) => (i === 0 ? <th scope="row">{cell}</th> : <td>{cell}</td>))}
-          </tr>
+          <tr>{row.map((cell, i) => (i === 0 ? <th scope="row">{cell}</th> : <td>{cell}</td>))}</tr>
         ))}
       </tbody>
     </table>
@@ -129,7 +127,11 @@ export const GroupChart: FC<{ groups: GroupSum[]; caption: string; groupName: st
       }}
     >
       {note ? <p class="hint">{note}</p> : null}
-      {groups.length > 0 ? <Bars title={caption} description={description} bars={bars} /> : <p>Inga beviljade avrop ännu.</p>}
+      {groups.length > 0 ? (
+        <Bars title={caption} description={description} bars={bars} />
+      ) : (
+        <p>Inga beviljade avrop ännu.</p>
+      )}
     </Figure>
   );
 };
@@ -154,7 +156,8 @@ export const IndicatorChart: FC<{ indicator: IndicatorView }> = ({ indicator }) 
     lo = 0;
     hi = hi * 1.15 || 1;
   }
-  const x = (i: number) => left + (points.length === 1 ? 0 : (i * (width - left - right)) / (points.length - 1));
+  const x = (i: number) =>
+    left + (points.length === 1 ? 0 : (i * (width - left - right)) / (points.length - 1));
   const y = (v: number) => top + (1 - (v - lo) / (hi - lo || 1)) * (height - top - bottom);
   const measured = points.map((p, i) => ({ ...p, i })).filter((p) => p.kind !== "target");
   const target = points[points.length - 1]!;
@@ -165,9 +168,18 @@ export const IndicatorChart: FC<{ indicator: IndicatorView }> = ({ indicator }) 
   return (
     <Figure
       caption={caption}
-      table={{ head: ["", indicator.unitText], rows: points.map((p) => [p.label, indicator.format(p.value)]) }}
+      table={{
+        head: ["", indicator.unitText],
+        rows: points.map((p) => [p.label, indicator.format(p.value)]),
+      }}
     >
-      <svg class="chart" role="img" aria-labelledby={`${id}-t ${id}-d`} viewBox={`0 0 ${width} ${height}`} width="100%">
+      <svg
+        class="chart"
+        role="img"
+        aria-labelledby={`${id}-t ${id}-d`}
+        viewBox={`0 0 ${width} ${height}`}
+        width="100%"
+      >
         <title id={`${id}-t`}>{caption}</title>
         <desc id={`${id}-d`}>{description}</desc>
         <line x1={left} y1={height - bottom} x2={width - right} y2={height - bottom} stroke="#4a4a4a" />

@@ -63,8 +63,16 @@ export const callOffColumns = [
   "illustrativt",
 ] as const;
 
-export const areaKindWords = { district: "stadsområde", neighbourhood: "delområde", city: "hela staden" } as const;
-export const unitWords: Record<IndicatorUnit, string> = { percent: "procent", people: "personer", count: "antal" };
+export const areaKindWords = {
+  district: "stadsområde",
+  neighbourhood: "delområde",
+  city: "hela staden",
+} as const;
+export const unitWords: Record<IndicatorUnit, string> = {
+  percent: "procent",
+  people: "personer",
+  count: "antal",
+};
 export const periodWords: Record<ReportPeriod, string> = { interim: "delårsrapport", annual: "årsanalys" };
 export const statusWords: Record<ReportStatus, string> = {
   on_track: "enligt plan",
@@ -82,7 +90,8 @@ export const callOffStatusWords = {
 /** The code of a Swedish word in a table of words, case and spacing forgiven; null when it is none of them. */
 export function codeOf<K extends string>(words: Record<K, string>, text: string): K | null {
   const t = text.trim().toLowerCase().replace(/\s+/g, " ");
-  for (const [code, word] of Object.entries(words) as [K, string][]) if (word === t || code === t) return code;
+  for (const [code, word] of Object.entries(words) as [K, string][])
+    if (word === t || code === t) return code;
   return null;
 }
 

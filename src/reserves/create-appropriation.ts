@@ -22,7 +22,11 @@ export async function createAppropriation(tx: Tx, actor: Actor, raw: Appropriati
   if (input.caseId && !(await findCase(tx, actor.municipalityId, input.caseId)))
     throw new DomainError("case_not_found", {}, "caseId");
   if (await findAppropriationByExternalId(tx, actor.municipalityId, input.externalId))
-    throw new DomainError("external_id_taken", { externalId: input.externalId, what: "en annan reserv" }, "externalId");
+    throw new DomainError(
+      "external_id_taken",
+      { externalId: input.externalId, what: "en annan reserv" },
+      "externalId",
+    );
   const decidedBy = await resolveDecisionReference(tx, actor, input.decidedBy, "decidedBy");
   const [created] = await tx
     .insert(appropriation)

@@ -37,9 +37,7 @@ export function parseCsv(text: string): string[][] {
     row.push(cell);
     rows.push(row);
   }
-  return rows
-    .map((r) => r.map(unprotect))
-    .filter((r) => r.some((c) => c.trim() !== ""));
+  return rows.map((r) => r.map(unprotect)).filter((r) => r.some((c) => c.trim() !== ""));
 }
 
 /** A cell the export kept from running as a formula ("'=…") is read back as what it was. */
@@ -49,7 +47,11 @@ function unprotect(cell: string): string {
 
 /** A number as a Swedish spreadsheet writes it ("72,5", "1 200"), or null when it is not one. */
 export function parseSwedishNumber(text: string): number | null {
-  const t = text.trim().replace(/[\s\u00a0\u202f]/g, "").replace(",", ".").replace("−", "-");
+  const t = text
+    .trim()
+    .replace(/[\s\u00a0\u202f]/g, "")
+    .replace(",", ".")
+    .replace("−", "-");
   if (!/^-?\d+(\.\d+)?$/.test(t)) return null;
   return Number(t);
 }

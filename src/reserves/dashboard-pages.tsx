@@ -18,15 +18,17 @@ const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 const Illustrative = ({ on }: { on: boolean }) =>
   on ? (
     <p class="notice">
-      <strong>Illustrativt exempel.</strong> Underlaget (KF 2026-01-22 § 8) nämner inga avrop; detta är påhittat för att
-      visa hur uppföljningen ser ut.
+      <strong>Illustrativt exempel.</strong> Underlaget (KF 2026-01-22 § 8) nämner inga avrop; detta är
+      påhittat för att visa hur uppföljningen ser ut.
     </p>
   ) : null;
 
 const Downloads = ({ reserveId }: { reserveId?: string }) => (
   <section>
     <h2>Ladda ner</h2>
-    <p>Samma kolumner som inläsningen läser: CSV (UTF-8, semikolon, öppnas i svenska Excel) och Excel (XLSX).</p>
+    <p>
+      Samma kolumner som inläsningen läser: CSV (UTF-8, semikolon, öppnas i svenska Excel) och Excel (XLSX).
+    </p>
     <ul>
       {exportKinds.map((kind) => (
         <li>
@@ -97,7 +99,9 @@ async function download(c: C, kind: ExportKind, format: "csv" | "xlsx") {
   const access = secretAccess(c.get("actor"));
   const reserveId = c.req.query("reserv");
   const reserves = await read(c, async (tx) =>
-    reserveId && uuidPattern.test(reserveId) ? [await readReserve(tx, m.id, reserveId, access)] : readReserves(tx, m.id, access),
+    reserveId && uuidPattern.test(reserveId)
+      ? [await readReserve(tx, m.id, reserveId, access)]
+      : readReserves(tx, m.id, access),
   );
   const table = exportTable(kind, reserves);
   const name = `uppfoljning-${kind}`;
@@ -115,8 +119,8 @@ export function registerDashboardPages(app: OpenAPIHono<AppEnv>) {
       <Layout title="Uppföljning" chrome={chrome(c)} current={followUpPath}>
         <h1>Uppföljning av reserver och insatser</h1>
         <p>
-          Pengar som kommunen har avsatt i reserver, vad nämnderna har avropat, vad som har beviljats och betalats ut,
-          och om insatserna når sina mål.
+          Pengar som kommunen har avsatt i reserver, vad nämnderna har avropat, vad som har beviljats och
+          betalats ut, och om insatserna når sina mål.
         </p>
         {can(c.get("actor"), "reserve:write") ? (
           <p class="actions">
@@ -174,7 +178,9 @@ export function registerDashboardPages(app: OpenAPIHono<AppEnv>) {
             <Progress permille={r.progressPermille} text={r.progressText} /> {r.progressMethodText}
           </dd>
           <dt>Saldo</dt>
-          <dd>{r.ledgerChecked ? "Stämmer med huvudboken." : "Stämmer INTE med huvudboken – kontakta ekonomi."}</dd>
+          <dd>
+            {r.ledgerChecked ? "Stämmer med huvudboken." : "Stämmer INTE med huvudboken – kontakta ekonomi."}
+          </dd>
         </dl>
         <h2>Pengarna</h2>
         <MoneyChart money={r.money} caption={`Reservens pengar ${r.year}`} />
@@ -187,7 +193,11 @@ export function registerDashboardPages(app: OpenAPIHono<AppEnv>) {
           note="Ett avrop som gäller flera områden räknas med sitt hela belopp i vart och ett av dem."
         />
         <h2>Avrop</h2>
-        {r.callOffs.length === 0 ? <p>Inga avrop ännu.</p> : <CallOffTable rows={r.callOffs} caption={`Avrop ur ${title}`} />}
+        {r.callOffs.length === 0 ? (
+          <p>Inga avrop ännu.</p>
+        ) : (
+          <CallOffTable rows={r.callOffs} caption={`Avrop ur ${title}`} />
+        )}
         {r.rounds.length > 0 ? (
           <section>
             <h2>Särskilda frågeomgångar</h2>
@@ -266,7 +276,9 @@ export function registerDashboardPages(app: OpenAPIHono<AppEnv>) {
         {mayWrite ? (
           <p class="actions">
             {o.status === "applied" ? <a href={`${callOffPath(o.id)}/beslut`}>Besluta</a> : null}
-            {o.money.unpaidOre > 0 ? <a href={`${callOffPath(o.id)}/utbetalning`}>Registrera utbetalning</a> : null}
+            {o.money.unpaidOre > 0 ? (
+              <a href={`${callOffPath(o.id)}/utbetalning`}>Registrera utbetalning</a>
+            ) : null}
             {o.money.grantedOre > 0 ? <a href={`${callOffPath(o.id)}/rapport`}>Lämna rapport</a> : null}
           </p>
         ) : null}

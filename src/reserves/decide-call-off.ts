@@ -26,9 +26,17 @@ export async function decideCallOff(tx: Tx, actor: Actor, callOffId: string, raw
   authorize(actor, "reserve:write", reserve.ownerBodyId);
   if (application.status !== "applied") throw new DomainError("call_off_already_decided");
   const granted =
-    input.outcome === "granted" ? application.requestedOre : input.outcome === "rejected" ? 0 : input.grantedOre!;
+    input.outcome === "granted"
+      ? application.requestedOre
+      : input.outcome === "rejected"
+        ? 0
+        : input.grantedOre!;
   if (granted > application.requestedOre)
-    throw new DomainError("granted_above_requested", { requested: formatKronor(application.requestedOre) }, "grantedOre");
+    throw new DomainError(
+      "granted_above_requested",
+      { requested: formatKronor(application.requestedOre) },
+      "grantedOre",
+    );
   if (input.outcome === "partly_granted" && granted === application.requestedOre)
     throw new DomainError("partial_grant_not_partial", {}, "grantedOre");
   const remaining = reserve.amountOre - reserve.grantedOre;

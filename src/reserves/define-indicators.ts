@@ -12,9 +12,14 @@ export function checkIndicator(input: IndicatorInput, field: string) {
   for (const key of ["baseline", "target"] as const) {
     const rule = unitProblem(input.unit, input[key]);
     if (rule)
-      throw new DomainError("indicator_value_wrong_unit", { name: input.name, unit: unitNames[input.unit], rule }, `${field}.${key}`);
+      throw new DomainError(
+        "indicator_value_wrong_unit",
+        { name: input.name, unit: unitNames[input.unit], rule },
+        `${field}.${key}`,
+      );
   }
-  if (input.baseline === input.target) throw new DomainError("indicator_target_is_baseline", {}, `${field}.target`);
+  if (input.baseline === input.target)
+    throw new DomainError("indicator_target_is_baseline", {}, `${field}.target`);
 }
 
 /**
@@ -57,7 +62,9 @@ export async function saveIndicator(
   const [elsewhere] = await tx
     .select({ id: indicator.id })
     .from(indicator)
-    .where(and(eq(indicator.municipalityId, actor.municipalityId), eq(indicator.externalId, input.externalId)));
+    .where(
+      and(eq(indicator.municipalityId, actor.municipalityId), eq(indicator.externalId, input.externalId)),
+    );
   if (elsewhere)
     throw new DomainError(
       "external_id_taken",
@@ -67,9 +74,20 @@ export async function saveIndicator(
   const position = existing.reduce((max, i) => Math.max(max, i.position), 0) + 1;
   const [created] = await tx
     .insert(indicator)
-    .values({ municipalityId: actor.municipalityId, externalId: input.externalId, callOffId, position, ...values })
+    .values({
+      municipalityId: actor.municipalityId,
+      externalId: input.externalId,
+      callOffId,
+      position,
+      ...values,
+    })
     .returning();
   existing.push(created!);
-  await recordAudit(tx, actor, { action: "indicator.added", recordType: "indicator", recordId: created!.id, after: created });
+  await recordAudit(tx, actor, {
+    action: "indicator.added",
+    recordType: "indicator",
+    recordId: created!.id,
+    after: created,
+  });
   return created!;
 }

@@ -31,7 +31,8 @@ defineErrors({
   call_off_already_decided: { status: 409, text: () => "Avropet är redan beslutat." },
   payment_above_granted: {
     status: 409,
-    text: (d) => `Utbetalningen ${d.amount} är större än det som återstår att betala ut av beviljat belopp (${d.left}).`,
+    text: (d) =>
+      `Utbetalningen ${d.amount} är större än det som återstår att betala ut av beviljat belopp (${d.left}).`,
   },
   payment_not_granted: { status: 409, text: () => "Avropet har inget beviljat belopp att betala ut." },
   area_not_found: { status: 400, text: () => "Området finns inte i kommunens register." },

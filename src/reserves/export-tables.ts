@@ -1,5 +1,14 @@
 import type { Table } from "../assignments/tabular.js";
-import { callOffColumns, indicatorColumns, kronorCell, periodWords, reportColumns, reserveColumns, statusWords, unitWords } from "./columns.js";
+import {
+  callOffColumns,
+  indicatorColumns,
+  kronorCell,
+  periodWords,
+  reportColumns,
+  reserveColumns,
+  statusWords,
+  unitWords,
+} from "./columns.js";
 import type { ReserveView } from "./present.js";
 
 // The reserves' tables for download, in the columns the import reads back. Pure: made from the presented views,
@@ -63,7 +72,16 @@ export function exportTable(kind: ExportKind, reserves: ReserveView[]): Table {
       sheet: "Indikatorer",
       header: [...indicatorColumns],
       rows: callOffs.flatMap((c) =>
-        c.indicators.map((i) => [i.externalId, c.externalId, i.name, unitWords[i.unit], i.baseline, i.target, i.source, i.weight]),
+        c.indicators.map((i) => [
+          i.externalId,
+          c.externalId,
+          i.name,
+          unitWords[i.unit],
+          i.baseline,
+          i.target,
+          i.source,
+          i.weight,
+        ]),
       ),
     };
   return {
@@ -71,8 +89,19 @@ export function exportTable(kind: ExportKind, reserves: ReserveView[]): Table {
     header: [...reportColumns],
     rows: callOffs.flatMap((c) =>
       c.reports.flatMap((r) => {
-        const head = [r.externalId, c.externalId, r.year, periodWords[r.period], statusWords[r.status], kronorCell(r.moneyUsedOre), r.narrative, r.reportedOn];
-        return r.values.length === 0 ? [[...head, null, null]] : r.values.map((v) => [...head, v.indicatorExternalId, v.value]);
+        const head = [
+          r.externalId,
+          c.externalId,
+          r.year,
+          periodWords[r.period],
+          statusWords[r.status],
+          kronorCell(r.moneyUsedOre),
+          r.narrative,
+          r.reportedOn,
+        ];
+        return r.values.length === 0
+          ? [[...head, null, null]]
+          : r.values.map((v) => [...head, v.indicatorExternalId, v.value]);
       }),
     ),
   };

@@ -42,7 +42,9 @@ const appropriationBody = (s: Awaited<ReturnType<typeof reserveSetting>>, amount
 });
 
 async function reserveCount(m: TestMunicipality) {
-  const rows = await tx(database, (t) => t.select().from(appropriation).where(eq(appropriation.municipalityId, m.id)));
+  const rows = await tx(database, (t) =>
+    t.select().from(appropriation).where(eq(appropriation.municipalityId, m.id)),
+  );
   return rows.length;
 }
 
@@ -61,13 +63,19 @@ describe("the reserves API", () => {
     expect(await reserveCount(m)).toBe(1);
     const ok = await client.request("POST", "/api/reserves", { json: appropriationBody(s, 250_000_000) });
     expect(ok.status).toBe(201);
-    expect(((await ok.json()) as { money: { appropriated: string } }).money.appropriated).toBe("2\u00a0500\u00a0000\u00a0kr");
+    expect(((await ok.json()) as { money: { appropriated: string } }).money.appropriated).toBe(
+      "2\u00a0500\u00a0000\u00a0kr",
+    );
   });
 
   it("grants through the decision route and refuses an amount above what is left", async () => {
     const { s, a, client } = await world();
     const granted = await client.request("POST", `/api/call-offs/${a.id}/decision`, {
-      json: { outcome: "partly_granted", grantedOre: 30_000_000, decidedBy: { bodyId: s.ks.id, decidedOn: "2026-02-20", paragraphNumber: 40 } },
+      json: {
+        outcome: "partly_granted",
+        grantedOre: 30_000_000,
+        decidedBy: { bodyId: s.ks.id, decidedOn: "2026-02-20", paragraphNumber: 40 },
+      },
     });
     expect(granted.status).toBe(200);
     const body = (await granted.json()) as { status: string; money: { granted: string } };
@@ -77,7 +85,9 @@ describe("the reserves API", () => {
       json: { amountOre: 40_000_000, paidOn: "2026-03-01" },
     });
     expect(paid.status).toBe(409);
-    expect(((await paid.json()) as { detail: string }).detail).toContain("större än det som återstår att betala ut");
+    expect(((await paid.json()) as { detail: string }).detail).toContain(
+      "större än det som återstår att betala ut",
+    );
   });
 });
 
@@ -85,7 +95,10 @@ describe("import and export", () => {
   it("exports CSV with a byte order mark and semicolons, and XLSX", async () => {
     const { s, a, client, m } = await world();
     await tx(database, (t) =>
-      decideCallOff(t, m.system, a.id, { outcome: "granted", decidedBy: { bodyId: s.kf.id, decidedOn: "2026-02-20", paragraphNumber: null } }),
+      decideCallOff(t, m.system, a.id, {
+        outcome: "granted",
+        decidedBy: { bodyId: s.kf.id, decidedOn: "2026-02-20", paragraphNumber: null },
+      }),
     );
     const bytes = new Uint8Array(await (await client.get("/uppfoljning/reserver.csv")).arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -105,11 +118,15 @@ describe("import and export", () => {
     const existing = row![0]!;
     const lines = [
       header!.join(";"),
-      [existing, a.externalId, "Andel med gymnasiebehörighet", "procent", "70", "85", "Skolverket", "2"].join(";"),
+      [existing, a.externalId, "Andel med gymnasiebehörighet", "procent", "70", "85", "Skolverket", "2"].join(
+        ";",
+      ),
       ["NY-1", a.externalId, "Unga i arbete eller studier", "procent", "60", "150", "SCB", "1"].join(";"),
       ["NY-2", "FINNS-INTE", "Deltagare", "personer", "0", "40", "Närvarolistor", "1"].join(";"),
     ];
-    const refused = await client.request("POST", "/api/reserves/import", { json: { kind: "indicators", content: `\uFEFF${lines.join("\r\n")}` } });
+    const refused = await client.request("POST", "/api/reserves/import", {
+      json: { kind: "indicators", content: `\uFEFF${lines.join("\r\n")}` },
+    });
     expect(refused.status).toBe(400);
     const problem = (await refused.json()) as { rows: { row: number; field: string; message: string }[] };
     expect(problem.rows.map((r) => [r.row, r.field])).toEqual([
@@ -120,10 +137,18 @@ describe("import and export", () => {
     const stored = await tx(database, (t) => t.select().from(indicator).where(eq(indicator.callOffId, a.id)));
     expect(stored.map((i) => [i.externalId, i.target])).toEqual([[existing, 80]]);
 
-    const good = [lines[0], lines[1], ["NY-1", a.externalId, "Unga i arbete eller studier", "procent", "60", "75", "SCB", "1"].join(";")];
-    const ok = await client.request("POST", "/api/reserves/import", { json: { kind: "indicators", content: good.join("\r\n") } });
+    const good = [
+      lines[0],
+      lines[1],
+      ["NY-1", a.externalId, "Unga i arbete eller studier", "procent", "60", "75", "SCB", "1"].join(";"),
+    ];
+    const ok = await client.request("POST", "/api/reserves/import", {
+      json: { kind: "indicators", content: good.join("\r\n") },
+    });
     expect(ok.status).toBe(200);
-    const after = await tx(database, (t) => t.select().from(indicator).where(eq(indicator.callOffId, a.id)).orderBy(indicator.position));
+    const after = await tx(database, (t) =>
+      t.select().from(indicator).where(eq(indicator.callOffId, a.id)).orderBy(indicator.position),
+    );
     expect(after.map((i) => [i.externalId, i.target, i.weight])).toEqual([
       [existing, 85, 2],
       ["NY-1", 75, 1],
@@ -181,9 +206,13 @@ describe("the public dashboard", () => {
 
   it("reads a reserve in the same number of statements with 1 and with 12 call-offs", async () => {
     const { m, s } = await world();
-    const one = await countQueries(database, () => tx(database, (t) => readReserve(t, m.id, s.reserve.id, { all: false, bodyIds: [] })));
+    const one = await countQueries(database, () =>
+      tx(database, (t) => readReserve(t, m.id, s.reserve.id, { all: false, bodyIds: [] })),
+    );
     for (let i = 0; i < 11; i++) await buildCallOff(database, m.system, s, { requestedOre: 1_000_000 });
-    const many = await countQueries(database, () => tx(database, (t) => readReserve(t, m.id, s.reserve.id, { all: false, bodyIds: [] })));
+    const many = await countQueries(database, () =>
+      tx(database, (t) => readReserve(t, m.id, s.reserve.id, { all: false, bodyIds: [] })),
+    );
     expect(many.result.callOffs).toHaveLength(12);
     expect(many.queries).toBe(one.queries);
   });

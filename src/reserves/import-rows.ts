@@ -1,5 +1,5 @@
-import { and, eq } from "drizzle-orm";
 import type { z } from "@hono/zod-openapi";
+import { and, eq } from "drizzle-orm";
 import { type Actor, systemActor } from "../accounts/actor.js";
 import { authorize } from "../accounts/policy.js";
 import { saveArea } from "../areas/save-area.js";
@@ -59,7 +59,11 @@ export function readTable(kind: ImportKind, text: string): Row[] {
   const expected = columnsOf[kind];
   const header = (rows[0] ?? []).map((h) => h.trim().toLowerCase());
   if (header.length !== expected.length || header.some((h, i) => h !== expected[i]))
-    throw new DomainError("import_header_wrong", { expected: expected.join(";"), got: header.join(";") }, "file");
+    throw new DomainError(
+      "import_header_wrong",
+      { expected: expected.join(";"), got: header.join(";") },
+      "file",
+    );
   if (rows.length < 2) throw new DomainError("import_empty", {}, "file");
   return rows.slice(1).map((cells, i) => ({
     line: i + 2,
@@ -92,7 +96,12 @@ function kronor(cells: Record<string, string>, column: string): number {
 }
 
 /** Runs one row's write in a savepoint, so a refused row leaves nothing and the next rows are still checked. */
-async function attempt(tx: Tx, errors: RowError[], fn: (sp: Tx) => Promise<unknown>, onError: (e: unknown) => RowError) {
+async function attempt(
+  tx: Tx,
+  errors: RowError[],
+  fn: (sp: Tx) => Promise<unknown>,
+  onError: (e: unknown) => RowError,
+) {
   try {
     await tx.transaction(async (sp) => {
       await fn(sp as unknown as Tx);
@@ -135,7 +144,12 @@ async function importAreas(tx: Tx, actor: Actor, rows: Row[], errors: RowError[]
       errors.push(...zodErrors(line, parsed.error, areaNames));
       continue;
     }
-    await attempt(tx, errors, (sp) => saveArea(sp, actor, parsed.data), (e) => domainRowError(line, e, areaNames));
+    await attempt(
+      tx,
+      errors,
+      (sp) => saveArea(sp, actor, parsed.data),
+      (e) => domainRowError(line, e, areaNames),
+    );
   }
 }
 
@@ -196,7 +210,11 @@ async function importReports(tx: Tx, actor: Actor, rows: Row[], errors: RowError
       ),
     );
     if (differing) {
-      errors.push({ row: differing.line, field: "externt_id", message: "Raderna för samma rapport har olika uppgifter om rapporten." });
+      errors.push({
+        row: differing.line,
+        field: "externt_id",
+        message: "Raderna för samma rapport har olika uppgifter om rapporten.",
+      });
       continue;
     }
     const owner = await callOffFor(tx, actor, c.avrop_externt_id ?? "");
@@ -211,7 +229,11 @@ async function importReports(tx: Tx, actor: Actor, rows: Row[], errors: RowError
     for (const r of valueRows) {
       const ind = indicators.find((i) => i.externalId === r.cells.indikator_externt_id);
       if (!ind) {
-        errors.push({ row: r.line, field: "indikator_externt_id", message: "Indikatorn hör inte till avropet." });
+        errors.push({
+          row: r.line,
+          field: "indikator_externt_id",
+          message: "Indikatorn hör inte till avropet.",
+        });
         bad = true;
         continue;
       }
@@ -233,7 +255,10 @@ async function importReports(tx: Tx, actor: Actor, rows: Row[], errors: RowError
         const valueIndex = issue.path[0] === "values" ? Number(issue.path[1]) : -1;
         errors.push({
           row: valueIndex >= 0 ? valueRows[valueIndex]!.line : first.line,
-          field: valueIndex >= 0 ? "värde" : (reportNames as Record<string, string>)[String(issue.path[0])] ?? "rad",
+          field:
+            valueIndex >= 0
+              ? "värde"
+              : ((reportNames as Record<string, string>)[String(issue.path[0])] ?? "rad"),
           message: issue.message,
         });
       }
@@ -268,14 +293,22 @@ export async function importTable(tx: Tx, actor: Actor, kind: ImportKind, text: 
 }
 
 /** Runs importTable in its own transaction: every row written, or none and the refused rows listed. */
-export async function importAllOrNothing(db: Db, actor: Actor, kind: ImportKind, text: string): Promise<ImportResult> {
+export async function importAllOrNothing(
+  db: Db,
+  actor: Actor,
+  kind: ImportKind,
+  text: string,
+): Promise<ImportResult> {
   try {
     const rows = await inTransaction(db, (tx) => importTable(tx, actor, kind, text));
     return { ok: true, rows };
   } catch (error) {
     if (error instanceof RefusedRows) return { ok: false, errors: error.errors };
     if (error instanceof DomainError && error.code !== "forbidden" && error.code !== "unauthenticated")
-      return { ok: false, errors: [{ row: 1, field: error.field ?? "file", message: describeError(error).message }] };
+      return {
+        ok: false,
+        errors: [{ row: 1, field: error.field ?? "file", message: describeError(error).message }],
+      };
     throw error;
   }
 }
@@ -283,7 +316,8 @@ export async function importAllOrNothing(db: Db, actor: Actor, kind: ImportKind,
 /** Whether a file is large enough to be read by a job rather than in the request. */
 export function isLargeFile(text: string): boolean {
   let lines = 0;
-  for (let i = text.indexOf("\n"); i !== -1 && lines <= jobThreshold + 1; i = text.indexOf("\n", i + 1)) lines++;
+  for (let i = text.indexOf("\n"); i !== -1 && lines <= jobThreshold + 1; i = text.indexOf("\n", i + 1))
+    lines++;
   return lines > jobThreshold + 1;
 }
 
@@ -293,7 +327,12 @@ export async function queueImport(tx: Tx, actor: Actor, kind: ImportKind, text: 
   readTable(kind, text); // a wrong header is refused now, not later
   const [queued] = await tx
     .insert(reserveImport)
-    .values({ municipalityId: actor.municipalityId, kind, content: text, requestedBy: actor.label ?? "okänd" })
+    .values({
+      municipalityId: actor.municipalityId,
+      kind,
+      content: text,
+      requestedBy: actor.label ?? "okänd",
+    })
     .returning({ id: reserveImport.id, status: reserveImport.status });
   await enqueueJob(tx, {
     municipalityId: actor.municipalityId,
@@ -312,7 +351,7 @@ export async function runImport(db: Db, municipalityId: string, importId: string
       .from(reserveImport)
       .where(and(eq(reserveImport.id, importId), eq(reserveImport.municipalityId, municipalityId))),
   );
-  if (!row || row.status !== "waiting") return;
+  if (row?.status !== "waiting") return;
   const actor = systemActor(municipalityId, `Inläsning begärd av ${row.requestedBy}`);
   const result = await importAllOrNothing(db, actor, row.kind, row.content);
   await inTransaction(db, (tx) =>

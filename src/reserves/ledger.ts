@@ -49,7 +49,17 @@ export async function appendLedgerEntry(
   } catch (error) {
     const constraint = constraintOf(error);
     const code = constraint ? balanceConstraints[constraint] : undefined;
-    if (code) throw new DomainError(code, { amount: "beloppet", remaining: "det som återstår", left: "det som återstår", requested: "det sökta" }, field);
+    if (code)
+      throw new DomainError(
+        code,
+        {
+          amount: "beloppet",
+          remaining: "det som återstår",
+          left: "det som återstår",
+          requested: "det sökta",
+        },
+        field,
+      );
     throw error;
   }
 }

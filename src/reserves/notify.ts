@@ -3,9 +3,9 @@ import type { Tx } from "../db/connect.js";
 import { inTransaction } from "../db/transaction.js";
 import { stockholmInstant } from "../domain/clock.js";
 import { calendarPeriod, periodLabel, type ReportPeriod, reportingPeriods } from "../domain/follow-up.js";
+import { registerTitle } from "../domain/secrecy.js";
 import { enqueueJob } from "../jobs/enqueue.js";
 import type { Job, JobContext, JobHandlers } from "../jobs/run-jobs.js";
-import { registerTitle } from "../domain/secrecy.js";
 import { deliverOnce } from "../mail/deliver.js";
 import type { Mailer } from "../mail/mailer.js";
 import { body } from "../organisation/tables.js";
@@ -105,7 +105,10 @@ export function reserveJobHandlers(mailer: Mailer | null): JobHandlers {
     });
     // Reported already, or the body has no address: nothing to remind.
     if (!loaded?.email) return;
-    const title = registerTitle({ secret: Boolean(loaded.secret), title: loaded.title, publicTitle: loaded.publicTitle }, false);
+    const title = registerTitle(
+      { secret: Boolean(loaded.secret), title: loaded.title, publicTitle: loaded.publicTitle },
+      false,
+    );
     await deliverOnce(ctx.db, mailer, job, {
       to: loaded.email,
       ...reminderLetter({ bodyName: loaded.bodyName, caseNumber: loaded.caseNumber, title, year, period }),

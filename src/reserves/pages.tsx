@@ -1,6 +1,7 @@
 import { type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { bodyOptions, decisionFrom } from "../assignments/page-parts.js";
+import { inTransaction } from "../db/transaction.js";
 import { todayInStockholm } from "../domain/clock.js";
 import { DomainError } from "../domain/errors.js";
 import { parseKronor } from "../domain/money.js";
@@ -19,7 +20,6 @@ import { readCallOff } from "./read-follow-up.js";
 import { recordPayment } from "./record-payment.js";
 import { submitReport } from "./submit-report.js";
 import { importKinds, reportPeriods, reportStatuses } from "./tables.js";
-import { inTransaction } from "../db/transaction.js";
 
 type C = Context<AppEnv>;
 
@@ -60,7 +60,9 @@ const decisionFields = (bodies: Option[]): Field[] => [
 ];
 
 const DecideForm = z.object({
-  outcome: z.enum(["granted", "partly_granted", "rejected"], { error: "Välj bifall, delvis bifall eller avslag." }),
+  outcome: z.enum(["granted", "partly_granted", "rejected"], {
+    error: "Välj bifall, delvis bifall eller avslag.",
+  }),
   granted: kronor(true).nullish(),
   "decidedBy.bodyId": z.uuid({ error: "Välj det organ som fattade beslutet." }),
   "decidedBy.decidedOn": isoDate("Ange beslutsdatum som ÅÅÅÅ-MM-DD."),
@@ -96,7 +98,8 @@ export function registerReservePages(app: OpenAPIHono<AppEnv>) {
     load: async (c) => ({ ...(await loadCallOff(c)), bodies: await bodyOptions(c) }),
     title: (l) => `Beslut om avrop: ${l.callOff.title}`,
     trail: (l) => trail(l, "Beslut"),
-    intro: "Bifall beviljar det sökta beloppet; delvis bifall det belopp du anger. Reservens saldo flyttas i samma stund.",
+    intro:
+      "Bifall beviljar det sökta beloppet; delvis bifall det belopp du anger. Reservens saldo flyttas i samma stund.",
     fields: (l) => [
       {
         name: "outcome",
@@ -109,7 +112,11 @@ export function registerReservePages(app: OpenAPIHono<AppEnv>) {
           { value: "rejected", label: "Avslag" },
         ],
       },
-      { name: "granted", label: "Beviljat belopp i kronor (vid delvis bifall)", hint: `Återstår i reserven: ${l.reserve.money.remaining}.` },
+      {
+        name: "granted",
+        label: "Beviljat belopp i kronor (vid delvis bifall)",
+        hint: `Återstår i reserven: ${l.reserve.money.remaining}.`,
+      },
       ...decisionFields(l.bodies),
     ],
     schema: DecideForm,
@@ -129,13 +136,19 @@ export function registerReservePages(app: OpenAPIHono<AppEnv>) {
     title: (l) => `Utbetalning: ${l.callOff.title}`,
     trail: (l) => trail(l, "Utbetalning"),
     fields: (l) => [
-      { name: "amount", label: "Belopp i kronor", required: true, hint: `Kvar att betala ut: ${l.callOff.money.unpaid}.` },
+      {
+        name: "amount",
+        label: "Belopp i kronor",
+        required: true,
+        hint: `Kvar att betala ut: ${l.callOff.money.unpaid}.`,
+      },
       { name: "paidOn", label: "Utbetalningsdag", type: "date", required: true },
       { name: "note", label: "Anteckning", type: "textarea" },
     ],
     initial: () => ({ paidOn: todayInStockholm() }),
     schema: PaymentForm,
-    run: (tx, actor, f, l) => recordPayment(tx, actor, l.callOff.id, { amountOre: f.amount, paidOn: f.paidOn, note: f.note ?? null }),
+    run: (tx, actor, f, l) =>
+      recordPayment(tx, actor, l.callOff.id, { amountOre: f.amount, paidOn: f.paidOn, note: f.note ?? null }),
     redirect: (_r, l) => callOffPath(l.callOff.id),
     submitLabel: "Registrera utbetalningen",
     current: followUpPath,
@@ -145,12 +158,30 @@ export function registerReservePages(app: OpenAPIHono<AppEnv>) {
     load: loadCallOff,
     title: (l) => `Rapport: ${l.callOff.title}`,
     trail: (l) => trail(l, "Rapport"),
-    intro: "En rapport per period i uppföljningskalendern; en ny rapport för samma period ersätter den förra.",
+    intro:
+      "En rapport per period i uppföljningskalendern; en ny rapport för samma period ersätter den förra.",
     fields: (l) => [
       { name: "year", label: "År", type: "number", required: true },
-      { name: "period", label: "Period", type: "select", required: true, options: reportPeriods.map((p) => ({ value: p, label: periodWords[p] })) },
-      { name: "status", label: "Status", type: "select", required: true, options: reportStatuses.map((s) => ({ value: s, label: statusWords[s] })) },
-      { name: "moneyUsed", label: "Använda medel i kronor", required: true, hint: `Utbetalt hittills: ${l.callOff.money.paid}.` },
+      {
+        name: "period",
+        label: "Period",
+        type: "select",
+        required: true,
+        options: reportPeriods.map((p) => ({ value: p, label: periodWords[p] })),
+      },
+      {
+        name: "status",
+        label: "Status",
+        type: "select",
+        required: true,
+        options: reportStatuses.map((s) => ({ value: s, label: statusWords[s] })),
+      },
+      {
+        name: "moneyUsed",
+        label: "Använda medel i kronor",
+        required: true,
+        hint: `Utbetalt hittills: ${l.callOff.money.paid}.`,
+      },
       { name: "narrative", label: "Vad har hänt?", type: "textarea", required: true },
       { name: "reportedOn", label: "Rapportdatum", type: "date", required: true },
       ...l.callOff.indicators.map(
@@ -168,7 +199,11 @@ export function registerReservePages(app: OpenAPIHono<AppEnv>) {
         period: z.enum(reportPeriods, { error: "Välj period." }),
         status: z.enum(reportStatuses, { error: "Välj status." }),
         moneyUsed: kronor(true),
-        narrative: z.string({ error: "Skriv vad som har hänt." }).trim().min(1, "Skriv vad som har hänt.").max(10_000),
+        narrative: z
+          .string({ error: "Skriv vad som har hänt." })
+          .trim()
+          .min(1, "Skriv vad som har hänt.")
+          .max(10_000),
         reportedOn: isoDate("Ange rapportdatum som ÅÅÅÅ-MM-DD."),
       })
       .catchall(z.unknown()),
@@ -219,8 +254,8 @@ function ImportPage({ c, errors, result }: { c: C; errors: RowError[]; result?: 
       <Breadcrumbs trail={[{ href: followUpPath, label: "Uppföljning" }, { label: "Läs in" }]} />
       <h1>Läs in från CSV</h1>
       <p>
-        Raderna uppdaterar på externt id: en rad med ett id som redan finns ändrar det, en ny skapar. Har någon rad fel
-        sparas ingenting, och varje fel visas med sin rad.
+        Raderna uppdaterar på externt id: en rad med ett id som redan finns ändrar det, en ny skapar. Har
+        någon rad fel sparas ingenting, och varje fel visas med sin rad.
       </p>
       {result ? <p role="status">{result}</p> : null}
       {errors.length > 0 ? (
@@ -268,13 +303,29 @@ function registerImportPage(app: OpenAPIHono<AppEnv>) {
     const content = typeof form.content === "string" ? form.content : "";
     if (!kind || content.trim() === "")
       return c.html(
-        <ImportPage c={c} errors={[{ row: 1, field: kind ? "content" : "kind", message: kind ? "Klistra in filens innehåll." : "Välj vad som läses in." }]} />,
+        <ImportPage
+          c={c}
+          errors={[
+            {
+              row: 1,
+              field: kind ? "content" : "kind",
+              message: kind ? "Klistra in filens innehåll." : "Välj vad som läses in.",
+            },
+          ]}
+        />,
         400,
       );
     const db = c.get("deps").database.db;
     if (isLargeFile(content)) {
       const queued = await inTransaction(db, (tx) => queueImport(tx, actor, kind, content));
-      return c.html(<ImportPage c={c} errors={[]} result={`Filen är stor och läses in av ett jobb (inläsning ${queued.id}).`} />, 202);
+      return c.html(
+        <ImportPage
+          c={c}
+          errors={[]}
+          result={`Filen är stor och läses in av ett jobb (inläsning ${queued.id}).`}
+        />,
+        202,
+      );
     }
     const result = await importAllOrNothing(db, actor, kind, content);
     if (!result.ok) return c.html(<ImportPage c={c} errors={result.errors} />, 400);

@@ -112,7 +112,14 @@ export interface CallOffView {
   status: CallOffStatus;
   statusText: string;
   decision: string | null;
-  money: { grantedOre: number; paidOre: number; unpaidOre: number; granted: string; paid: string; unpaid: string };
+  money: {
+    grantedOre: number;
+    paidOre: number;
+    unpaidOre: number;
+    granted: string;
+    paid: string;
+    unpaid: string;
+  };
   progressPermille: number | null;
   progressText: string | null;
   progressMethod: ProgressMethod;
@@ -161,7 +168,11 @@ export interface ReserveView {
   timeline: TimelineEvent[];
 }
 
-function groupSums(callOffs: CallOffView[], keys: (c: CallOffView) => string[], names: string[] = []): GroupSum[] {
+function groupSums(
+  callOffs: CallOffView[],
+  keys: (c: CallOffView) => string[],
+  names: string[] = [],
+): GroupSum[] {
   const groups = new Map<string, { count: number; granted: number; paid: number }>();
   for (const n of names) groups.set(n, { count: 0, granted: 0, paid: 0 });
   for (const c of callOffs) {
@@ -193,11 +204,19 @@ export function presentFollowUp(loaded: LoadedFollowUp, access: SecretAccess, to
   const decisions = new Map(
     loaded.decisions.map((d) => [
       d.id,
-      { code: bodyDecisionCode({ shortName: d.bodyShortName, name: d.bodyName }, d.decidedOn, d.paragraphNumber), on: d.decidedOn },
+      {
+        code: bodyDecisionCode(
+          { shortName: d.bodyShortName, name: d.bodyName },
+          d.decidedOn,
+          d.paragraphNumber,
+        ),
+        on: d.decidedOn,
+      },
     ]),
   );
   const valuesByReport = new Map<string, typeof loaded.values>();
-  for (const v of loaded.values) valuesByReport.set(v.reportId, [...(valuesByReport.get(v.reportId) ?? []), v]);
+  for (const v of loaded.values)
+    valuesByReport.set(v.reportId, [...(valuesByReport.get(v.reportId) ?? []), v]);
 
   const callOffView = (c: LoadedFollowUp["callOffs"][number]): CallOffView => {
     const reserve = loaded.reserves.find((r) => r.id === c.appropriationId)!;
@@ -251,19 +270,35 @@ export function presentFollowUp(loaded: LoadedFollowUp, access: SecretAccess, to
       values: (valuesByReport.get(r.id) ?? []).flatMap((v) => {
         const ind = indicators.find((i) => i.id === v.indicatorId);
         return ind
-          ? [{ indicatorExternalId: ind.externalId, indicatorName: ind.name, value: v.value, text: formatIndicatorValue(ind.unit, v.value) }]
+          ? [
+              {
+                indicatorExternalId: ind.externalId,
+                indicatorName: ind.name,
+                value: v.value,
+                text: formatIndicatorValue(ind.unit, v.value),
+              },
+            ]
           : [];
       }),
     }));
-    const decision = c.decidedById ? decisions.get(c.decidedById) ?? null : null;
-    const timeline: TimelineEvent[] = [{ date: c.appliedOn, text: `Ansökan registrerad i diariet (${kase.number})` }];
+    const decision = c.decidedById ? (decisions.get(c.decidedById) ?? null) : null;
+    const timeline: TimelineEvent[] = [
+      { date: c.appliedOn, text: `Ansökan registrerad i diariet (${kase.number})` },
+    ];
     for (const e of loaded.ledger.filter((l) => l.callOffId === c.id)) {
-      if (e.kind === "granted") timeline.push({ date: e.bookedOn, text: `Beviljat ${formatKronor(e.amountOre)}${decision ? ` (${decision.code})` : ""}` });
-      else if (e.kind === "paid") timeline.push({ date: e.bookedOn, text: `Utbetalt ${formatKronor(e.amountOre)}` });
+      if (e.kind === "granted")
+        timeline.push({
+          date: e.bookedOn,
+          text: `Beviljat ${formatKronor(e.amountOre)}${decision ? ` (${decision.code})` : ""}`,
+        });
+      else if (e.kind === "paid")
+        timeline.push({ date: e.bookedOn, text: `Utbetalt ${formatKronor(e.amountOre)}` });
     }
-    if (c.status === "rejected" && decision) timeline.push({ date: decision.on, text: `Avslaget (${decision.code})` });
+    if (c.status === "rejected" && decision)
+      timeline.push({ date: decision.on, text: `Avslaget (${decision.code})` });
     timeline.push({ date: c.startsOn, text: "Insatsen börjar" });
-    for (const r of reportViews) timeline.push({ date: r.reportedOn, text: `${r.label}: ${r.statusText}, framsteg ${r.progressText}` });
+    for (const r of reportViews)
+      timeline.push({ date: r.reportedOn, text: `${r.label}: ${r.statusText}, framsteg ${r.progressText}` });
     if (c.endsOn <= today) timeline.push({ date: c.endsOn, text: "Insatsen slutar" });
     timeline.sort((a, b) => a.date.localeCompare(b.date));
     const filed = new Set(reports.map((r) => `${r.year}:${r.period}`));
@@ -317,14 +352,23 @@ export function presentFollowUp(loaded: LoadedFollowUp, access: SecretAccess, to
     const callOffs = loaded.callOffs.filter((c) => c.appropriationId === r.id).map(callOffView);
     const sums = loaded.sums.get(r.id)!;
     const decision = decisions.get(r.decidedById)!;
-    const timeline: TimelineEvent[] = [{ date: decision.on, text: `Reserven beslutad (${decision.code}): ${formatKronor(r.amountOre)}` }];
-    for (const c of callOffs) timeline.push(...c.timeline.filter((e) => !e.text.startsWith("Insatsen")).map((e) => ({ ...e, text: `${c.title}: ${e.text}` })));
+    const timeline: TimelineEvent[] = [
+      { date: decision.on, text: `Reserven beslutad (${decision.code}): ${formatKronor(r.amountOre)}` },
+    ];
+    for (const c of callOffs)
+      timeline.push(
+        ...c.timeline
+          .filter((e) => !e.text.startsWith("Insatsen"))
+          .map((e) => ({ ...e, text: `${c.title}: ${e.text}` })),
+      );
     timeline.sort((a, b) => a.date.localeCompare(b.date));
     // Stated and stored on the reserve; recomputed here only to show it from the same parts.
     const progress =
       r.progressPermille ??
       combinedProgress(
-        callOffs.filter((c) => c.progressPermille !== null).map((c) => ({ permille: c.progressPermille!, weight: c.money.grantedOre })),
+        callOffs
+          .filter((c) => c.progressPermille !== null)
+          .map((c) => ({ permille: c.progressPermille!, weight: c.money.grantedOre })),
         r.progressMethod,
       );
     return {
@@ -343,12 +387,23 @@ export function presentFollowUp(loaded: LoadedFollowUp, access: SecretAccess, to
       progressText: progress === null ? null : formatPermille(progress),
       progressMethod: r.progressMethod,
       progressMethodText: progressMethodText(r.progressMethod, "call-offs"),
-      ledgerChecked: sums.appropriated === r.amountOre && sums.granted === r.grantedOre && sums.paid === r.paidOre,
+      ledgerChecked:
+        sums.appropriated === r.amountOre && sums.granted === r.grantedOre && sums.paid === r.paidOre,
       illustrative: r.illustrative,
       callOffs,
-      byTheme: groupSums(callOffs.filter((c) => c.money.grantedOre > 0), (c) => [c.theme], r.themes),
-      byBody: groupSums(callOffs.filter((c) => c.money.grantedOre > 0), (c) => [c.applyingBodyName]),
-      byArea: groupSums(callOffs.filter((c) => c.money.grantedOre > 0), (c) => (c.areas.length ? c.areas : ["Hela staden"])),
+      byTheme: groupSums(
+        callOffs.filter((c) => c.money.grantedOre > 0),
+        (c) => [c.theme],
+        r.themes,
+      ),
+      byBody: groupSums(
+        callOffs.filter((c) => c.money.grantedOre > 0),
+        (c) => [c.applyingBodyName],
+      ),
+      byArea: groupSums(
+        callOffs.filter((c) => c.money.grantedOre > 0),
+        (c) => (c.areas.length ? c.areas : ["Hela staden"]),
+      ),
       rounds: loaded.rounds
         .filter((q) => q.appropriationId === r.id)
         .map((q) => ({ id: q.id, title: q.title, deadline: q.deadline, sent: q.status === "sent" })),

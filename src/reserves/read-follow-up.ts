@@ -1,13 +1,13 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
-import { decisionReference } from "../assignments/tables.js";
 import { area } from "../areas/tables.js";
+import { decisionReference } from "../assignments/tables.js";
 import { consultation } from "../consultations/tables.js";
 import type { Tx } from "../db/connect.js";
-import { body } from "../organisation/tables.js";
-import { registerCase } from "../register/tables.js";
 import { todayInStockholm } from "../domain/clock.js";
 import { DomainError } from "../domain/errors.js";
+import { body } from "../organisation/tables.js";
 import type { SecretAccess } from "../register/access.js";
+import { registerCase } from "../register/tables.js";
 import { presentFollowUp } from "./present.js";
 import { ledgerSums } from "./queries.js";
 import {
@@ -22,7 +22,9 @@ import {
 } from "./tables.js";
 
 /** Awaits each query in turn (drizzle's builders start only when awaited) and gives their results in order. */
-async function inOrder<T extends readonly unknown[]>(queries: T): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
+async function inOrder<T extends readonly unknown[]>(
+  queries: T,
+): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
   const results: unknown[] = [];
   for (const q of queries) results.push(await q);
   return results as { -readonly [K in keyof T]: Awaited<T[K]> };
@@ -76,9 +78,14 @@ export async function loadFollowUp(tx: Tx, municipalityId: string, scope: Follow
           .orderBy(asc(callOff.appliedOn), asc(callOff.externalId));
   const callOffIds = callOffs.map((c) => c.id);
   const caseIds = [...new Set(callOffs.map((c) => c.caseId))];
-  const bodyIds = [...new Set([...reserves.map((r) => r.ownerBodyId), ...callOffs.map((c) => c.applyingBodyId)])];
+  const bodyIds = [
+    ...new Set([...reserves.map((r) => r.ownerBodyId), ...callOffs.map((c) => c.applyingBodyId)]),
+  ];
   const decisionIds = [
-    ...new Set([...reserves.map((r) => r.decidedById), ...callOffs.flatMap((c) => (c.decidedById ? [c.decidedById] : []))]),
+    ...new Set([
+      ...reserves.map((r) => r.decidedById),
+      ...callOffs.flatMap((c) => (c.decidedById ? [c.decidedById] : [])),
+    ]),
   ];
   const none = Promise.resolve([]);
   // Drizzle's queries run when awaited, so inOrder runs them one after another: a transaction is one connection,
@@ -126,7 +133,11 @@ export async function loadFollowUp(tx: Tx, municipalityId: string, scope: Follow
           .orderBy(asc(area.name)),
     callOffIds.length === 0
       ? none
-      : tx.select().from(indicator).where(inArray(indicator.callOffId, callOffIds)).orderBy(asc(indicator.position)),
+      : tx
+          .select()
+          .from(indicator)
+          .where(inArray(indicator.callOffId, callOffIds))
+          .orderBy(asc(indicator.position)),
     callOffIds.length === 0
       ? none
       : tx
@@ -166,26 +177,56 @@ export async function loadFollowUp(tx: Tx, municipalityId: string, scope: Follow
     reportIds.length === 0
       ? []
       : await tx.select().from(indicatorValue).where(inArray(indicatorValue.reportId, reportIds));
-  return { reserves, callOffs, cases, bodies, decisions, areas, indicators, reports, values, ledger, rounds, sums };
+  return {
+    reserves,
+    callOffs,
+    cases,
+    bodies,
+    decisions,
+    areas,
+    indicators,
+    reports,
+    values,
+    ledger,
+    rounds,
+    sums,
+  };
 }
 
 export type LoadedFollowUp = NonNullable<Awaited<ReturnType<typeof loadFollowUp>>>;
 
 /** Every reserve of the municipality as this reader may see it. */
-export async function readReserves(tx: Tx, municipalityId: string, access: SecretAccess, today = todayInStockholm()) {
+export async function readReserves(
+  tx: Tx,
+  municipalityId: string,
+  access: SecretAccess,
+  today = todayInStockholm(),
+) {
   const loaded = await loadFollowUp(tx, municipalityId, { all: true });
   return presentFollowUp(loaded!, access, today);
 }
 
 /** One reserve with its call-offs; not found when the municipality has no such reserve. */
-export async function readReserve(tx: Tx, municipalityId: string, id: string, access: SecretAccess, today = todayInStockholm()) {
+export async function readReserve(
+  tx: Tx,
+  municipalityId: string,
+  id: string,
+  access: SecretAccess,
+  today = todayInStockholm(),
+) {
   const loaded = await loadFollowUp(tx, municipalityId, { appropriationId: id });
   if (!loaded) throw new DomainError("appropriation_not_found");
   return presentFollowUp(loaded, access, today)[0]!;
 }
 
 /** One call-off (intervention) with its reserve's summary. */
-export async function readCallOff(tx: Tx, municipalityId: string, id: string, access: SecretAccess, today = todayInStockholm()) {
+export async function readCallOff(
+  tx: Tx,
+  municipalityId: string,
+  id: string,
+  access: SecretAccess,
+  today = todayInStockholm(),
+) {
   const loaded = await loadFollowUp(tx, municipalityId, { callOffId: id });
   if (!loaded) throw new DomainError("call_off_not_found");
   const reserve = presentFollowUp(loaded, access, today)[0]!;

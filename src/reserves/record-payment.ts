@@ -37,6 +37,11 @@ export async function recordPayment(tx: Tx, actor: Actor, callOffId: string, raw
     },
     "amountOre",
   );
-  await recordAudit(tx, actor, { action: "call_off.paid", recordType: "ledger_entry", recordId: entry.id, after: entry });
+  await recordAudit(tx, actor, {
+    action: "call_off.paid",
+    recordType: "ledger_entry",
+    recordId: entry.id,
+    after: entry,
+  });
   return entry;
 }

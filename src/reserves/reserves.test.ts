@@ -3,12 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freshMunicipality, testDatabase, tx } from "../../test/support/db.js";
 import { buildCallOff, callOffInput, reserveSetting, themes } from "../../test/support/reserves.js";
 import { systemActor } from "../accounts/actor.js";
+import { consultation } from "../consultations/tables.js";
 import type { Database } from "../db/connect.js";
 import { inTransaction } from "../db/transaction.js";
 import { DomainError } from "../domain/errors.js";
 import { formatKronor, parseKronor } from "../domain/money.js";
 import { outboxJob } from "../jobs/tables.js";
-import { consultation } from "../consultations/tables.js";
 import type { SecretAccess } from "../register/access.js";
 import { applyForCallOff } from "./apply-for-call-off.js";
 import { decideCallOff } from "./decide-call-off.js";
@@ -99,7 +99,9 @@ describe("a reserve", () => {
     // 70 → 75 of 70 → 80 is half way; the reserve's weighted progress is its only call-off's.
     expect(view.callOffs[0]!.progressPermille).toBe(500);
     expect(view.progressPermille).toBe(500);
-    const [stored] = await tx(database, (t) => t.select().from(appropriation).where(eq(appropriation.id, s.reserve.id)));
+    const [stored] = await tx(database, (t) =>
+      t.select().from(appropriation).where(eq(appropriation.id, s.reserve.id)),
+    );
     expect(stored!.progressPermille).toBe(500);
     expect(view.callOffs[0]!.indicators[0]!.path.map((p) => p.value)).toEqual([70, 75, 80]);
     expect(view.callOffs[0]!.timeline.map((e) => e.text)).toContain("Utbetalt 200\u00a0000\u00a0kr");
@@ -112,7 +114,9 @@ describe("a reserve", () => {
       t.update(ledgerEntry).set({ amountOre: 1 }).where(eq(ledgerEntry.appropriationId, s.reserve.id)),
     );
     await expect(update).rejects.toThrow();
-    const remove = tx(database, (t) => t.delete(ledgerEntry).where(eq(ledgerEntry.appropriationId, s.reserve.id)));
+    const remove = tx(database, (t) =>
+      t.delete(ledgerEntry).where(eq(ledgerEntry.appropriationId, s.reserve.id)),
+    );
     await expect(remove).rejects.toThrow();
   });
 
@@ -138,7 +142,10 @@ describe("a reserve", () => {
     );
     const granted = results.filter((r) => r.status === "fulfilled").length;
     const refused = results.filter(
-      (r) => r.status === "rejected" && r.reason instanceof DomainError && r.reason.code === "amount_above_remaining",
+      (r) =>
+        r.status === "rejected" &&
+        r.reason instanceof DomainError &&
+        r.reason.code === "amount_above_remaining",
     ).length;
     expect(granted).toBe(5);
     expect(refused).toBe(95);
@@ -195,7 +202,9 @@ describe("bad input", () => {
   it("refuses a theme the reserve does not allow, an amount above what remains, and a second decision", async () => {
     const m = await freshMunicipality(database);
     const s = await reserveSetting(database, m.system, { amountOre: 10_000_000 });
-    expect((await rejects(buildCallOff(database, m.system, s, { theme: "Idrottsgalor" }))).code).toBe("theme_not_allowed");
+    expect((await rejects(buildCallOff(database, m.system, s, { theme: "Idrottsgalor" }))).code).toBe(
+      "theme_not_allowed",
+    );
     expect((await rejects(buildCallOff(database, m.system, s, { requestedOre: 10_000_001 }))).code).toBe(
       "amount_above_remaining",
     );
@@ -209,7 +218,11 @@ describe("bad input", () => {
     );
     // Partly: within what remains.
     const partly = await tx(database, (t) =>
-      decideCallOff(t, m.system, second.id, { ...grant(s), outcome: "partly_granted", grantedOre: 2_000_000 }),
+      decideCallOff(t, m.system, second.id, {
+        ...grant(s),
+        outcome: "partly_granted",
+        grantedOre: 2_000_000,
+      }),
     );
     expect(partly.grantedOre).toBe(2_000_000);
     const view = await tx(database, (t) => readReserve(t, m.id, s.reserve.id, everything));
@@ -220,12 +233,22 @@ describe("bad input", () => {
     const m = await freshMunicipality(database);
     const s = await reserveSetting(database, m.system);
     const a = await buildCallOff(database, m.system, s);
-    expect((await rejects(tx(database, (t) => recordPayment(t, m.system, a.id, { amountOre: 1, paidOn: "2026-03-01" })))).code).toBe(
-      "payment_not_granted",
-    );
+    expect(
+      (
+        await rejects(
+          tx(database, (t) => recordPayment(t, m.system, a.id, { amountOre: 1, paidOn: "2026-03-01" })),
+        )
+      ).code,
+    ).toBe("payment_not_granted");
     await tx(database, (t) => decideCallOff(t, m.system, a.id, grant(s)));
     expect(
-      (await rejects(tx(database, (t) => recordPayment(t, m.system, a.id, { amountOre: 50_000_001, paidOn: "2026-03-01" })))).code,
+      (
+        await rejects(
+          tx(database, (t) =>
+            recordPayment(t, m.system, a.id, { amountOre: 50_000_001, paidOn: "2026-03-01" }),
+          ),
+        )
+      ).code,
     ).toBe("payment_above_granted");
     const { callOff } = await tx(database, (t) => readCallOff(t, m.id, a.id, everything));
     const report = (year: number, value: number) =>
@@ -286,7 +309,9 @@ describe("reminders and question rounds", () => {
         deadline: "2026-06-30",
       }),
     );
-    const [row] = await tx(database, (t) => t.select().from(consultation).where(eq(consultation.id, round.id)));
+    const [row] = await tx(database, (t) =>
+      t.select().from(consultation).where(eq(consultation.id, round.id)),
+    );
     expect(row!.caseId).toBe(s.kase.id);
     const view = await tx(database, (t) => readReserve(t, m.id, s.reserve.id, everything));
     expect(view.rounds.map((r) => r.title)).toEqual(["Frågor om avropen 2026"]);

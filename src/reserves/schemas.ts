@@ -19,7 +19,10 @@ const externalId = z
   .min(1, "Ange ett externt id.")
   .max(100, "Det externa id:t får vara högst 100 tecken.")
   .regex(/^[\p{L}\p{N}._:/-]+$/u, "Det externa id:t får bara innehålla bokstäver, siffror och . _ : / -")
-  .openapi({ description: "Id i ett annat system; import och export uppdaterar på det", example: "KS-2026-RES" });
+  .openapi({
+    description: "Id i ett annat system; import och export uppdaterar på det",
+    example: "KS-2026-RES",
+  });
 
 /** An amount in whole öre: an integer, not negative, not more than the largest sum Paragraf takes. */
 export const oreAmount = (what: string, allowZero = false) =>
@@ -67,7 +70,11 @@ export const IndicatorInput = z
     baseline: z.number({ error: "Ange utgångsvärdet som ett tal." }),
     target: z.number({ error: "Ange målvärdet som ett tal." }),
     source: text(500, "Ange varifrån värdena hämtas."),
-    weight: z.int({ error: "Ange vikten som ett heltal." }).min(1, "Vikten är minst 1.").max(100, "Vikten är högst 100.").default(1),
+    weight: z
+      .int({ error: "Ange vikten som ett heltal." })
+      .min(1, "Vikten är minst 1.")
+      .max(100, "Vikten är högst 100.")
+      .default(1),
   })
   .openapi("IndicatorInput");
 export type IndicatorInput = z.input<typeof IndicatorInput>;
@@ -84,7 +91,10 @@ export const CallOffInput = z
     applyingBodyId: z.uuid({ error: "Välj den nämnd som ansöker." }),
     theme: text(200, "Välj ett tema."),
     targetGroup: text(300, "Ange målgruppen."),
-    areaIds: z.array(z.uuid({ error: "Välj områden ur listan." })).max(50, "Högst 50 områden.").default([]),
+    areaIds: z
+      .array(z.uuid({ error: "Välj områden ur listan." }))
+      .max(50, "Högst 50 områden.")
+      .default([]),
     process: text(300, "Ange vilken process insatsen stärker."),
     description: text(10_000, "Beskriv vad insatsen gör."),
     appliedOn: isoDate("Ange ansökningsdatum som ÅÅÅÅ-MM-DD."),
@@ -95,7 +105,10 @@ export const CallOffInput = z
     indicators: z.array(IndicatorInput).max(20, "Högst 20 indikatorer.").default([]),
     illustrative: z.boolean().default(false),
   })
-  .refine((c) => c.endsOn >= c.startsOn, { message: "Insatsen kan inte sluta innan den börjar.", path: ["endsOn"] })
+  .refine((c) => c.endsOn >= c.startsOn, {
+    message: "Insatsen kan inte sluta innan den börjar.",
+    path: ["endsOn"],
+  })
   .refine((c) => Boolean(c.caseId) || Boolean(c.seriesCode), {
     message: "Ange ärendet eller diarieserien där ansökan registreras.",
     path: ["seriesCode"],
@@ -130,7 +143,10 @@ export type PaymentInput = z.infer<typeof PaymentInput>;
 export const ReportInput = z
   .strictObject({
     externalId: externalId.optional(),
-    year: z.int({ error: "Ange året som ett heltal." }).min(1900, "Året är orimligt.").max(2999, "Året är orimligt."),
+    year: z
+      .int({ error: "Ange året som ett heltal." })
+      .min(1900, "Året är orimligt.")
+      .max(2999, "Året är orimligt."),
     period: z.enum(reportPeriods, { error: "Välj delårsrapport eller årsanalys." }),
     status: z.enum(reportStatuses, { error: "Välj status." }),
     moneyUsedOre: oreAmount("använda medel", true),
@@ -154,8 +170,14 @@ export const QuestionRoundInput = z
     decidedBy: DecisionReferenceInput,
     title: text(500, "Ange frågeomgångens rubrik."),
     coverText: text(20_000, "Skriv följebrevet."),
-    questions: z.array(text(5000, "En fråga får inte vara tom.")).min(1, "Ställ minst en fråga.").max(50, "Högst 50 frågor."),
-    bodyIds: z.array(z.uuid({ error: "Välj nämnder ur listan." })).min(1, "Välj minst en nämnd.").max(200),
+    questions: z
+      .array(text(5000, "En fråga får inte vara tom."))
+      .min(1, "Ställ minst en fråga.")
+      .max(50, "Högst 50 frågor."),
+    bodyIds: z
+      .array(z.uuid({ error: "Välj nämnder ur listan." }))
+      .min(1, "Välj minst en nämnd.")
+      .max(200),
     deadline: isoDate("Ange sista svarsdag som ÅÅÅÅ-MM-DD."),
   })
   .openapi("QuestionRoundInput");
@@ -165,7 +187,11 @@ export const AreaInput = z
   .strictObject({
     externalId,
     name: text(200, "Ange områdets namn."),
-    kind: z.enum(["district", "neighbourhood", "city"], { error: "Välj stadsområde, delområde eller hela staden." }).default("district"),
+    kind: z
+      .enum(["district", "neighbourhood", "city"], {
+        error: "Välj stadsområde, delområde eller hela staden.",
+      })
+      .default("district"),
   })
   .openapi("AreaInput");
 export type AreaInput = z.input<typeof AreaInput>;
@@ -217,7 +243,9 @@ export const CallOffResource = z
     externalId: z.string(),
     appropriationId: z.uuid(),
     caseNumber: z.string(),
-    title: z.string().openapi({ description: "Ärendets mening; den offentliga när ärendet är sekretessmarkerat" }),
+    title: z
+      .string()
+      .openapi({ description: "Ärendets mening; den offentliga när ärendet är sekretessmarkerat" }),
     applyingBodyName: z.string(),
     theme: z.string(),
     targetGroup: z.string(),

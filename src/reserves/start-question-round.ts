@@ -12,7 +12,12 @@ import { questionRound } from "./tables.js";
  * reserve's case, prepared by the consultation mechanism itself (questions, consultees, deadline, letters and
  * reminders through the outbox when it is sent), and linked to the reserve so its page lists it.
  */
-export async function startQuestionRound(tx: Tx, actor: Actor, appropriationId: string, raw: QuestionRoundInput) {
+export async function startQuestionRound(
+  tx: Tx,
+  actor: Actor,
+  appropriationId: string,
+  raw: QuestionRoundInput,
+) {
   const input = QuestionRoundInput.parse(raw);
   const reserve = await findAppropriation(tx, actor.municipalityId, appropriationId);
   if (!reserve) throw new DomainError("appropriation_not_found");

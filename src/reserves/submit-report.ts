@@ -54,7 +54,11 @@ export async function submitReport(
     seen.add(ind.id);
     const rule = unitProblem(ind.unit, v.value);
     if (rule)
-      throw new DomainError("indicator_value_wrong_unit", { name: ind.name, unit: unitNames[ind.unit], rule }, `values.${n}.value`);
+      throw new DomainError(
+        "indicator_value_wrong_unit",
+        { name: ind.name, unit: unitNames[ind.unit], rule },
+        `values.${n}.value`,
+      );
     parts.push({ permille: indicatorProgress(ind.baseline, ind.target, v.value), weight: ind.weight });
   }
   const progress = combinedProgress(parts, owner.progressMethod) ?? 0;
@@ -112,7 +116,12 @@ export async function submitReport(
  * Stores the call-off's progress (its latest report's) and the reserve's, made from its call-offs' by the
  * reserve's stated method, weighted by the money granted to each.
  */
-async function refreshProgress(tx: Tx, callOffId: string, appropriationId: string, method: "weighted" | "average") {
+async function refreshProgress(
+  tx: Tx,
+  callOffId: string,
+  appropriationId: string,
+  method: "weighted" | "average",
+) {
   const [latest] = await tx
     .select({ progress: followUpReport.progressPermille })
     .from(followUpReport)
@@ -131,5 +140,8 @@ async function refreshProgress(tx: Tx, callOffId: string, appropriationId: strin
     rows.map((r) => ({ permille: r.permille!, weight: r.weight })),
     method,
   );
-  await tx.update(appropriation).set({ progressPermille: progress }).where(eq(appropriation.id, appropriationId));
+  await tx
+    .update(appropriation)
+    .set({ progressPermille: progress })
+    .where(eq(appropriation.id, appropriationId));
 }

@@ -16,10 +16,10 @@ import { recordAttendance } from "../../src/meetings/record-attendance.js";
 import { recordDecision } from "../../src/meetings/record-decision.js";
 import { takeUpItem } from "../../src/meetings/take-up-item.js";
 import { registerNewCase } from "../../src/register/register-case.js";
+import { registerRecord } from "../../src/register/register-record.js";
 import { applyForCallOff } from "../../src/reserves/apply-for-call-off.js";
 import { createAppropriation } from "../../src/reserves/create-appropriation.js";
 import { decideCallOff } from "../../src/reserves/decide-call-off.js";
-import { registerRecord } from "../../src/register/register-record.js";
 import { freshMunicipality, testDatabase, tx } from "../support/db.js";
 import { buildBody, buildUser } from "../support/factories.js";
 import { Client, testApp } from "../support/http.js";
@@ -296,11 +296,19 @@ const channels: Record<string, Channel> = {
     path: () => "/api/assignments/unfinished?year=2026",
     showsTitle: false,
   },
-  "follow-up dashboard": { path: () => "/uppfoljning", mark: () => "Reserv för sociala insatser", showsTitle: false },
+  "follow-up dashboard": {
+    path: () => "/uppfoljning",
+    mark: () => "Reserv för sociala insatser",
+    showsTitle: false,
+  },
   "follow-up reserve page": { path: (w) => `/uppfoljning/reserver/${w.reserve.id}` },
   "follow-up intervention page": { path: (w) => `/uppfoljning/insatser/${w.callOff.id}` },
   "follow-up call-offs as CSV": { path: () => "/uppfoljning/avrop.csv" },
-  "follow-up reports as CSV": { path: () => "/uppfoljning/rapporter.csv", mark: () => null, showsTitle: false },
+  "follow-up reports as CSV": {
+    path: () => "/uppfoljning/rapporter.csv",
+    mark: () => null,
+    showsTitle: false,
+  },
   "API: reserve": { path: (w) => `/api/reserves/${w.reserve.id}` },
   "API: reserves": { path: () => "/api/reserves", mark: () => "RES-SEK", showsTitle: false },
   "API: call-off": { path: (w) => `/api/call-offs/${w.callOff.id}` },
