@@ -8,6 +8,8 @@ import { inTransaction } from "../db/transaction.js";
 import { DomainError } from "../domain/errors.js";
 import { parseKronor } from "../domain/money.js";
 import { describeError } from "../http/errors.js";
+import "../areas/errors.js";
+import "./errors.js";
 import { enqueueJob } from "../jobs/enqueue.js";
 import {
   areaColumns,
