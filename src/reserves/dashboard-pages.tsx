@@ -124,6 +124,7 @@ export function registerDashboardPages(app: OpenAPIHono<AppEnv>) {
         </p>
         {can(c.get("actor"), "reserve:write") ? (
           <p class="actions">
+            <a href={`${followUpPath}/ny-reserv`}>Ny reserv</a>
             <a href={`${followUpPath}/inlasning`}>Läs in från CSV</a>
           </p>
         ) : null}
@@ -193,6 +194,11 @@ export function registerDashboardPages(app: OpenAPIHono<AppEnv>) {
           note="Ett avrop som gäller flera områden räknas med sitt hela belopp i vart och ett av dem."
         />
         <h2>Avrop</h2>
+        {can(c.get("actor"), "reserve:write") ? (
+          <p class="actions">
+            <a href={`${reservePath(r.id)}/avrop`}>Nytt avrop</a>
+          </p>
+        ) : null}
         {r.callOffs.length === 0 ? (
           <p>Inga avrop ännu.</p>
         ) : (

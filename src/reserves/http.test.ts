@@ -217,3 +217,105 @@ describe("the public dashboard", () => {
     expect(many.queries).toBe(one.queries);
   });
 });
+
+describe("the officer's forms", () => {
+  it("set up a reserve and record an application, a case in the diarium", async () => {
+    const { s, client } = await world();
+    const created = await client.postForm(`/uppfoljning/ny-reserv`, `/uppfoljning/ny-reserv`, {
+      externalId: "RES-FORM",
+      ownerBodyId: s.ks.id,
+      year: "2027",
+      title: "Reserv för unga",
+      purpose: "Syfte.",
+      processes: "Lokal utveckling",
+      targetGroups: "Barn och unga",
+      themes: "Fritid\r\nFöräldrar",
+      amount: "5 000 000",
+      "decidedBy.bodyId": s.kf.id,
+      "decidedBy.decidedOn": "2026-11-26",
+      "decidedBy.paragraphNumber": "301",
+    });
+    expect(created.status).toBe(303);
+    const reservePage = created.headers.get("location")!;
+    expect(await (await client.get(reservePage)).text()).toContain("5\u00a0000\u00a0000\u00a0kr");
+    const form = `${reservePage}/avrop`;
+    const fields = {
+      externalId: "AVR-FORM",
+      seriesCode: "STK",
+      title: "Sommarjobb för unga",
+      applyingBodyId: s.committee.id,
+      theme: "Fritid",
+      targetGroup: "Unga 16–19 år",
+      process: "Lokal utveckling",
+      description: "Sommarjobb i föreningar.",
+      appliedOn: "2027-01-10",
+      startsOn: "2027-02-01",
+      endsOn: "2027-12-31",
+      requested: "6 000 000",
+    };
+    const tooMuch = await client.postForm(form, form, fields);
+    expect(tooMuch.status).toBe(409);
+    expect(await tooMuch.text()).toContain("större än det som återstår i reserven");
+    const applied = await client.postForm(form, form, { ...fields, requested: "400 000" });
+    expect(applied.status).toBe(303);
+    const page = await (await client.get(applied.headers.get("location")!)).text();
+    expect(page).toMatch(/STK-2027-\d+/);
+    expect(page).toContain("ansökt");
+  });
+});
+
+describe("reports in and out", () => {
+  it("reads back the exported reports with a changed value, and refuses a value in the wrong unit on its row", async () => {
+    const { m, s, a, client } = await world();
+    await tx(database, (t) =>
+      decideCallOff(t, m.system, a.id, {
+        outcome: "granted",
+        decidedBy: { bodyId: s.kf.id, decidedOn: "2026-02-20", paragraphNumber: null },
+      }),
+    );
+    const report = await client.request("POST", `/api/call-offs/${a.id}/reports`, {
+      json: {
+        year: 2026,
+        period: "interim",
+        status: "on_track",
+        moneyUsedOre: 0,
+        narrative: "Igång.",
+        reportedOn: "2026-09-20",
+        values: [
+          {
+            indicatorId: (
+              await tx(database, (t) => t.select().from(indicator).where(eq(indicator.callOffId, a.id)))
+            )[0]!.id,
+            value: 72,
+          },
+        ],
+      },
+    });
+    expect(report.status).toBe(200);
+    const csv = new TextDecoder().decode(
+      new Uint8Array(await (await client.get("/uppfoljning/rapporter.csv")).arrayBuffer()),
+    );
+    const [header, row] = parseCsv(csv);
+    expect(row![3]).toBe("delårsrapport");
+    expect(row![9]).toBe("72");
+    const withValue = (v: string) => [header!.join(";"), [...row!.slice(0, 9), v].join(";")].join("\r\n");
+    const wrong = await client.request("POST", "/api/reserves/import", {
+      json: { kind: "reports", content: withValue("140") },
+    });
+    expect(wrong.status).toBe(400);
+    const problem = (await wrong.json()) as { rows: { row: number; field: string; message: string }[] };
+    expect(problem.rows).toEqual([
+      { row: 2, field: "värde", message: expect.stringContaining("mellan 0 och 100") },
+    ]);
+    const ok = await client.request("POST", "/api/reserves/import", {
+      json: { kind: "reports", content: withValue("76,5") },
+    });
+    expect(ok.status).toBe(200);
+    const after = (await (await client.get(`/api/call-offs/${a.id}`)).json()) as {
+      indicators: { latest: number }[];
+      progressPermille: number;
+    };
+    expect(after.indicators[0]!.latest).toBe(76.5);
+    expect(after.progressPermille).toBe(650);
+  });
+});

@@ -14,7 +14,9 @@ import { secretAccess } from "../register/access.js";
 import { periodWords, statusWords } from "./columns.js";
 import { registerDashboardPages } from "./dashboard-pages.js";
 import { decideCallOff } from "./decide-call-off.js";
+import { decisionFields, isoDate, kronor, paragraphNumber } from "./form-parts.js";
 import { importAllOrNothing, isLargeFile, queueImport, type RowError } from "./import-rows.js";
+import { registerNewReservePages } from "./new-pages.js";
 import { callOffPath, followUpPath } from "./present.js";
 import { readCallOff } from "./read-follow-up.js";
 import { recordPayment } from "./record-payment.js";
@@ -22,42 +24,6 @@ import { submitReport } from "./submit-report.js";
 import { importKinds, reportPeriods, reportStatuses } from "./tables.js";
 
 type C = Context<AppEnv>;
-
-const messages: Record<string, string> = {
-  blank: "Ange beloppet i kronor.",
-  malformed: "Skriv beloppet i kronor, t.ex. 250 000 eller 1 234,50.",
-  negative: "Beloppet kan inte vara negativt.",
-  fraction_of_ore: "Beloppet ska anges i hela öre (högst två decimaler).",
-  too_large: "Beloppet är orimligt stort.",
-};
-
-/** Kronor as a person types them, in öre; the problem as a Swedish message on the field. */
-const kronor = (allowZero = false) =>
-  z.string({ error: messages.blank }).transform((text, ctx) => {
-    const parsed = parseKronor(text);
-    if ("problem" in parsed) {
-      ctx.addIssue({ code: "custom", message: messages[parsed.problem]! });
-      return z.NEVER;
-    }
-    if (!allowZero && parsed.ore === 0) {
-      ctx.addIssue({ code: "custom", message: "Beloppet måste vara större än noll." });
-      return z.NEVER;
-    }
-    return parsed.ore;
-  });
-
-const isoDate = (message: string) => z.iso.date({ error: message });
-const paragraphNumber = z
-  .int({ error: "Ange paragrafnumret som ett heltal." })
-  .min(1, "Paragrafnumret måste vara minst 1.")
-  .max(99_999, "Paragrafnumret är orimligt stort.")
-  .nullish();
-
-const decisionFields = (bodies: Option[]): Field[] => [
-  { name: "decidedBy.bodyId", label: "Beslutande organ", type: "select", required: true, options: bodies },
-  { name: "decidedBy.decidedOn", label: "Beslutsdatum", type: "date", required: true },
-  { name: "decidedBy.paragraphNumber", label: "Paragraf (§)", type: "number" },
-];
 
 const DecideForm = z.object({
   outcome: z.enum(["granted", "partly_granted", "rejected"], {
@@ -92,6 +58,7 @@ const trail = (l: Awaited<ReturnType<typeof loadCallOff>>, last: string) => [
 /** Reserves' pages: the public dashboard, and the forms that decide, pay, report and import. */
 export function registerReservePages(app: OpenAPIHono<AppEnv>) {
   registerImportPage(app);
+  registerNewReservePages(app);
   registerDashboardPages(app);
 
   formRoute(app, `${followUpPath}/insatser/:id/beslut`, {
