@@ -93,7 +93,7 @@ export const MoneyChart: FC<{ money: MoneyView; caption: string }> = ({ money, c
     { label: "Återstår", value: money.remainingOre, text: money.remaining, colour: colours.remaining },
   ];
   return (
-    <Figure caption={caption} table={{ head: ["", "Belopp"], rows: bars.map((b) => [b.label, b.text]) }}>
+    <Figure caption={caption} table={{ head: ["Post", "Belopp"], rows: bars.map((b) => [b.label, b.text]) }}>
       <Bars
         title={caption}
         description={`Anslaget ${money.appropriated}, beviljat ${money.granted}, utbetalt ${money.paid}, återstår ${money.remaining}.`}
@@ -169,7 +169,7 @@ export const IndicatorChart: FC<{ indicator: IndicatorView }> = ({ indicator }) 
     <Figure
       caption={caption}
       table={{
-        head: ["", indicator.unitText],
+        head: ["Mätpunkt", `Värde (${indicator.unitText})`],
         rows: points.map((p) => [p.label, indicator.format(p.value)]),
       }}
     >
@@ -230,10 +230,7 @@ export const Progress: FC<{ permille: number | null; text: string | null }> = ({
     <span>Ingen rapport ännu</span>
   ) : (
     <span>
-      <meter min={0} max={1000} value={permille} aria-label="Framsteg">
-        {text}
-      </meter>{" "}
-      {text}
+      <meter min={0} max={1000} value={permille} aria-label={`Framsteg ${text}`} /> {text}
     </span>
   );
 
