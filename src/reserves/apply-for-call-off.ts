@@ -8,6 +8,7 @@ import { findBody } from "../organisation/queries.js";
 import { findCase } from "../register/queries.js";
 import { registerNewCase } from "../register/register-case.js";
 import { saveIndicator } from "./define-indicators.js";
+import { parseInput } from "./parse-input.js";
 import { findAppropriation, findCallOffByExternalId, listAreasByIds } from "./queries.js";
 import { CallOffInput } from "./schemas.js";
 import { callOff, callOffArea, type indicator } from "./tables.js";
@@ -18,7 +19,7 @@ import { callOff, callOffArea, type indicator } from "./tables.js";
  * does, the process it strengthens and its indicators. No money moves until the application is decided.
  */
 export async function applyForCallOff(tx: Tx, actor: Actor, raw: CallOffInput) {
-  const input = CallOffInput.parse(raw);
+  const input = parseInput(CallOffInput, raw);
   const reserve = await findAppropriation(tx, actor.municipalityId, input.appropriationId);
   if (!reserve) throw new DomainError("appropriation_not_found", {}, "appropriationId");
   authorize(actor, "reserve:write", reserve.ownerBodyId);

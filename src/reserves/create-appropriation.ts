@@ -6,6 +6,7 @@ import type { Tx } from "../db/connect.js";
 import { DomainError } from "../domain/errors.js";
 import { findBody } from "../organisation/queries.js";
 import { findCase } from "../register/queries.js";
+import { parseInput } from "./parse-input.js";
 import { findAppropriationByExternalId } from "./queries.js";
 import { AppropriationInput } from "./schemas.js";
 import { appropriation, ledgerEntry } from "./tables.js";
@@ -15,7 +16,7 @@ import { appropriation, ledgerEntry } from "./tables.js";
  * purpose, processes, target groups and the themes call-offs may have. The amount is the ledger's first entry.
  */
 export async function createAppropriation(tx: Tx, actor: Actor, raw: AppropriationInput) {
-  const input = AppropriationInput.parse(raw);
+  const input = parseInput(AppropriationInput, raw);
   authorize(actor, "reserve:write", input.ownerBodyId);
   if (!(await findBody(tx, actor.municipalityId, input.ownerBodyId)))
     throw new DomainError("body_not_found", {}, "ownerBodyId");

@@ -8,6 +8,7 @@ import { DomainError } from "../domain/errors.js";
 import { formatKronor } from "../domain/money.js";
 import { appendLedgerEntry } from "./ledger.js";
 import { scheduleReportReminders } from "./notify.js";
+import { parseInput } from "./parse-input.js";
 import { lockAppropriation, lockCallOff } from "./queries.js";
 import { DecideCallOffInput } from "./schemas.js";
 import { callOff } from "./tables.js";
@@ -18,7 +19,7 @@ import { callOff } from "./tables.js";
  * and each sees what the one before it left. A grant also queues the reminders of the reports it will owe.
  */
 export async function decideCallOff(tx: Tx, actor: Actor, callOffId: string, raw: DecideCallOffInput) {
-  const input = DecideCallOffInput.parse(raw);
+  const input = parseInput(DecideCallOffInput, raw);
   const application = await lockCallOff(tx, actor.municipalityId, callOffId);
   if (!application) throw new DomainError("call_off_not_found");
   // The reserve before anything else is written: every grant against it waits here for the one before.

@@ -67,3 +67,7 @@ defineErrors({
   import_empty: { status: 400, text: () => "Filen har inga rader att läsa in." },
   import_not_found: { status: 404, text: () => "Inläsningen finns inte." },
 });
+
+defineErrors({
+  input_refused: { status: 400, text: (d) => String(d.message ?? "Uppgifterna är inte giltiga.") },
+});

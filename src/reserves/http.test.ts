@@ -319,3 +319,38 @@ describe("reports in and out", () => {
     expect(after.progressPermille).toBe(650);
   });
 });
+
+describe("a form looser than its use case", () => {
+  it("answers a year out of range and a value that is not a number with 400 and a Swedish message", async () => {
+    const { m, s, a, client } = await world();
+    await tx(database, (t) =>
+      decideCallOff(t, m.system, a.id, {
+        outcome: "granted",
+        decidedBy: { bodyId: s.kf.id, decidedOn: "2026-02-20", paragraphNumber: null },
+      }),
+    );
+    const path = `/uppfoljning/insatser/${a.id}/rapport`;
+    const ind = (
+      await tx(database, (t) => t.select().from(indicator).where(eq(indicator.callOffId, a.id)))
+    )[0]!;
+    const fields = {
+      year: "5000",
+      period: "interim",
+      status: "on_track",
+      moneyUsed: "0",
+      narrative: "Text.",
+      reportedOn: "2026-09-01",
+      [`value.${ind.id}`]: "72",
+    };
+    const year = await client.postForm(path, path, fields);
+    expect(year.status).toBe(400);
+    expect(await year.text()).toContain("Året är orimligt.");
+    const value = await client.postForm(path, path, {
+      ...fields,
+      year: "2026",
+      [`value.${ind.id}`]: "mycket",
+    });
+    expect(value.status).toBe(400);
+    expect(await value.text()).toContain("Ange värdet som ett tal.");
+  });
+});

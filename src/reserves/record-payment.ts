@@ -5,12 +5,13 @@ import type { Tx } from "../db/connect.js";
 import { DomainError } from "../domain/errors.js";
 import { formatKronor } from "../domain/money.js";
 import { appendLedgerEntry } from "./ledger.js";
+import { parseInput } from "./parse-input.js";
 import { lockAppropriation, lockCallOff } from "./queries.js";
 import { PaymentInput } from "./schemas.js";
 
 /** Records a payment (utbetalning) against a call-off's grant: a ledger entry, never more than is left of it. */
 export async function recordPayment(tx: Tx, actor: Actor, callOffId: string, raw: PaymentInput) {
-  const input = PaymentInput.parse(raw);
+  const input = parseInput(PaymentInput, raw);
   const grant = await lockCallOff(tx, actor.municipalityId, callOffId);
   if (!grant) throw new DomainError("call_off_not_found");
   const reserve = (await lockAppropriation(tx, actor.municipalityId, grant.appropriationId))!;

@@ -3,6 +3,7 @@ import { authorize } from "../accounts/policy.js";
 import { createConsultation } from "../consultations/create-consultation.js";
 import type { Tx } from "../db/connect.js";
 import { DomainError } from "../domain/errors.js";
+import { parseInput } from "./parse-input.js";
 import { findAppropriation } from "./queries.js";
 import { QuestionRoundInput } from "./schemas.js";
 import { questionRound } from "./tables.js";
@@ -18,7 +19,7 @@ export async function startQuestionRound(
   appropriationId: string,
   raw: QuestionRoundInput,
 ) {
-  const input = QuestionRoundInput.parse(raw);
+  const input = parseInput(QuestionRoundInput, raw);
   const reserve = await findAppropriation(tx, actor.municipalityId, appropriationId);
   if (!reserve) throw new DomainError("appropriation_not_found");
   authorize(actor, "reserve:write", reserve.ownerBodyId);

@@ -14,6 +14,7 @@ import {
   unitProblem,
 } from "../domain/follow-up.js";
 import { formatKronor } from "../domain/money.js";
+import { parseInput } from "./parse-input.js";
 import { findAppropriation, listCallOffIndicators, lockCallOff } from "./queries.js";
 import { ReportInput } from "./schemas.js";
 import { appropriation, callOff, followUpReport, indicatorValue } from "./tables.js";
@@ -30,7 +31,7 @@ export async function submitReport(
   raw: ReportInput,
   options: { today?: string } = {},
 ) {
-  const input = ReportInput.parse(raw);
+  const input = parseInput(ReportInput, raw);
   const owner = await lockCallOff(tx, actor.municipalityId, callOffId);
   if (!owner) throw new DomainError("call_off_not_found");
   const reserve = (await findAppropriation(tx, actor.municipalityId, owner.appropriationId))!;
