@@ -1,6 +1,7 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { can } from "../accounts/policy.js";
+import { listAreas } from "../areas/save-area.js";
 import { downloadHeaders, toCsv, toXlsx } from "../assignments/tabular.js";
 import type { AppEnv } from "../http/context.js";
 import { Breadcrumbs, Layout } from "../http/layout.js";
@@ -114,7 +115,10 @@ async function download(c: C, kind: ExportKind, format: "csv" | "xlsx") {
 export function registerDashboardPages(app: OpenAPIHono<AppEnv>) {
   app.get(followUpPath, async (c) => {
     const m = requireMunicipality(c);
-    const reserves = await read(c, (tx) => readReserves(tx, m.id, secretAccess(c.get("actor"))));
+    const { reserves, areas } = await read(c, async (tx) => ({
+      reserves: await readReserves(tx, m.id, secretAccess(c.get("actor"))),
+      areas: await listAreas(tx, m.id),
+    }));
     return c.html(
       <Layout title="Uppföljning" chrome={chrome(c)} current={followUpPath}>
         <h1>Uppföljning av reserver och insatser</h1>
@@ -141,6 +145,12 @@ export function registerDashboardPages(app: OpenAPIHono<AppEnv>) {
             </p>
           </section>
         ))}
+        {areas.length > 0 ? (
+          <section>
+            <h2>Kommunens områden</h2>
+            <p>Avropen riktas till och redovisas per område: {areas.map((a) => a.name).join(", ")}.</p>
+          </section>
+        ) : null}
         <Downloads />
       </Layout>,
     );
