@@ -106,8 +106,13 @@ async function download(c: C, kind: ExportKind, format: "csv" | "xlsx") {
   );
   const table = exportTable(kind, reserves);
   const name = `uppfoljning-${kind}`;
+  // Swedish Excel reads "72,5" as a number and "72.5" as text: the CSV writes decimals with a comma.
+  const swedish = {
+    ...table,
+    rows: table.rows.map((row) => row.map((v) => (typeof v === "number" ? String(v).replace(".", ",") : v))),
+  };
   return format === "csv"
-    ? c.body(toCsv(table), 200, downloadHeaders(name, "csv"))
+    ? c.body(toCsv(swedish), 200, downloadHeaders(name, "csv"))
     : c.body(new Uint8Array(await toXlsx(table)), 200, downloadHeaders(name, "xlsx"));
 }
 
