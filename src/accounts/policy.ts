@@ -18,6 +18,7 @@ const permissions = {
   "member:act": ["member"],
   "assignment:write": ["registrar", "case_officer", "secretary"],
   "consultation:write": ["registrar", "case_officer", "secretary"],
+  "reserve:write": ["registrar", "case_officer"],
 } satisfies Record<string, AccountRole[]>;
 
 export type Permission = keyof typeof permissions | "installation:manage";

@@ -1,5 +1,6 @@
 // Every table Paragraf's query layer knows, gathered from the capability folders.
 export * from "../accounts/tables.js";
+export * from "../areas/tables.js";
 export * from "../assignments/tables.js";
 export * from "../audit/tables.js";
 export * from "../consultations/tables.js";
@@ -9,3 +10,4 @@ export * from "../meetings/tables.js";
 export * from "../organisation/tables.js";
 export * from "../register/tables.js";
 export * from "../reports/tables.js";
+export * from "../reserves/tables.js";

@@ -12,6 +12,7 @@ import { loadMalmoMeetings } from "./malmo-meetings.js";
 import * as malmo from "./malmo-organisation.js";
 import { loadCaseRecords, loadRegisterCases } from "./malmo-register.js";
 import { loadMalmoReport } from "./malmo-report.js";
+import { loadMalmoReserves } from "./malmo-reserves.js";
 
 /**
  * Loads the Malmö example through the same use cases the API calls, so a start with the example is also a test
@@ -76,6 +77,8 @@ export async function loadExample(tx: Tx) {
     caseId: meetings.theCase.id,
     kf189: { paragraphId: meetings.kf189.id, recordId: meetings.kf189Record.id },
   });
+  await loadMalmoReserves(tx, actor, bodyIds);
+  // Last: dispatching § 8 closes STK-2024-1374, and the report and the reserve are written in it while it is open.
   await dispatchMalmoDecision(tx, actor, meetings.kf8.id);
 
   return { municipality, actor, partyIds, bodyIds, personIds };

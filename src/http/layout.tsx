@@ -20,6 +20,7 @@ const nav = [
   { href: "/sammantraden", label: "Sammanträden" },
   { href: "/uppdrag", label: "Uppdrag" },
   { href: "/remisser", label: "Remisser" },
+  { href: "/uppfoljning", label: "Uppföljning" },
   { href: "/api", label: "API" },
 ];
 

@@ -3,6 +3,7 @@ import { consultationJobHandlers } from "../consultations/notify.js";
 import type { Db } from "../db/connect.js";
 import { dispatchJobHandlers } from "../dispatch/send.js";
 import { createMailer, mailSettingsFromEnv } from "../mail/mailer.js";
+import { reserveJobHandlers } from "../reserves/notify.js";
 import { startWorker, type Worker } from "./worker.js";
 
 /**
@@ -13,7 +14,10 @@ export function startJobWorker(db: Db, logger: Logger, env: NodeJS.ProcessEnv = 
   const settings = mailSettingsFromEnv(env);
   if (!settings) logger.warn("PARAGRAF_SMTP_URL är inte satt: e-post väntar i utkorgen tills den är det");
   const mailer = settings ? createMailer(settings) : null;
-  const handlers = mailer ? { ...consultationJobHandlers(mailer), ...dispatchJobHandlers(mailer) } : {};
+  const handlers = {
+    ...(mailer ? { ...consultationJobHandlers(mailer), ...dispatchJobHandlers(mailer) } : {}),
+    ...reserveJobHandlers(mailer),
+  };
   const worker = startWorker(db, handlers, {
     logger,
     intervalMs: Number(env.PARAGRAF_JOB_INTERVAL_MS ?? 5000),

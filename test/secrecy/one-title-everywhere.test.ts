@@ -21,6 +21,9 @@ import { setRecipients } from "../../src/meetings/set-recipients.js";
 import { takeUpItem } from "../../src/meetings/take-up-item.js";
 import { registerNewCase } from "../../src/register/register-case.js";
 import { registerRecord } from "../../src/register/register-record.js";
+import { applyForCallOff } from "../../src/reserves/apply-for-call-off.js";
+import { createAppropriation } from "../../src/reserves/create-appropriation.js";
+import { decideCallOff } from "../../src/reserves/decide-call-off.js";
 import { freshMunicipality, testDatabase, tx } from "../support/db.js";
 import { docxText, pdfText } from "../support/documents.js";
 import { buildBody, buildUser } from "../support/factories.js";
@@ -130,7 +133,37 @@ async function buildWorld() {
       consultees: [{ bodyId: culture.id }],
     });
     await sendConsultation(t, a, consultation.id, { sentOn: "2026-03-16" });
-    return { secret, record, paragraph, later, citingParagraph, assignment, consultation };
+    // A call-off from a reserve whose application is the secret case: the follow-up shows the public title.
+    const reserve = await createAppropriation(t, a, {
+      externalId: "RES-SEK",
+      ownerBodyId: f.body.id,
+      decidedBy: { bodyId: f.body.id, decidedOn: "2026-01-22", paragraphNumber: null },
+      year: 2026,
+      title: "Reserv för sociala insatser",
+      purpose: "Insatser för barn och unga.",
+      themes: ["Stöd till föräldrar"],
+      amountOre: 100_000_000,
+    });
+    const callOff = await applyForCallOff(t, a, {
+      externalId: "AVR-SEK",
+      appropriationId: reserve.id,
+      caseId: secret.id,
+      title: realTitle,
+      applyingBodyId: social.id,
+      theme: "Stöd till föräldrar",
+      targetGroup: "Föräldrar",
+      process: "Universell prevention",
+      description: secretDescription,
+      appliedOn: "2026-02-01",
+      startsOn: "2026-03-01",
+      endsOn: "2026-12-31",
+      requestedOre: 10_000_000,
+    });
+    await decideCallOff(t, a, callOff.id, {
+      outcome: "granted",
+      decidedBy: { bodyId: f.body.id, decidedOn: "2026-02-25", paragraphNumber: null },
+    });
+    return { secret, record, paragraph, later, citingParagraph, assignment, consultation, reserve, callOff };
   });
 
   const { app } = testApp(database, m.slug);
@@ -289,6 +322,22 @@ const channels: Record<string, Channel> = {
     path: () => "/api/assignments/unfinished?year=2026",
     showsTitle: false,
   },
+  "follow-up dashboard": {
+    path: () => "/uppfoljning",
+    mark: () => "Reserv för sociala insatser",
+    showsTitle: false,
+  },
+  "follow-up reserve page": { path: (w) => `/uppfoljning/reserver/${w.reserve.id}` },
+  "follow-up intervention page": { path: (w) => `/uppfoljning/insatser/${w.callOff.id}` },
+  "follow-up call-offs as CSV": { path: () => "/uppfoljning/avrop.csv" },
+  "follow-up reports as CSV": {
+    path: () => "/uppfoljning/rapporter.csv",
+    mark: () => null,
+    showsTitle: false,
+  },
+  "API: reserve": { path: (w) => `/api/reserves/${w.reserve.id}` },
+  "API: reserves": { path: () => "/api/reserves", mark: () => "RES-SEK", showsTitle: false },
+  "API: call-off": { path: (w) => `/api/call-offs/${w.callOff.id}` },
 };
 
 /** The first secret word the text carries, or null. */

@@ -1,0 +1,115 @@
+// Follow-up (M13) rules shared by the reserves' reports, pages and exports: the follow-up calendar and how
+// progress is computed from its parts. Pure; no I/O.
+
+export type ReportPeriod = "interim" | "annual";
+export type ProgressMethod = "weighted" | "average";
+
+export interface CalendarPeriod {
+  year: number;
+  period: ReportPeriod;
+  startsOn: string;
+  endsOn: string;
+  /** The day the report is due. */
+  dueOn: string;
+}
+
+/**
+ * The municipality's follow-up calendar: the interim report (delårsrapport) covers January to August and is due
+ * at the end of September; the annual report (årsanalys) covers the year and is due at the end of January after
+ * it. This is Malmö's cycle and that of most Swedish municipalities (KL 11 kap. 8 § on the annual accounts;
+ * LKBR 13 kap. 1 § on the interim report covering at least half of the year).
+ */
+export function calendarPeriod(year: number, period: ReportPeriod): CalendarPeriod {
+  return period === "interim"
+    ? { year, period, startsOn: `${year}-01-01`, endsOn: `${year}-08-31`, dueOn: `${year}-09-30` }
+    : { year, period, startsOn: `${year}-01-01`, endsOn: `${year}-12-31`, dueOn: `${year + 1}-01-31` };
+}
+
+/** The periods an intervention running from startsOn to endsOn reports on, in order. */
+export function reportingPeriods(startsOn: string, endsOn: string): CalendarPeriod[] {
+  const first = Number(startsOn.slice(0, 4));
+  const last = Number(endsOn.slice(0, 4));
+  const periods: CalendarPeriod[] = [];
+  for (let year = first; year <= last && periods.length < 40; year++) {
+    const interim = calendarPeriod(year, "interim");
+    if (startsOn <= interim.endsOn) periods.push(interim);
+    periods.push(calendarPeriod(year, "annual"));
+  }
+  return periods;
+}
+
+/** Swedish name of a period: "delårsrapport 2026", "årsanalys 2026". */
+export function periodLabel(year: number, period: ReportPeriod): string {
+  return `${period === "interim" ? "Delårsrapport" : "Årsanalys"} ${year}`;
+}
+
+/**
+ * How far an indicator has come from its baseline toward its target, in per mille (0–1000), whether the target
+ * is above the baseline (more who finish school) or below it (fewer who leave early). Never below 0 or above
+ * 1000: falling back is shown as no progress, passing the target as reached.
+ */
+export function indicatorProgress(baseline: number, target: number, value: number): number {
+  if (target === baseline) return value === target ? 1000 : 0;
+  const share = (value - baseline) / (target - baseline);
+  return Math.max(0, Math.min(1000, Math.floor(share * 1000)));
+}
+
+export interface ProgressPart {
+  permille: number;
+  /** The part's weight: an indicator's stated weight, a call-off's granted öre. */
+  weight: number;
+}
+
+/**
+ * A parent's progress from its parts, by the method stated on the parent: "weighted" sums each part's progress
+ * times its weight over the total weight; "average" is the plain mean. Null when there are no parts to go by.
+ */
+export function combinedProgress(parts: ProgressPart[], method: ProgressMethod): number | null {
+  if (parts.length === 0) return null;
+  if (method === "average") return Math.floor(parts.reduce((s, p) => s + p.permille, 0) / parts.length);
+  const total = parts.reduce((s, p) => s + p.weight, 0);
+  if (total <= 0) return Math.floor(parts.reduce((s, p) => s + p.permille, 0) / parts.length);
+  return Math.floor(parts.reduce((s, p) => s + p.permille * p.weight, 0) / total);
+}
+
+/** How a method is stated to readers. */
+export function progressMethodText(method: ProgressMethod, parts: "indicators" | "call-offs"): string {
+  if (method === "average")
+    return `Framsteget är medelvärdet av ${parts === "indicators" ? "indikatorernas" : "avropens"} framsteg.`;
+  return parts === "indicators"
+    ? "Framsteget är indikatorernas framsteg vägt med deras angivna vikt."
+    : "Framsteget är avropens framsteg vägt med beviljat belopp.";
+}
+
+/** "72,5 %" from per mille. */
+export function formatPermille(permille: number): string {
+  const whole = Math.floor(permille / 10);
+  const tenth = permille % 10;
+  return `${whole}${tenth ? `,${tenth}` : ""}\u00a0%`;
+}
+
+export type IndicatorUnit = "percent" | "people" | "count";
+
+/** Swedish name of a unit, as "mäts i …" reads it. */
+export const unitNames: Record<IndicatorUnit, string> = {
+  percent: "procent",
+  people: "personer",
+  count: "antal",
+};
+
+/** What is wrong with a value in a unit, as the rule a reader is told, or null when it fits. */
+export function unitProblem(unit: IndicatorUnit, value: number): string | null {
+  if (!Number.isFinite(value)) return "värdet måste vara ett tal";
+  if (unit === "percent")
+    return value < 0 || value > 100 ? "värdet ska vara en andel mellan 0 och 100" : null;
+  if (value < 0 || !Number.isInteger(value)) return "värdet ska vara ett helt antal, 0 eller mer";
+  return null;
+}
+
+/** An indicator value as Swedish text: "72,5 %", "40 personer", "12". */
+export function formatIndicatorValue(unit: IndicatorUnit, value: number): string {
+  const text = String(value).replace(".", ",");
+  if (unit === "percent") return `${text}\u00a0%`;
+  if (unit === "people") return `${text} personer`;
+  return text;
+}

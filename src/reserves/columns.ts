@@ -1,0 +1,101 @@
+// The columns of the reserves' tables, the same out (CSV, XLSX) and in (import by external id), and the Swedish
+// words their coded cells use. Pure.
+
+import type { IndicatorUnit, ReportPeriod, ReportStatus } from "./tables.js";
+
+export const areaColumns = ["externt_id", "namn", "typ"] as const;
+export const indicatorColumns = [
+  "externt_id",
+  "avrop_externt_id",
+  "namn",
+  "enhet",
+  "utgångsvärde",
+  "målvärde",
+  "källa",
+  "vikt",
+] as const;
+export const reportColumns = [
+  "externt_id",
+  "avrop_externt_id",
+  "år",
+  "period",
+  "status",
+  "använda_medel_kr",
+  "berättelse",
+  "rapportdatum",
+  "indikator_externt_id",
+  "värde",
+] as const;
+export const reserveColumns = [
+  "externt_id",
+  "år",
+  "namn",
+  "organ",
+  "beslut",
+  "anslaget_kr",
+  "beviljat_kr",
+  "utbetalt_kr",
+  "återstår_kr",
+  "teman",
+  "målgrupper",
+  "framsteg_procent",
+  "beräkning",
+  "illustrativt",
+] as const;
+export const callOffColumns = [
+  "externt_id",
+  "reserv_externt_id",
+  "diarienummer",
+  "rubrik",
+  "nämnd",
+  "tema",
+  "målgrupp",
+  "områden",
+  "process",
+  "start",
+  "slut",
+  "sökt_kr",
+  "status",
+  "beslut",
+  "beviljat_kr",
+  "utbetalt_kr",
+  "framsteg_procent",
+  "illustrativt",
+] as const;
+
+export const areaKindWords = {
+  district: "stadsområde",
+  neighbourhood: "delområde",
+  city: "hela staden",
+} as const;
+export const unitWords: Record<IndicatorUnit, string> = {
+  percent: "procent",
+  people: "personer",
+  count: "antal",
+};
+export const periodWords: Record<ReportPeriod, string> = { interim: "delårsrapport", annual: "årsanalys" };
+export const statusWords: Record<ReportStatus, string> = {
+  on_track: "enligt plan",
+  at_risk: "risk för avvikelse",
+  off_track: "avviker",
+  completed: "avslutad",
+};
+export const callOffStatusWords = {
+  applied: "ansökt",
+  granted: "beviljat",
+  partly_granted: "delvis beviljat",
+  rejected: "avslaget",
+} as const;
+
+/** The code of a Swedish word in a table of words, case and spacing forgiven; null when it is none of them. */
+export function codeOf<K extends string>(words: Record<K, string>, text: string): K | null {
+  const t = text.trim().toLowerCase().replace(/\s+/g, " ");
+  for (const [code, word] of Object.entries(words) as [K, string][])
+    if (word === t || code === t) return code;
+  return null;
+}
+
+/** Öre as a spreadsheet's number of kronor: exact, since öre are whole. */
+export function kronorCell(ore: number): number {
+  return ore / 100;
+}
