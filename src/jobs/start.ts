@@ -1,4 +1,5 @@
 import type { Logger } from "pino";
+import { approvalJobHandlers } from "../approval/jobs.js";
 import { consultationJobHandlers } from "../consultations/notify.js";
 import type { Db } from "../db/connect.js";
 import { createMailer, mailSettingsFromEnv } from "../mail/mailer.js";
@@ -12,7 +13,7 @@ export function startJobWorker(db: Db, logger: Logger, env: NodeJS.ProcessEnv = 
   const settings = mailSettingsFromEnv(env);
   if (!settings) logger.warn("PARAGRAF_SMTP_URL är inte satt: e-post väntar i utkorgen tills den är det");
   const mailer = settings ? createMailer(settings) : null;
-  const handlers = mailer ? consultationJobHandlers(mailer) : {};
+  const handlers = { ...approvalJobHandlers(), ...(mailer ? consultationJobHandlers(mailer) : {}) };
   const worker = startWorker(db, handlers, {
     logger,
     intervalMs: Number(env.PARAGRAF_JOB_INTERVAL_MS ?? 5000),
