@@ -372,7 +372,7 @@ describe("approval of the minutes (M9, L11)", () => {
       freezeMinutes(t, m.system, f.meeting.id, { paragraphId: p.paragraph.id }, at),
     );
     const signing = asyncSigning();
-    const pending = [];
+    const pending: Awaited<ReturnType<typeof signMinutes>>[] = [];
     for (const personId of [f.members[0]!.id, f.members[1]!.id])
       pending.push(
         await tx(database, (t) =>

@@ -22,7 +22,7 @@ export async function freezeMinutes(
   tx: Tx,
   actor: Actor,
   meetingId: string,
-  input: FreezeMinutesInput,
+  input: Partial<FreezeMinutesInput>,
   now: Date = new Date(),
 ) {
   const { meeting: m } = await meetingForWrite(tx, actor, meetingId);

@@ -218,7 +218,11 @@ export async function approvedHashOfParagraph(
     .select({
       paragraphId: paragraph.id,
       hash: minutesVersion.contentHash,
-      scoped: minutesVersion.paragraphId,
+      // What the page shows besides the signed content: the end of the appeal period and the appeals recorded.
+      appealEndsOn: sql<
+        string | null
+      >`(select min(n.appeal_ends_on)::text from notice n join minutes_version w on w.id = n.version_id where w.meeting_id = ${paragraph.meetingId} and (w.paragraph_id is null or w.paragraph_id = ${paragraph.id}))`,
+      appeals: sql<number>`(select count(*)::int from appeal a where a.paragraph_id = ${paragraph.id})`,
     })
     .from(paragraph)
     .innerJoin(body, eq(body.id, paragraph.bodyId))

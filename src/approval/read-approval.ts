@@ -124,9 +124,15 @@ export async function paragraphEtag(
   tx: Tx,
   municipalityId: string,
   ref: { bodySlug: string; year: number; number: number },
+  now: Date = new Date(),
 ) {
   const row = await approvedHashOfParagraph(tx, municipalityId, ref);
-  return row ? { paragraphId: row.paragraphId, hash: row.hash } : null;
+  if (!row) return null;
+  // The page also shows legal force, which changes with the day and with appeals, never the signed content.
+  const today = todayInStockholm(now);
+  const state =
+    Number(row.appeals) > 0 ? `a${row.appeals}` : row.appealEndsOn && today > row.appealEndsOn ? "k" : "p";
+  return `${row.hash}-${state}`;
 }
 
 /** The strong ETag of approved minutes, from the signed hash; null when not approved. */

@@ -1,6 +1,9 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import type { Child } from "hono/jsx";
 import type { Actor } from "../accounts/actor.js";
 import { can } from "../accounts/policy.js";
+import type { Tx } from "../db/connect.js";
 import { NotFoundError } from "../domain/errors.js";
 import type { AppEnv } from "../http/context.js";
 import { Breadcrumbs, Layout } from "../http/layout.js";
@@ -24,8 +27,39 @@ const statusLabel: Record<string, string> = {
   closed: "Avslutat",
 };
 
+/**
+ * What approval (src/approval) adds to the minutes and paragraph pages, given by the app's assembly so that meetings
+ * need not import it: the signed hash an approved page's strong ETag is made from, and the "Justerat" block.
+ */
+export interface MinutesSeals {
+  paragraphEtag(
+    tx: Tx,
+    municipalityId: string,
+    ref: { bodySlug: string; year: number; number: number },
+  ): Promise<string | null>;
+  minutesEtag(tx: Tx, municipalityId: string, meetingId: string): Promise<string | null>;
+  paragraphStamp(tx: Tx, municipalityId: string, paragraphId: string, actor: Actor | null): Promise<Child>;
+  minutesStamp(tx: Tx, municipalityId: string, meetingId: string, paragraphIds: string[]): Promise<Child>;
+}
+
+/**
+ * Approved minutes never change, so an anonymous reader's page of them gets a strong ETag from the signed hash and
+ * a 304 when it already has it. Signed-in readers see their own frame (and perhaps secret titles): no ETag.
+ */
+async function notModified(c: Context<AppEnv>, etag: () => Promise<string | null>): Promise<Response | null> {
+  if (c.get("actor")) return null;
+  const tag = await etag();
+  if (!tag) return null;
+  const quoted = `"${tag}"`;
+  c.header("ETag", quoted);
+  c.header("Cache-Control", "public, no-cache");
+  const asked = c.req.header("If-None-Match");
+  if (asked?.split(",").some((x) => x.trim() === quoted || x.trim() === "*")) return c.body(null, 304);
+  return null;
+}
+
 /** The public pages: /sammantraden, a meeting with its notice and agenda, its minutes, and one paragraph. */
-export function registerMeetingPages(app: OpenAPIHono<AppEnv>) {
+export function registerMeetingPages(app: OpenAPIHono<AppEnv>, seals?: MinutesSeals) {
   app.get("/sammantraden", async (c) => {
     const m = requireMunicipality(c);
     const meetings = await read(c, (tx) => listMeetingSummaries(tx, m.id));
@@ -165,8 +199,23 @@ export function registerMeetingPages(app: OpenAPIHono<AppEnv>) {
 
   app.get("/sammantraden/:id{[0-9a-f-]{36}}/protokoll", async (c) => {
     const m = requireMunicipality(c);
-    const v = await read(c, (tx) => meetingView(tx, m.id, uuidParam(c, "id"), secretAccess(c.get("actor"))));
+    const meetingId = uuidParam(c, "id");
+    const unchanged = seals
+      ? await notModified(c, () => read(c, (tx) => seals.minutesEtag(tx, m.id, meetingId)))
+      : null;
+    if (unchanged) return unchanged;
+    const v = await read(c, (tx) => meetingView(tx, m.id, meetingId, secretAccess(c.get("actor"))));
     if (!v) throw new NotFoundError("page");
+    const stamp = seals
+      ? await read(c, (tx) =>
+          seals.minutesStamp(
+            tx,
+            m.id,
+            v.meeting.id,
+            v.paragraphs.map((p) => p.id),
+          ),
+        )
+      : null;
     const title = `Protokoll ${v.body.name} ${v.meeting.heldOn}`;
     return c.html(
       <Layout title={title} chrome={chrome(c)} current="/sammantraden">
@@ -190,6 +239,7 @@ export function registerMeetingPages(app: OpenAPIHono<AppEnv>) {
               : `§ ${v.paragraphs[0]!.number}${v.paragraphs.length > 1 ? `–${v.paragraphs.at(-1)!.number}` : ""}`}
           </dd>
         </dl>
+        {stamp}
         <AttendanceSection v={v} />
         {v.paragraphs.map((p) => (
           <ParagraphSection p={p} level={2} />
@@ -218,8 +268,13 @@ export function registerMeetingPages(app: OpenAPIHono<AppEnv>) {
       year: Number(c.req.param("year")),
       number: Number(c.req.param("number")),
     };
+    const unchanged = seals
+      ? await notModified(c, () => read(c, (tx) => seals.paragraphEtag(tx, m.id, ref)))
+      : null;
+    if (unchanged) return unchanged;
     const p = await read(c, (tx) => paragraphViewByNumber(tx, m.id, ref, secretAccess(c.get("actor"))));
     if (!p) throw new NotFoundError("page");
+    const stamp = seals ? await read(c, (tx) => seals.paragraphStamp(tx, m.id, p.id, c.get("actor"))) : null;
     const title = `${p.body.name} ${p.meeting.heldOn} § ${p.number}`;
     return c.html(
       <Layout title={title} chrome={chrome(c)} current="/sammantraden">
@@ -235,6 +290,7 @@ export function registerMeetingPages(app: OpenAPIHono<AppEnv>) {
         {p.attachments.map((a) => (
           <AttachmentSection a={a} level={2} />
         ))}
+        {stamp}
         <p>
           <a href={`/sammantraden/${p.meeting.id}/protokoll`}>Hela protokollet</a>
         </p>
