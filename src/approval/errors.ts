@@ -41,7 +41,6 @@ defineErrors({
     status: 409,
     text: () => "Paragrafen har inget beslut protokollfört och kan inte justeras.",
   },
-  paragraph_not_in_meeting: { status: 400, text: () => "Paragrafen hör inte till sammanträdet." },
   version_reason_required: {
     status: 400,
     text: () => "Ange skälet till den nya versionen (vad som rättats och varför).",

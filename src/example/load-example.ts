@@ -6,6 +6,7 @@ import { addMembership } from "../organisation/memberships.js";
 import { addOfficial } from "../organisation/officials.js";
 import { createParty } from "../organisation/parties.js";
 import { createPerson } from "../organisation/persons.js";
+import { approveMalmoMinutes } from "./malmo-approval.js";
 import { loadMalmoFollowUp, sendMalmoConsultation } from "./malmo-followup.js";
 import { loadMalmoMeetings } from "./malmo-meetings.js";
 import * as malmo from "./malmo-organisation.js";
@@ -68,6 +69,7 @@ export async function loadExample(tx: Tx) {
   await loadCaseRecords(tx, actor, bodyIds, reportBack.id);
   await loadMalmoMeetings(tx, actor, { bodyIds, personIds, partyIds });
   await loadMalmoFollowUp(tx, actor, bodyIds, consultation);
+  await approveMalmoMinutes(tx, actor, { bodyIds, personIds });
 
   return { municipality, actor, partyIds, bodyIds, personIds };
 }
