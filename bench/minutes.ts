@@ -17,9 +17,9 @@ import { appointApprovers } from "../src/approval/appoint-approvers.js";
 import { freezeMinutes } from "../src/approval/freeze-minutes.js";
 import { signMinutes } from "../src/approval/sign-minutes.js";
 import { connect, type Database } from "../src/db/connect.js";
+import { migrate } from "../src/db/migrate.js";
 import { inTransaction } from "../src/db/transaction.js";
 import { listAttendance } from "../src/meetings/queries.js";
-import { migrate } from "../src/db/migrate.js";
 import type { LoadOutcome } from "./load.js";
 import {
   basisPerParagraph,
@@ -200,7 +200,12 @@ async function approveForBench(database: Database, municipalityId: string, meeti
 }
 
 /** The approved page asked with its ETag: SQL statements of one 304, and 10 clients beside a bare server's 304s. */
-async function measureRevalidation(name: "server" | "pglite", database: Database, base: string, path: string) {
+async function measureRevalidation(
+  name: "server" | "pglite",
+  database: Database,
+  base: string,
+  path: string,
+) {
   const etag = (await fetch(base + path)).headers.get("etag");
   if (!etag) throw new Error(`${path}: no ETag on the approved page`);
   let queries = 0;
@@ -213,10 +218,23 @@ async function measureRevalidation(name: "server" | "pglite", database: Database
   stop();
   if (res.status !== 304) throw new Error(`${path} with If-None-Match: ${res.status}`);
   const headers = { "if-none-match": etag };
-  const load = await runLoad({ url: base + path, clients: minutesClients, seconds: minutesSeconds, headers, status: 304 });
-  log(`    approved paragraph, If-None-Match: ${after - before} SQL statements, ${minutesClients} clients: ${load.perSecond.toFixed(1)}/s, p50 ${load.p50.toFixed(1)} ms, p95 ${load.p95.toFixed(1)} ms, ${load.errors} errors`);
+  const load = await runLoad({
+    url: base + path,
+    clients: minutesClients,
+    seconds: minutesSeconds,
+    headers,
+    status: 304,
+  });
+  log(
+    `    approved paragraph, If-None-Match: ${after - before} SQL statements, ${minutesClients} clients: ${load.perSecond.toFixed(1)}/s, p50 ${load.p50.toFixed(1)} ms, p95 ${load.p95.toFixed(1)} ms, ${load.errors} errors`,
+  );
   const bare = await bareServer(Buffer.alloc(0), 304);
-  const limit = await runLoad({ url: `http://127.0.0.1:${bare.port}/`, clients: minutesClients, seconds: minutesSeconds, status: 304 }).finally(() => bare.stop());
+  const limit = await runLoad({
+    url: `http://127.0.0.1:${bare.port}/`,
+    clients: minutesClients,
+    seconds: minutesSeconds,
+    status: 304,
+  }).finally(() => bare.stop());
   log(`    bare node:http 304: ${limit.perSecond.toFixed(0)}/s`);
   return { load, bare: limit, queries: after - before };
 }
@@ -353,8 +371,8 @@ export function minutesSection(results: MinutesResult[], when: string, machine: 
     "",
     "Then (issue 12) it approves the meeting through the use cases (approvers appointed, the minutes frozen and",
     "signed by chair, approvers and secretary) and measures the same paragraph page approved: in full, with its",
-    "strong ETag from the signed hash and the \"Justerat\" block, and asked again with that ETag in `If-None-Match`,",
-    "which Paragraf answers 304 with no body after one SQL statement; beside it a bare `node:http` server answering",
+    'strong ETag from the signed hash and the "Justerat" block, and asked again with that ETag in `If-None-Match`,',
+    "which Paragraf answers 304 with no body after one SQL statement of its own; beside it a bare `node:http` server answering",
     "304 with no body.",
     "",
     "The clients run in a process of their own (bench/load.ts, node:http with keep-alive, as bench/clients.ts).",

@@ -132,6 +132,8 @@ export function registerMeetingPages(app: OpenAPIHono<AppEnv>, seals?: MinutesSe
         {can(c.get("actor"), "meeting:write", v.body.id) ? (
           <p class="actions">
             <a href={`/sammantraden/${v.meeting.id}/sekreterare`}>Sekreterarens sida</a>
+            {" · "}
+            <a href={`/sammantraden/${v.meeting.id}/justering`}>Justering</a>
           </p>
         ) : null}
         {v.paragraphs.length > 0 ? (
