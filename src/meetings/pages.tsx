@@ -42,13 +42,16 @@ export interface MinutesSeals {
   minutesStamp(tx: Tx, municipalityId: string, meetingId: string, paragraphIds: string[]): Promise<Child>;
 }
 
+/** The strong ETag of approved minutes, for an anonymous reader only: a signed-in reader's frame and access differ. */
+function approvedEtag(c: Context<AppEnv>, tag: () => Promise<string | null>): Promise<string | null> {
+  return c.get("actor") ? Promise.resolve(null) : tag();
+}
+
 /**
- * Approved minutes never change, so an anonymous reader's page of them gets a strong ETag from the signed hash and
- * a 304 when it already has it. Signed-in readers see their own frame (and perhaps secret titles): no ETag.
+ * Approved minutes never change, so their page carries a strong ETag from the signed hash, and a reader who already
+ * has it gets 304 with no body. Returns the 304, or null to render the page.
  */
-async function notModified(c: Context<AppEnv>, etag: () => Promise<string | null>): Promise<Response | null> {
-  if (c.get("actor")) return null;
-  const tag = await etag();
+function notModified(c: Context<AppEnv>, tag: string | null): Response | null {
   if (!tag) return null;
   const quoted = `"${tag}"`;
   c.header("ETag", quoted);
@@ -202,22 +205,26 @@ export function registerMeetingPages(app: OpenAPIHono<AppEnv>, seals?: MinutesSe
   app.get("/sammantraden/:id{[0-9a-f-]{36}}/protokoll", async (c) => {
     const m = requireMunicipality(c);
     const meetingId = uuidParam(c, "id");
-    const unchanged = seals
-      ? await notModified(c, () => read(c, (tx) => seals.minutesEtag(tx, m.id, meetingId)))
-      : null;
-    if (unchanged) return unchanged;
-    const v = await read(c, (tx) => meetingView(tx, m.id, meetingId, secretAccess(c.get("actor"))));
+    // One transaction: the ETag of approved minutes (and 304 if the reader has them), else the minutes and their stamp.
+    const found = await read(c, async (tx) => {
+      const tag = seals ? await approvedEtag(c, () => seals.minutesEtag(tx, m.id, meetingId)) : null;
+      const unchanged = notModified(c, tag);
+      if (unchanged) return { unchanged };
+      const v = await meetingView(tx, m.id, meetingId, secretAccess(c.get("actor")));
+      const stamp =
+        v && seals
+          ? await seals.minutesStamp(
+              tx,
+              m.id,
+              v.meeting.id,
+              v.paragraphs.map((p) => p.id),
+            )
+          : null;
+      return { v, stamp };
+    });
+    if (found.unchanged) return found.unchanged;
+    const { v, stamp } = found;
     if (!v) throw new NotFoundError("page");
-    const stamp = seals
-      ? await read(c, (tx) =>
-          seals.minutesStamp(
-            tx,
-            m.id,
-            v.meeting.id,
-            v.paragraphs.map((p) => p.id),
-          ),
-        )
-      : null;
     const title = `Protokoll ${v.body.name} ${v.meeting.heldOn}`;
     return c.html(
       <Layout title={title} chrome={chrome(c)} current="/sammantraden">
@@ -270,13 +277,17 @@ export function registerMeetingPages(app: OpenAPIHono<AppEnv>, seals?: MinutesSe
       year: Number(c.req.param("year")),
       number: Number(c.req.param("number")),
     };
-    const unchanged = seals
-      ? await notModified(c, () => read(c, (tx) => seals.paragraphEtag(tx, m.id, ref)))
-      : null;
-    if (unchanged) return unchanged;
-    const p = await read(c, (tx) => paragraphViewByNumber(tx, m.id, ref, secretAccess(c.get("actor"))));
+    const found = await read(c, async (tx) => {
+      const tag = seals ? await approvedEtag(c, () => seals.paragraphEtag(tx, m.id, ref)) : null;
+      const unchanged = notModified(c, tag);
+      if (unchanged) return { unchanged };
+      const p = await paragraphViewByNumber(tx, m.id, ref, secretAccess(c.get("actor")));
+      const stamp = p && seals ? await seals.paragraphStamp(tx, m.id, p.id, c.get("actor")) : null;
+      return { p, stamp };
+    });
+    if (found.unchanged) return found.unchanged;
+    const { p, stamp } = found;
     if (!p) throw new NotFoundError("page");
-    const stamp = seals ? await read(c, (tx) => seals.paragraphStamp(tx, m.id, p.id, c.get("actor"))) : null;
     const title = `${p.body.name} ${p.meeting.heldOn} § ${p.number}`;
     return c.html(
       <Layout title={title} chrome={chrome(c)} current="/sammantraden">
