@@ -19,6 +19,10 @@ interface Plan {
   /** Requests sent even when they take longer than `seconds`. */
   minRequests?: number;
   warmup?: number;
+  /** Request headers (If-None-Match for the approved page's 304s). */
+  headers?: Record<string, string>;
+  /** The status a request must answer to count as no error; 200 unless told. */
+  status?: number;
 }
 
 export interface LoadOutcome {
@@ -38,7 +42,7 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: plan.clients });
 
 function get(url: string) {
   return new Promise<{ status: number; bytes: number }>((resolve, reject) => {
-    const req = http.get(url, { agent }, (res) => {
+    const req = http.get(url, { agent, headers: plan.headers }, (res) => {
       let bytes = 0;
       res.on("data", (chunk: Buffer) => {
         bytes += chunk.length;
@@ -79,7 +83,7 @@ await Promise.all(
         const res = await get(plan.url);
         latencies.push(performance.now() - started);
         bytes = res.bytes;
-        if (res.status !== 200) {
+        if (res.status !== (plan.status ?? 200)) {
           errors++;
           firstError ??= `status ${res.status}`;
         }

@@ -15,8 +15,14 @@ const loadAverageNow = () => loadavg()[0]!;
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
+import { systemActor } from "../src/accounts/actor.js";
+import { appointApprovers } from "../src/approval/appoint-approvers.js";
+import { freezeMinutes } from "../src/approval/freeze-minutes.js";
+import { signMinutes } from "../src/approval/sign-minutes.js";
 import { connect, type Database } from "../src/db/connect.js";
 import { migrate } from "../src/db/migrate.js";
+import { inTransaction } from "../src/db/transaction.js";
+import { listAttendance } from "../src/meetings/queries.js";
 import type { LoadOutcome } from "./load.js";
 import {
   basisPerParagraph,
@@ -59,6 +65,8 @@ export interface MinutesResult {
   loadAverage: number;
   /** Each page rendered for every request (PARAGRAF_PAGE_CACHE=0), then served again from the page cache. */
   pages: PageResult[];
+  /** The approved paragraph asked with its ETag in If-None-Match, with the page cache off and on (issue 12). */
+  revalidated: { kept: boolean; load: LoadOutcome; bare: LoadOutcome; queries: number }[];
 }
 
 /** Runs the page clients (bench/load.ts) in a process of their own; resolves with what they measured. */
@@ -69,6 +77,8 @@ async function runLoad(plan: {
   maxRequests?: number;
   minRequests?: number;
   warmup?: number;
+  headers?: Record<string, string>;
+  status?: number;
 }) {
   const child = spawn(
     process.execPath,
@@ -90,8 +100,13 @@ async function runLoad(plan: {
 }
 
 /** A node:http server that answers every request with the given page bytes: what serving them costs at least. */
-async function bareServer(page: Buffer) {
+async function bareServer(page: Buffer, status = 200) {
   const server = http.createServer((_req, res) => {
+    if (status === 304) {
+      res.writeHead(304, { etag: '"bench"' });
+      res.end();
+      return;
+    }
     res.writeHead(200, { "content-type": "text/html; charset=UTF-8", "content-length": page.length });
     res.end(page);
   });
@@ -188,6 +203,69 @@ async function measurePage(
   };
 }
 
+/** Approves a meeting's minutes as its chair, two approvers and the secretary would (illustrative signers). */
+async function approveForBench(database: Database, municipalityId: string, meetingId: string) {
+  const actor = systemActor(municipalityId, "Benchmark");
+  await inTransaction(database.db, async (tx) => {
+    const served = (await listAttendance(tx, meetingId)).filter((a) => a.capacity === "member");
+    const [chair, first, second] = served;
+    await appointApprovers(tx, actor, meetingId, {
+      chairId: chair!.personId,
+      approverIds: [first!.personId, second!.personId],
+      approvalAt: new Date(),
+      place: "Stadshuset",
+      minutesKeptAt: "Stadskontoret",
+      illustrative: true,
+    });
+    const v = await freezeMinutes(tx, actor, meetingId, { lateReason: "Benchmark." });
+    for (const p of [chair!, first!, second!])
+      await signMinutes(tx, actor, v.id, { hash: v.contentHash }, undefined, { personId: p.personId });
+    const last = await signMinutes(tx, actor, v.id, { hash: v.contentHash, role: "secretary" });
+    if (!last.approved) throw new Error("the benchmark's minutes were not approved");
+  });
+}
+
+/** The approved page asked with its ETag: SQL statements of one 304, and 10 clients beside a bare server's 304s. */
+async function measureRevalidation(
+  name: "server" | "pglite",
+  database: Database,
+  base: string,
+  path: string,
+  kept: boolean,
+) {
+  const etag = (await fetch(base + path)).headers.get("etag");
+  if (!etag) throw new Error(`${path}: no ETag on the approved page`);
+  let queries = 0;
+  const stop = database.onQuery(() => {
+    queries++;
+  });
+  const before = name === "server" ? Number(await (await fetch(`${base}/__bench/queries`)).text()) : 0;
+  const res = await fetch(base + path, { headers: { "if-none-match": etag } });
+  const after = name === "server" ? Number(await (await fetch(`${base}/__bench/queries`)).text()) : queries;
+  stop();
+  if (res.status !== 304) throw new Error(`${path} with If-None-Match: ${res.status}`);
+  const headers = { "if-none-match": etag };
+  const load = await runLoad({
+    url: base + path,
+    clients: minutesClients,
+    seconds: minutesSeconds,
+    headers,
+    status: 304,
+  });
+  log(
+    `    approved paragraph, ${kept ? "kept" : "rendered"}, If-None-Match: ${after - before} SQL statements, ${minutesClients} clients: ${load.perSecond.toFixed(1)}/s, p50 ${load.p50.toFixed(1)} ms, p95 ${load.p95.toFixed(1)} ms, ${load.errors} errors`,
+  );
+  const bare = await bareServer(Buffer.alloc(0), 304);
+  const limit = await runLoad({
+    url: `http://127.0.0.1:${bare.port}/`,
+    clients: minutesClients,
+    seconds: minutesSeconds,
+    status: 304,
+  }).finally(() => bare.stop());
+  log(`    bare node:http 304: ${limit.perSecond.toFixed(0)}/s`);
+  return { kept, load, bare: limit, queries: after - before };
+}
+
 /** Builds the meeting on one database and measures both pages. */
 export async function runMinutes(name: "server" | "pglite", serverUrl: string): Promise<MinutesResult> {
   let database: Database;
@@ -232,21 +310,61 @@ export async function runMinutes(name: "server" | "pglite", serverUrl: string): 
         await server.stop();
       }
     }
+    // Issue 12: approve the large meeting through the use cases, then the same paragraph page again, rendered and
+    // kept, and the 304 a reader who has it gets from its ETag.
+    await approveForBench(database, data.municipalityId, data.meetingId);
+    log(`  approved the meeting of ${paragraphsPerMeeting} paragraphs`);
+    const revalidated: MinutesResult["revalidated"] = [];
+    for (const kept of [false, true]) {
+      const server = await startServer(name, database, {
+        slug: minutesSlug,
+        url: serverUrl,
+        pool: minutesClients + 4,
+        countQueries: true,
+        pageCache: kept,
+      });
+      const base = `http://127.0.0.1:${server.port}`;
+      try {
+        const page = {
+          label: "approved paragraph",
+          path: data.paragraphPath,
+          smallPath: data.smallParagraphPath,
+        };
+        pages.push(await measurePage(name, database, base, { ...page, kept }, bareOf));
+        revalidated.push(await measureRevalidation(name, database, base, data.paragraphPath, kept));
+      } finally {
+        await server.stop();
+      }
+    }
     const version = await database.exclusive(
       async (exec) => ((await exec("SELECT version() AS v")) as { v: string }[])[0]!.v,
     );
-    return { name, database: version.split(" on ")[0]!, buildSeconds: data.seconds, loadAverage, pages };
+    return {
+      name,
+      database: version.split(" on ")[0]!,
+      buildSeconds: data.seconds,
+      loadAverage,
+      pages,
+      revalidated,
+    };
   } finally {
     await database.close();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
+const pageName: Record<string, string> = {
+  minutes: `minutes, ${paragraphsPerMeeting} §§`,
+  paragraph: "one paragraph",
+  "approved paragraph": "one paragraph, approved (issue 12)",
+};
+
 const ms = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : "–");
 const rate = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(1));
 
 /** The issue's targets that apply to a page on a database, as text beside the figure. */
 function target(r: MinutesResult, p: PageResult): string {
+  if (p.label === "approved paragraph") return "–";
   if (p.label === "minutes")
     return r.name === "server"
       ? `one-client p95 ≤ 200 ms: ${p.single.p95 <= 200 ? "met" : "**not met**"}`
@@ -297,6 +415,11 @@ export function minutesSection(results: MinutesResult[], when: string, machine: 
     "  bytes of the same page (fetched once), measured once per page with the same clients. The ratio is how many times",
     "  more requests per second it answers than Paragraf does.",
     "",
+    "Then (issue 12) it approves the meeting through the use cases (approvers appointed, the minutes frozen and",
+    "signed by chair, approvers and secretary) and measures the same paragraph page approved, rendered and kept:",
+    'in full, with its "Justerat" block and its strong ETag from the signed hash, and asked again with that ETag in',
+    "`If-None-Match`, which Paragraf answers 304 with no body; beside it a bare `node:http` server answering 304.",
+    "",
     "The clients run in a process of their own (bench/load.ts, node:http with keep-alive, as bench/clients.ts).",
     "",
     "Targets from the issue: the minutes of 60 paragraphs p95 ≤ 200 ms on the PostgreSQL server; a paragraph page",
@@ -317,14 +440,21 @@ export function minutesSection(results: MinutesResult[], when: string, machine: 
     );
     for (const p of r.pages)
       lines.push(
-        `| ${p.label === "minutes" ? `minutes, ${paragraphsPerMeeting} §§` : "one paragraph"}, ${p.kept ? "kept" : "rendered"} | ${p.bytes.toLocaleString("sv-SE")} | ${p.queries} | ${p.queriesSmall} | ` +
+        `| ${pageName[p.label] ?? p.label}, ${p.kept ? "kept" : "rendered"} | ${p.bytes.toLocaleString("sv-SE")} | ${p.queries} | ${p.queriesSmall} | ` +
           `${ms(p.single.p50)} | ${ms(p.single.p95)} | ${rate(p.load.perSecond)} | ${ms(p.load.p50)} | ${ms(p.load.p95)} | ` +
           `${rate(p.bare.perSecond)} | ${p.bare.p50.toFixed(2)} | ${p.bare.p95.toFixed(2)} | ` +
           `${(p.bare.perSecond / p.load.perSecond).toFixed(p.bare.perSecond / p.load.perSecond >= 100 ? 0 : 1)} | ${target(r, p)} |`,
       );
-    const errors = r.pages.reduce((n, p) => n + p.load.errors + p.single.errors, 0);
+    for (const rv of r.revalidated)
+      lines.push(
+        `| one paragraph, approved, ${rv.kept ? "kept" : "rendered"}, If-None-Match → 304 | 0 | ${rv.queries} | – | – | – | ${rate(rv.load.perSecond)} | ${ms(rv.load.p50)} | ${ms(rv.load.p95)} | ` +
+          `${rate(rv.bare.perSecond)} | ${rv.bare.p50.toFixed(2)} | ${rv.bare.p95.toFixed(2)} | ${(rv.bare.perSecond / rv.load.perSecond).toFixed(1)} | – |`,
+      );
+    const errors =
+      r.pages.reduce((n, p) => n + p.load.errors + p.single.errors, 0) +
+      r.revalidated.reduce((n, rv) => n + rv.load.errors, 0);
     lines.push("", `Failed requests: ${errors}.`, "");
-    for (const p of r.pages.filter((x) => !x.kept)) {
+    for (const p of r.pages.filter((x) => !x.kept && x.label !== "approved paragraph")) {
       const growth = (p.queries - p.queriesSmall) / (paragraphsPerMeeting - 1);
       lines.push(
         growth === 0

@@ -32,6 +32,7 @@ const capabilities = [
   "documents",
   "areas",
   "reserves",
+  "approval",
 ] as const;
 
 export const parts: Part[] = [
@@ -46,13 +47,15 @@ export const parts: Part[] = [
   { name: "meetings", what: "meetings (M7), minutes (M8), decision routes (M6); the minutes read model; the secretary's pages", mayImport: ["domain", "db", "http", "audit", "accounts", "organisation", "register", "dispatch/read-dispatch", "dispatch/section"] },
   { name: "assignments", what: "assignments (M3) and the decision references they and consultations cite", mayImport: ["domain", "db", "http", "audit", "accounts", "organisation", "register", "meetings/tables"] },
   { name: "consultations", what: "consultations (M4): consultees, questions, answers, reminders, compilation; the letters they mail", mayImport: ["domain", "db", "http", "audit", "accounts", "organisation", "register", "assignments", "jobs", "mail"] },
-  { name: "jobs", what: "the outbox, claiming with SKIP LOCKED, retries, the worker loop and its handler assembly", mayImport: ["domain", "db", "mail", "consultations/notify", "dispatch/send", "reserves/notify"] },
-  { name: "dispatch", what: "dispatch (expediering, M11): a decision's extract to every recipient by e-mail through the outbox or internally, each an outgoing record; status per recipient; resends and bounces; when a paragraph may be dispatched (`ready.ts`)", mayImport: ["domain", "db", "http", "audit", "accounts", "organisation", "register", "meetings", "jobs", "mail"] },
+  { name: "jobs", what: "the outbox, claiming with SKIP LOCKED, retries, the worker loop and its handler assembly", mayImport: ["domain", "db", "mail", "consultations/notify", "dispatch/send", "dispatch/after-approval", "reserves/notify", "approval/jobs"] },
+  { name: "dispatch", what: "dispatch (expediering, M11): a decision's extract to every recipient by e-mail through the outbox or internally, each an outgoing record; status per recipient; resends and bounces; when a paragraph may be dispatched (`ready.ts`)", mayImport: ["domain", "db", "http", "audit", "accounts", "organisation", "register", "meetings", "jobs", "mail", "approval"] },
   { name: "reports", what: "official reports (M5): templates per municipality and body, versions, sections filled from the case's data, signing with the SHA-256 of what was read", mayImport: ["domain", "db", "http", "audit", "accounts", "organisation", "register", "meetings", "consultations"] },
   { name: "documents", what: "documents (M15) as blocks from presented values, rendered to HTML, PDF/A-2a (tagged, fonts embedded) and DOCX; the downloads", mayImport: ["domain", "db", "http", "accounts", "register", "meetings", "reports"] },
   { name: "mail", what: "SMTP through nodemailer, delivery once per job and recipient", mayImport: ["domain", "db", "jobs"] },
   { name: "areas", what: "the municipality's areas (Malmö's districts) for targeting and reporting call-offs", mayImport: ["domain", "db", "http", "audit", "accounts"] },
   { name: "reserves", what: "reserves (M12) with their append-only ledger, call-offs, payments, follow-up (M13): indicators, reports, progress, question rounds, reminders, CSV/XLSX in and out, the public dashboard /uppfoljning with SVG charts", mayImport: ["domain", "db", "http", "audit", "accounts", "organisation", "register", "assignments", "consultations", "areas", "jobs", "mail"] },
+  { name: "mail", what: "SMTP through nodemailer, delivery once per job and recipient", mayImport: ["domain", "db", "jobs"] },
+  { name: "approval", what: "approval of the minutes (M9): approvers, frozen versions and their SHA-256, signing through a SigningProvider, the lock; the notice board and its Atom feed (M10); legal force and appeals", mayImport: ["domain", "db", "http", "audit", "accounts", "organisation", "register", "meetings", "jobs"] },
   { name: "example", what: "the Malmö example, loaded through the same use cases as the API", mayImport: ["domain", "db", ...capabilities] },
   { name: "app", what: "the assembly: the Hono app with every capability's routes and pages, the session middleware (cookie or API token, municipality by host), the start page, the API reference", mayImport: ["domain", "config", "db", "http", ...capabilities] },
   { name: "entry", what: "`src/main.ts`, `boot.ts`, `cli.ts`: the process entry points", mayImport: ["domain", "config", "db", "http", "app", "example", ...capabilities] },

@@ -6,6 +6,10 @@ import { HTTPException } from "hono/http-exception";
 import { registerAccountPages } from "../accounts/pages.js";
 import { registerAccountRoutes } from "../accounts/routes.js";
 import { registerTokenRoutes } from "../accounts/token-routes.js";
+import { approvalApiTags, registerApprovalApi } from "../approval/api.js";
+import { registerNoticeBoardPages } from "../approval/notice-board-pages.js";
+import { registerApprovalPages } from "../approval/pages.js";
+import { approvalSeals } from "../approval/seals.js";
 import { registerAssignmentApi } from "../assignments/api.js";
 import { registerAssignmentPages } from "../assignments/pages.js";
 import { registerAuditPages } from "../audit/pages.js";
@@ -52,6 +56,7 @@ import "../dispatch/errors.js";
 import "../reports/errors.js";
 import "../reserves/errors.js";
 import "../areas/errors.js";
+import "../approval/errors.js";
 import { stylesheet } from "../http/style.js";
 import { fieldErrors } from "../http/validation.js";
 import "../http/validation.js";
@@ -137,8 +142,11 @@ export function createApp(deps: Deps) {
   registerRegisterPages(app);
   registerMeetingApi(app);
   registerMeetingStepApi(app);
-  registerMeetingPages(app);
+  registerMeetingPages(app, approvalSeals);
   registerSecretaryPages(app);
+  registerApprovalApi(app);
+  registerApprovalPages(app);
+  registerNoticeBoardPages(app);
   registerAuditPages(app);
   registerAssignmentApi(app);
   registerAssignmentPages(app);
@@ -165,7 +173,7 @@ export function createApp(deps: Deps) {
       version: "0.1.0",
       description: "Kommunens beslutsprocess som data: organisation, diarium, sammanträden och beslut.",
     },
-    tags: meetingApiTags,
+    tags: [...meetingApiTags, ...approvalApiTags],
   });
 
   app.notFound((c) => {

@@ -1,5 +1,6 @@
 // Every table Paragraf's query layer knows, gathered from the capability folders.
 export * from "../accounts/tables.js";
+export * from "../approval/tables.js";
 export * from "../areas/tables.js";
 export * from "../assignments/tables.js";
 export * from "../audit/tables.js";

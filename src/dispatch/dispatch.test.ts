@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { approveMinutes } from "../../test/support/approval.js";
 import { freshMunicipality, type TestMunicipality, testDatabase, tx } from "../../test/support/db.js";
 import { buildBody, buildPerson } from "../../test/support/factories.js";
 import { buildOpenMeeting, minuteParagraph } from "../../test/support/meetings.js";
@@ -78,11 +79,16 @@ async function decided(m: TestMunicipality, options: { close?: boolean; extra?: 
       ],
     }),
   );
-  if (options.close !== false)
-    await tx(database, (t) =>
-      closeMeeting(t, m.system, f.meeting.id, { at: new Date("2026-03-10T17:00:00+01:00") }),
-    );
+  if (options.close !== false) await closeAndApprove(m, f);
   return { f, p, theCase: minuted.case, fritid, kultur, tag };
+}
+
+/** Closes the meeting and approves its minutes: from then on its decisions may be dispatched. */
+async function closeAndApprove(m: TestMunicipality, f: Awaited<ReturnType<typeof buildOpenMeeting>>) {
+  await tx(database, (t) =>
+    closeMeeting(t, m.system, f.meeting.id, { at: new Date("2026-03-10T17:00:00+01:00") }),
+  );
+  await approveMinutes(database, m.system, f);
 }
 
 const run = (m: TestMunicipality, now = new Date(), handlers: JobHandlers = dispatchJobHandlers(mailer)) =>
@@ -154,7 +160,7 @@ describe("dispatching a decision (expediering)", () => {
 
   it("mails a person given as recipient at the person's address, named as the minutes name them", async () => {
     const m = await freshMunicipality(database);
-    const { p, tag } = await decided(m, { close: false });
+    const { p, f, tag } = await decided(m, { close: false });
     const anna = await buildPerson(database, m.system, {
       name: "Anna Andersson",
       email: `anna-${tag}@test.example`,
@@ -162,12 +168,7 @@ describe("dispatching a decision (expediering)", () => {
     await tx(database, (t) =>
       setRecipients(t, m.system, { paragraphId: p.id, recipients: [{ personId: anna.id }] }),
     );
-    const meetingId = (
-      await tx(database, (t) => t.select().from(paragraph).where(eq(paragraph.id, p.id)))
-    )[0]!.meetingId;
-    await tx(database, (t) =>
-      closeMeeting(t, m.system, meetingId, { at: new Date("2026-03-10T17:00:00+01:00") }),
-    );
+    await closeAndApprove(m, f);
     const { deliveries } = await tx(database, (t) => dispatchParagraph(t, m.system, p.id));
     expect(deliveries.map((d) => [d.name, d.channel, d.address])).toEqual([
       ["Anna Andersson", "email", `anna-${tag}@test.example`],
@@ -182,16 +183,14 @@ describe("dispatching a decision (expediering)", () => {
     expect(unknown.code).toBe("person_not_found");
   });
 
-  it("refuses before the meeting is closed, without a decision or recipients, and a second time", async () => {
+  it("refuses before the minutes are approved, without a decision or recipients, and a second time", async () => {
     const m = await freshMunicipality(database);
     const { p, f } = await decided(m, { close: false });
     expect((await refusal(tx(database, (t) => dispatchParagraph(t, m.system, p.id)))).code).toBe(
-      "dispatch_meeting_not_closed",
+      "dispatch_not_approved",
     );
     await tx(database, (t) => setRecipients(t, m.system, { paragraphId: p.id, recipients: [] }));
-    await tx(database, (t) =>
-      closeMeeting(t, m.system, f.meeting.id, { at: new Date("2026-03-10T17:00:00+01:00") }),
-    );
+    await closeAndApprove(m, f);
     expect((await refusal(tx(database, (t) => dispatchParagraph(t, m.system, p.id)))).code).toBe(
       "dispatch_no_recipients",
     );
@@ -354,9 +353,7 @@ describe("closing a case after its decision", () => {
     );
     const close = () => tx(database, (t) => closeCase(t, m.system, theCase.id, { closedOn: "2026-03-20" }));
     expect((await refusal(close())).code).toBe("case_route_incomplete");
-    await tx(database, (t) =>
-      closeMeeting(t, m.system, f.meeting.id, { at: new Date("2026-03-10T17:00:00+01:00") }),
-    );
+    await closeAndApprove(m, f);
     const notDispatched = await refusal(close());
     expect(notDispatched.code).toBe("case_decision_not_dispatched");
     expect(notDispatched.details).toMatchObject({ pending: 3 });
@@ -382,9 +379,7 @@ describe("dispatch on approval", () => {
       return second.paragraph.id;
     });
     expect(await tx(database, (t) => dispatchApprovedParagraphs(t, m.system, [p.id, bare]))).toEqual([]);
-    await tx(database, (t) =>
-      closeMeeting(t, m.system, f.meeting.id, { at: new Date("2026-03-10T17:00:00+01:00") }),
-    );
+    await closeAndApprove(m, f);
     const ids = [p.id, bare, randomUUID()];
     expect(await tx(database, (t) => dispatchApprovedParagraphs(t, m.system, ids))).toEqual([p.id]);
     expect(await tx(database, (t) => dispatchApprovedParagraphs(t, m.system, ids))).toEqual([]);

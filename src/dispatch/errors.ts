@@ -2,9 +2,10 @@ import { defineErrors } from "../http/errors.js";
 
 // Refusals of dispatch (expediering), in Swedish.
 defineErrors({
-  dispatch_meeting_not_closed: {
+  dispatch_not_approved: {
     status: 409,
-    text: () => "Beslutet kan expedieras först när sammanträdet är avslutat och protokollet justerat.",
+    text: () =>
+      "Beslutet kan expedieras först när protokollet är justerat, eller paragrafen är omedelbart justerad (KL 5 kap. 69–70 §§).",
   },
   dispatch_no_decision: {
     status: 409,

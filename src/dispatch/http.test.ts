@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { approveMinutes } from "../../test/support/approval.js";
 import { freshMunicipality, testDatabase, tx } from "../../test/support/db.js";
 import { buildBody, buildUser } from "../../test/support/factories.js";
 import { Client, testApp } from "../../test/support/http.js";
@@ -38,10 +39,12 @@ async function world() {
     app,
     secretary: await as([{ role: "secretary", bodyId: f.body.id }]),
     outsider: await as([{ role: "secretary", bodyId: other.id }]),
-    close: () =>
-      tx(database, (t) =>
+    close: async () => {
+      await tx(database, (t) =>
         closeMeeting(t, m.system, f.meeting.id, { at: new Date("2026-03-10T17:00:00+01:00") }),
-      ),
+      );
+      await approveMinutes(database, m.system, f);
+    },
     recipients: (recipients: { bodyId?: string; label?: string; email?: string }[]) =>
       tx(database, (t) => setRecipients(t, m.system, { paragraphId: paragraph.id, recipients })),
   };

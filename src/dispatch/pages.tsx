@@ -24,7 +24,7 @@ const uuid = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 const pageRoute = `/sammantraden/:id{${uuid}}/sekreterare/paragrafer/:pid{${uuid}}/expediering`;
 
 const readinessText = {
-  meeting_not_closed: "Beslutet kan expedieras när sammanträdet är avslutat och protokollet justerat.",
+  not_approved: "Beslutet kan expedieras när protokollet är justerat eller paragrafen omedelbart justerad.",
   no_decision: "Paragrafen har inget protokollfört beslut ännu.",
 } as const;
 

@@ -6,6 +6,7 @@ import { addMembership } from "../organisation/memberships.js";
 import { addOfficial } from "../organisation/officials.js";
 import { createParty } from "../organisation/parties.js";
 import { createPerson } from "../organisation/persons.js";
+import { approveMalmoMinutes } from "./malmo-approval.js";
 import { dispatchMalmoDecision } from "./malmo-dispatch.js";
 import { loadMalmoFollowUp, sendMalmoConsultation } from "./malmo-followup.js";
 import { loadMalmoMeetings } from "./malmo-meetings.js";
@@ -78,6 +79,7 @@ export async function loadExample(tx: Tx) {
     kf189: { paragraphId: meetings.kf189.id, recordId: meetings.kf189Record.id },
   });
   await loadMalmoReserves(tx, actor, bodyIds);
+  await approveMalmoMinutes(tx, actor, { bodyIds, personIds });
   // Last: dispatching § 8 closes STK-2024-1374, and the report and the reserve are written in it while it is open.
   await dispatchMalmoDecision(tx, actor, meetings.kf8.id);
 

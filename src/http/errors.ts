@@ -109,6 +109,7 @@ const databaseInputCodes: Record<string, string> = {
   "22021": "text_not_accepted", // character_not_in_repertoire (NUL, broken UTF-8)
   "22001": "text_not_accepted", // string_data_right_truncation (varchar(n))
   "54000": "text_not_accepted", // program_limit_exceeded (a text too long for its index or tsvector)
+  PF001: "minutes_approved_locked", // migration 0013's trigger: a change to approved minutes' proceedings
 };
 
 /**

@@ -18,6 +18,7 @@ const nav = [
   { href: "/partier", label: "Partier" },
   { href: "/personer", label: "Personer" },
   { href: "/sammantraden", label: "Sammanträden" },
+  { href: "/anslagstavla", label: "Anslagstavla" },
   { href: "/uppdrag", label: "Uppdrag" },
   { href: "/remisser", label: "Remisser" },
   { href: "/uppfoljning", label: "Uppföljning" },

@@ -1,6 +1,8 @@
 import type { Logger } from "pino";
+import { approvalJobHandlers } from "../approval/jobs.js";
 import { consultationJobHandlers } from "../consultations/notify.js";
 import type { Db } from "../db/connect.js";
+import { dispatchAfterApprovalHandlers } from "../dispatch/after-approval.js";
 import { dispatchJobHandlers } from "../dispatch/send.js";
 import { createMailer, mailSettingsFromEnv } from "../mail/mailer.js";
 import { reserveJobHandlers } from "../reserves/notify.js";
@@ -15,6 +17,8 @@ export function startJobWorker(db: Db, logger: Logger, env: NodeJS.ProcessEnv = 
   if (!settings) logger.warn("PARAGRAF_SMTP_URL är inte satt: e-post väntar i utkorgen tills den är det");
   const mailer = settings ? createMailer(settings) : null;
   const handlers = {
+    ...approvalJobHandlers(),
+    ...dispatchAfterApprovalHandlers(),
     ...(mailer ? { ...consultationJobHandlers(mailer), ...dispatchJobHandlers(mailer) } : {}),
     ...reserveJobHandlers(mailer),
   };

@@ -1,6 +1,9 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import type { Child } from "hono/jsx";
 import type { Actor } from "../accounts/actor.js";
 import { can } from "../accounts/policy.js";
+import type { Tx } from "../db/connect.js";
 import { readParagraphDispatch } from "../dispatch/read-dispatch.js";
 import { DispatchSection, dispatchPagePath } from "../dispatch/section.js";
 import { NotFoundError } from "../domain/errors.js";
@@ -26,8 +29,42 @@ const statusLabel: Record<string, string> = {
   closed: "Avslutat",
 };
 
+/**
+ * What approval (src/approval) adds to the minutes and paragraph pages, given by the app's assembly so that meetings
+ * need not import it: the signed hash an approved page's strong ETag is made from, and the "Justerat" block.
+ */
+export interface MinutesSeals {
+  paragraphEtag(
+    tx: Tx,
+    municipalityId: string,
+    ref: { bodySlug: string; year: number; number: number },
+  ): Promise<string | null>;
+  minutesEtag(tx: Tx, municipalityId: string, meetingId: string): Promise<string | null>;
+  paragraphStamp(tx: Tx, municipalityId: string, paragraphId: string, actor: Actor | null): Promise<Child>;
+  minutesStamp(tx: Tx, municipalityId: string, meetingId: string, paragraphIds: string[]): Promise<Child>;
+}
+
+/** The strong ETag of approved minutes, for an anonymous reader only: a signed-in reader's frame and access differ. */
+function approvedEtag(c: Context<AppEnv>, tag: () => Promise<string | null>): Promise<string | null> {
+  return c.get("actor") ? Promise.resolve(null) : tag();
+}
+
+/**
+ * Approved minutes never change, so their page carries a strong ETag from the signed hash, and a reader who already
+ * has it gets 304 with no body. Returns the 304, or null to render the page.
+ */
+function notModified(c: Context<AppEnv>, tag: string | null): Response | null {
+  if (!tag) return null;
+  const quoted = `"${tag}"`;
+  c.header("ETag", quoted);
+  c.header("Cache-Control", "public, no-cache");
+  const asked = c.req.header("If-None-Match");
+  if (asked?.split(",").some((x) => x.trim() === quoted || x.trim() === "*")) return c.body(null, 304);
+  return null;
+}
+
 /** The public pages: /sammantraden, a meeting with its notice and agenda, its minutes, and one paragraph. */
-export function registerMeetingPages(app: OpenAPIHono<AppEnv>) {
+export function registerMeetingPages(app: OpenAPIHono<AppEnv>, seals?: MinutesSeals) {
   app.get("/sammantraden", async (c) => {
     const m = requireMunicipality(c);
     const meetings = await read(c, (tx) => listMeetingSummaries(tx, m.id));
@@ -104,6 +141,8 @@ export function registerMeetingPages(app: OpenAPIHono<AppEnv>) {
         {can(c.get("actor"), "meeting:write", v.body.id) ? (
           <p class="actions">
             <a href={`/sammantraden/${v.meeting.id}/sekreterare`}>Sekreterarens sida</a>
+            {" · "}
+            <a href={`/sammantraden/${v.meeting.id}/justering`}>Justering</a>
           </p>
         ) : null}
         {v.paragraphs.length > 0 ? (
@@ -171,7 +210,26 @@ export function registerMeetingPages(app: OpenAPIHono<AppEnv>) {
 
   app.get("/sammantraden/:id{[0-9a-f-]{36}}/protokoll", async (c) => {
     const m = requireMunicipality(c);
-    const v = await read(c, (tx) => meetingView(tx, m.id, uuidParam(c, "id"), secretAccess(c.get("actor"))));
+    const meetingId = uuidParam(c, "id");
+    // One transaction: the ETag of approved minutes (and 304 if the reader has them), else the minutes and their stamp.
+    const found = await read(c, async (tx) => {
+      const tag = seals ? await approvedEtag(c, () => seals.minutesEtag(tx, m.id, meetingId)) : null;
+      const unchanged = notModified(c, tag);
+      if (unchanged) return { unchanged };
+      const v = await meetingView(tx, m.id, meetingId, secretAccess(c.get("actor")));
+      const stamp =
+        v && seals
+          ? await seals.minutesStamp(
+              tx,
+              m.id,
+              v.meeting.id,
+              v.paragraphs.map((p) => p.id),
+            )
+          : null;
+      return { v, stamp };
+    });
+    if (found.unchanged) return found.unchanged;
+    const { v, stamp } = found;
     if (!v) throw new NotFoundError("page");
     const title = `Protokoll ${v.body.name} ${v.meeting.heldOn}`;
     return c.html(
@@ -196,6 +254,7 @@ export function registerMeetingPages(app: OpenAPIHono<AppEnv>) {
               : `§ ${v.paragraphs[0]!.number}${v.paragraphs.length > 1 ? `–${v.paragraphs.at(-1)!.number}` : ""}`}
           </dd>
         </dl>
+        {stamp}
         <Downloads label="Ladda ner protokollet" base={`/sammantraden/${v.meeting.id}/protokoll`} />
         <AttendanceSection v={v} />
         {v.paragraphs.map((p) => (
@@ -226,13 +285,19 @@ export function registerMeetingPages(app: OpenAPIHono<AppEnv>) {
       number: Number(c.req.param("number")),
     };
     const actor = c.get("actor");
-    const { p, dispatch } = await read(c, async (tx) => {
+    const found = await read(c, async (tx) => {
+      const sealed = seals ? await approvedEtag(c, () => seals.paragraphEtag(tx, m.id, ref)) : null;
       const p = await paragraphViewByNumber(tx, m.id, ref, secretAccess(actor));
-      const dispatch = p
-        ? await readParagraphDispatch(tx, m.id, { id: p.id, bodyId: p.body.id }, actor)
-        : null;
-      return { p, dispatch };
+      if (!p) return { p };
+      const stamp = seals ? await seals.paragraphStamp(tx, m.id, p.id, actor) : null;
+      const dispatch = await readParagraphDispatch(tx, m.id, { id: p.id, bodyId: p.body.id }, actor);
+      // The signed text never changes, but the dispatch's progress is shown beside it: the tag names both.
+      const progress = dispatch.deliveries.map((d) => d.status[0]).join("");
+      const unchanged = notModified(c, sealed ? `${sealed}-d${progress}` : null);
+      return { unchanged, p, stamp, dispatch };
     });
+    if (found.unchanged) return found.unchanged;
+    const { p, stamp, dispatch } = found;
     if (!p || !dispatch) throw new NotFoundError("page");
     const title = `${p.body.name} ${p.meeting.heldOn} § ${p.number}`;
     return c.html(
@@ -255,6 +320,7 @@ export function registerMeetingPages(app: OpenAPIHono<AppEnv>) {
             />
           </>
         ))}
+        {stamp}
         <DispatchSection
           v={dispatch}
           level={2}

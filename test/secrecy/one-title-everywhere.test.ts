@@ -3,6 +3,9 @@
 // the same public title to a reader without access, and the secret wording nowhere.
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { appointApprovers } from "../../src/approval/appoint-approvers.js";
+import { freezeMinutes } from "../../src/approval/freeze-minutes.js";
+import { signMinutes } from "../../src/approval/sign-minutes.js";
 import { giveAssignment } from "../../src/assignments/give-assignment.js";
 import { createConsultation } from "../../src/consultations/create-consultation.js";
 import { sendConsultation } from "../../src/consultations/send-consultation.js";
@@ -86,8 +89,6 @@ async function buildWorld() {
     });
     await setRecipients(t, a, { paragraphId: paragraph.id, recipients: [{ bodyId: culture.id }] });
     await closeMeeting(t, a, f.meeting.id, { at: new Date("2026-03-10T16:00:00+01:00") });
-    // The extract leaves the municipality: dispatched, it must carry the public title only.
-    await dispatchParagraph(t, a, paragraph.id, { dispatchedOn: "2026-03-17" });
     await planDecisionRoute(t, a, {
       caseId: secret.id,
       steps: [
@@ -163,7 +164,32 @@ async function buildWorld() {
       outcome: "granted",
       decidedBy: { bodyId: f.body.id, decidedOn: "2026-02-25", paragraphNumber: null },
     });
-    return { secret, record, paragraph, later, citingParagraph, assignment, consultation, reserve, callOff };
+    // The council's minutes are approved: their version, notice and legal force are channels too.
+    await appointApprovers(t, a, f.meeting.id, {
+      chairId: f.members[0]!.id,
+      approverIds: [f.members[1]!.id],
+      approvalAt: new Date("2026-03-17T10:00:00+01:00"),
+      place: "Stadshuset",
+      minutesKeptAt: "Stadskontoret",
+    });
+    const version = await freezeMinutes(t, a, f.meeting.id, { lateReason: "Testet körs sent." });
+    for (const personId of [f.members[0]!.id, f.members[1]!.id])
+      await signMinutes(t, a, version.id, { hash: version.contentHash }, undefined, { personId });
+    await signMinutes(t, a, version.id, { hash: version.contentHash, role: "secretary" });
+    // The extract leaves the municipality once the minutes are approved: it must carry the public title only.
+    await dispatchParagraph(t, a, paragraph.id, { dispatchedOn: "2026-03-17" });
+    return {
+      secret,
+      record,
+      paragraph,
+      later,
+      citingParagraph,
+      assignment,
+      consultation,
+      reserve,
+      callOff,
+      version,
+    };
   });
 
   const { app } = testApp(database, m.slug);
@@ -274,6 +300,41 @@ const channels: Record<string, Channel> = {
   "notice as PDF": { path: (w) => `/sammantraden/${w.f.meeting.id}/kallelse.pdf`, read: asPdf },
   "API: extract as PDF": { path: (w) => `/api/paragraphs/${w.paragraph.id}/extract?format=pdf`, read: asPdf },
   "API: meeting": { path: (w) => `/api/meetings/${w.f.meeting.id}` },
+  // Approval (issue 12): the signed version is the public minutes' canonical form; the board names no case.
+  "API: the signed version of the minutes": { path: (w) => `/api/minutes-versions/${w.version.id}` },
+  "the signing page of the version": {
+    path: (w) => `/justering/${w.version.id}`,
+    mark: (w) => w.version.contentHash,
+    showsTitle: false,
+    only: ["the council's secretary", "a member of another body", "a case officer of another body"],
+  },
+  "the approval page": {
+    path: (w) => `/sammantraden/${w.f.meeting.id}/justering`,
+    mark: (w) => w.version.id,
+    showsTitle: false,
+    only: ["the council's secretary"],
+  },
+  "API: the approval of the meeting": {
+    path: (w) => `/api/meetings/${w.f.meeting.id}/approval`,
+    mark: (w) => w.version.contentHash,
+    only: ["the council's secretary"],
+  },
+  "API: the paragraph's approval and legal force": {
+    path: (w) => `/api/paragraphs/${w.paragraph.id}/approval`,
+    mark: (w) => w.version.contentHash,
+    showsTitle: false,
+  },
+  "notice board": { path: () => "/anslagstavla", mark: (w) => w.f.body.name, showsTitle: false },
+  "notice board feed": {
+    path: () => "/anslagstavla.atom",
+    mark: (w) => w.version.contentHash,
+    showsTitle: false,
+  },
+  "API: notice board": {
+    path: () => "/api/notice-board",
+    mark: (w) => w.version.contentHash,
+    showsTitle: false,
+  },
   "API: paragraph": { path: (w) => `/api/paragraphs/${w.paragraph.id}` },
   "API: paragraph dispatch": {
     path: (w) => `/api/paragraphs/${w.paragraph.id}/dispatch`,

@@ -43,3 +43,13 @@ export function noticePostingDeadline(approvedOn: string): string {
 export function appealPeriodEnds(postedOn: string): string {
   return periodEnd(addDays(postedOn, 21));
 }
+
+/** The day a decision not appealed in time gains legal force: the day after the appeal period ends (L32). KL 13 kap. 5 §, 13 kap. 14 § (check) */
+export function legalForceOn(appealEndsOn: string): string {
+  return addDays(appealEndsOn, 1);
+}
+
+/** True when the approval of minutes from meetingDay is due within `warnDays` days or overdue (L11). KL 5 kap. 69 § (check) */
+export function approvalDeadlineNear(meetingDay: string, today: string, warnDays = 3): boolean {
+  return addDays(today, warnDays) >= approvalDeadline(meetingDay);
+}
