@@ -42,7 +42,8 @@ describe("the example's approval", () => {
   it("answers 304 to a reader who has the approved page, from the signed hash", async () => {
     const first = await client.get("/protokoll/kommunfullmaktige/2026/8");
     const etag = first.headers.get("etag");
-    expect(etag).toMatch(/^"[0-9a-f]{64}-k"$/);
+    // The signed hash, legal force (k: in force) and the dispatch's progress (s: one letter per recipient sent).
+    expect(etag).toMatch(/^"[0-9a-f]{64}-k-ds{15}"$/);
     const again = await client.request("GET", "/protokoll/kommunfullmaktige/2026/8", {
       headers: { "if-none-match": etag! },
     });

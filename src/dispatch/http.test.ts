@@ -60,7 +60,7 @@ describe("dispatch over HTTP", () => {
     const early = await w.secretary.request("POST", path, { json: {} });
     expect(early.status).toBe(409);
     expect((await early.json()).detail).toBe(
-      "Beslutet kan expedieras först när sammanträdet är avslutat och protokollet justerat.",
+      "Beslutet kan expedieras först när protokollet är justerat, eller paragrafen är omedelbart justerad (KL 5 kap. 69–70 §§).",
     );
     await w.close();
     const badDate = await w.secretary.request("POST", path, { json: { dispatchedOn: "18 mars" } });
@@ -120,7 +120,7 @@ describe("dispatch over HTTP", () => {
     await w.recipients([{ bodyId: w.other.id }, { label: "Sökanden" }]);
     const page = `/sammantraden/${w.f.meeting.id}/sekreterare/paragrafer/${w.paragraph.id}/expediering`;
     expect(await (await w.secretary.get(page)).text()).toContain(
-      "Beslutet kan expedieras när sammanträdet är avslutat",
+      "Beslutet kan expedieras när protokollet är justerat",
     );
     expect((await w.outsider.get(page)).status).toBe(403);
     await w.close();
