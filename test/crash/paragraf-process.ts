@@ -27,7 +27,8 @@ export async function startParagraf(name: string, env: Record<string, string>): 
       LOG_LEVEL: "info",
       PARAGRAF_EXAMPLE: "off",
       PARAGRAF_JOB_INTERVAL_MS: "100",
-      PARAGRAF_JOB_LEASE_SECONDS: "2",
+      // Longer than a batch of letters takes on a loaded machine, shorter than the wait for a restart.
+      PARAGRAF_JOB_LEASE_SECONDS: "10",
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
