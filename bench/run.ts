@@ -8,6 +8,7 @@
 //   npm run bench                       both benchmarks on both targets, full size on the server, a tenth on PGlite
 //   npm run bench -- --only=server      one target (server | pglite)
 //   BENCH_ONLY=minutes npm run bench    one benchmark (diarium | minutes)
+//   BENCH_ONLY=mixed npm run bench      the mixed load of issue 11 (bench/mixed.ts): 50 clients, 60 s, both targets
 //   BENCH_MINUTES_SECONDS=10            how long each of the minutes benchmark's throughput runs lasts
 //   BENCH_MINUTES_DATABASE_URL=…/y      the minutes benchmark's server database (default: paragraf_bench_minutes)
 //   BENCH_SCALE=0.1 npm run bench       everything at a tenth of that (a quick look)
@@ -35,6 +36,7 @@ import { type SearchParams, searchRegister } from "../src/register/search.js";
 import type { ClientsOutcome } from "./clients.js";
 import { generateSql } from "./generate.js";
 import { type MinutesResult, minutesSection, runMinutes } from "./minutes.js";
+import { type MixedResult, mixedSection, runMixed } from "./mixed.js";
 import { log, percentile, recreateServerDatabase, startServer } from "./support.js";
 
 const scale = Number(process.env.BENCH_SCALE ?? 1);
@@ -42,8 +44,8 @@ const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".
 const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/paragraf_bench";
 const minutesUrl = process.env.BENCH_MINUTES_DATABASE_URL ?? withDatabaseSuffix(serverUrl, "_minutes");
 const benchOnly = process.env.BENCH_ONLY;
-if (benchOnly && benchOnly !== "diarium" && benchOnly !== "minutes")
-  throw new Error(`BENCH_ONLY=${benchOnly}: use diarium or minutes`);
+if (benchOnly && benchOnly !== "diarium" && benchOnly !== "minutes" && benchOnly !== "mixed")
+  throw new Error(`BENCH_ONLY=${benchOnly}: use diarium, minutes or mixed`);
 const clients = 32;
 const iterations = Number(process.env.BENCH_ITERATIONS ?? 30);
 // BENCH_REUSE=1 keeps the server database of the last run (same size) and only measures again.
@@ -592,18 +594,22 @@ function report(results: TargetResult[]): string {
 
 const targets = (["server", "pglite"] as const).filter((t) => !only || t === only);
 const file = new URL("../BENCHMARKS.md", import.meta.url);
-const previous = existsSync(file) ? readFileSync(file, "utf8") : "";
+const everything = existsSync(file) ? readFileSync(file, "utf8") : "";
+const mixedHeading = "\n## Mixed load (issue 11)\n";
+const mixedAt = everything.indexOf(mixedHeading);
+const previous = mixedAt >= 0 ? everything.slice(0, mixedAt + 1) : everything;
+let mixedText = mixedAt >= 0 ? everything.slice(mixedAt + 1) : "";
 const minutesHeading = "\n## Minutes (issue 9)\n";
 const split = previous.indexOf(minutesHeading);
 let diariumText = split >= 0 ? previous.slice(0, split + 1) : previous;
 let minutesText = split >= 0 ? previous.slice(split + 1) : "";
-if (benchOnly !== "minutes") {
+if (!benchOnly || benchOnly === "diarium") {
   const results: TargetResult[] = [];
   for (const name of targets)
     results.push(await runTarget(name, Math.round((name === "server" ? 200_000 : 20_000) * scale)));
   diariumText = report(results);
 }
-if (benchOnly !== "diarium") {
+if (!benchOnly || benchOnly === "minutes") {
   const results: MinutesResult[] = [];
   for (const name of targets) results.push(await runMinutes(name, minutesUrl));
   const now = new Date().toISOString().slice(0, 16).replace("T", " ");
@@ -613,6 +619,17 @@ if (benchOnly !== "diarium") {
     `${cpus().length} CPU cores (${cpus()[0]?.model ?? "unknown"}), Node ${process.version}`,
   );
 }
-writeFileSync(file, minutesText ? `${diariumText.trimEnd()}\n\n${minutesText}` : diariumText);
+if (!benchOnly || benchOnly === "mixed") {
+  const results: MixedResult[] = [];
+  for (const name of targets) results.push(await runMixed(name, withDatabaseSuffix(serverUrl, "_mixed")));
+  const now = new Date().toISOString().slice(0, 16).replace("T", " ");
+  mixedText = mixedSection(
+    results,
+    `${now} UTC`,
+    `${cpus().length} CPU cores (${cpus()[0]?.model ?? "unknown"}), Node ${process.version}`,
+  );
+}
+const withMinutes = minutesText ? `${diariumText.trimEnd()}\n\n${minutesText}` : diariumText;
+writeFileSync(file, mixedText ? `${withMinutes.trimEnd()}\n\n${mixedText}` : withMinutes);
 log("BENCHMARKS.md written");
 process.exit(0);
