@@ -141,7 +141,10 @@ function kinds(prepared: Awaited<ReturnType<typeof prepare>>): MixedKind[] {
       name: "search",
       weight: 25,
       requests: ["simhall", "detaljplan", "cykelbana Hyllie", "förskola", "STK-2024", "budget"].flatMap(
-        (q) => [get(`/diarium?q=${encodeURIComponent(q)}`), get(`/api/cases?q=${encodeURIComponent(q)}`)],
+        (q) => [
+          get(`/diarium?q=${encodeURIComponent(q)}`),
+          get(`/api/register/search?q=${encodeURIComponent(q)}`),
+        ],
       ),
     },
     {
