@@ -9,6 +9,8 @@ import { performance } from "node:perf_hooks";
 export interface MixedKind {
   name: string;
   weight: number;
+  /** Sent with the admin's session cookie; otherwise as an anonymous visitor. */
+  signedIn: boolean;
   /** Requests cycled through in turn; a POST carries its JSON body. Statuses other than `ok` are errors. */
   requests: { method: "GET" | "POST"; path: string; json?: unknown; ok: number }[];
 }
@@ -34,7 +36,7 @@ export interface KindOutcome {
 const plan = JSON.parse(process.argv[2]!) as MixedPlan;
 const agent = new http.Agent({ keepAlive: true, maxSockets: plan.clients });
 
-function send(request: MixedKind["requests"][number]) {
+function send(request: MixedKind["requests"][number], signedIn: boolean) {
   const body = request.json === undefined ? undefined : JSON.stringify(request.json);
   return new Promise<{ status: number; text: string }>((resolve, reject) => {
     const req = http.request(
@@ -43,7 +45,7 @@ function send(request: MixedKind["requests"][number]) {
         method: request.method,
         agent,
         headers: {
-          cookie: plan.cookie,
+          ...(signedIn ? { cookie: plan.cookie } : {}),
           ...(body ? { "content-type": "application/json", "content-length": Buffer.byteLength(body) } : {}),
         },
       },
@@ -91,7 +93,7 @@ await Promise.all(
       const request = kind.requests[i % kind.requests.length]!;
       const started = performance.now();
       try {
-        const res = await send(request);
+        const res = await send(request, kind.signedIn);
         latencies.get(kind.name)!.push(performance.now() - started);
         if (res.status !== request.ok) {
           errors.set(kind.name, errors.get(kind.name)! + 1);
