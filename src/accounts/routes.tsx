@@ -151,7 +151,7 @@ export function registerAccountRoutes(app: OpenAPIHono<AppEnv>) {
         summary,
         description,
         security: [{ session: [] }, { bearer: [] }],
-        request: { params: IdParam },
+        request: { params: IdParam, body: { ...jsonOf(z.strictObject({})), required: true } },
         responses: { 200: { description: "Kontots läge", ...jsonOf(UserState) }, ...writeProblems },
       }),
       async (c) => {
