@@ -22,11 +22,11 @@ describe("password hashing", () => {
     const user = { email: "a@example.se", displayName: "A", grants: [] };
     expect(UserInput.safeParse({ ...user, password: "x".repeat(maxPasswordLength) }).success).toBe(true);
     const long = UserInput.safeParse({ ...user, password: "x".repeat(maxPasswordLength + 1) });
-    expect(long.error?.issues[0]?.message).toBe("Lösenordet får ha högst 256 tecken.");
+    expect(long.error?.issues[0]?.message).toBe("Lösenordet får ha högst 128 tecken.");
     const login = LoginInput.safeParse({
       email: "a@example.se",
       password: "x".repeat(maxPasswordLength + 1),
     });
-    expect(login.error?.issues[0]?.message).toBe("Lösenordet får ha högst 256 tecken.");
+    expect(login.error?.issues[0]?.message).toBe("Lösenordet får ha högst 128 tecken.");
   });
 });

@@ -17,8 +17,8 @@ export const passwordHashing: Options = {
   outputLen: 32,
 };
 
-/** The longest password Paragraf takes: long enough for any passphrase, short enough to hash cheaply. */
-export const maxPasswordLength = 256;
+/** The longest password Paragraf takes: ASVS 4.0.3 V2.1.2 asks that 64 be permitted and more than 128 refused. */
+export const maxPasswordLength = 128;
 
 /** Hashes a password for storage. */
 export function hashPassword(password: string): Promise<string> {
