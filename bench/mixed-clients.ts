@@ -76,7 +76,10 @@ let seed = 1_107;
 function pick(): MixedKind {
   seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
   let r = (seed / 2 ** 31) * totalWeight;
-  for (const kind of plan.kinds) if ((r -= kind.weight) < 0) return kind;
+  for (const kind of plan.kinds) {
+    r -= kind.weight;
+    if (r < 0) return kind;
+  }
   return plan.kinds.at(-1)!;
 }
 
