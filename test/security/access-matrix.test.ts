@@ -49,7 +49,7 @@ interface Caller {
 }
 
 const seed = 20_261_107;
-const bodiesPerOperation = Number(process.env.MATRIX_BODIES ?? 6);
+const bodiesPerOperation = Number(process.env.MATRIX_BODIES ?? 4);
 
 const secretTitle = "Matrisärende om skyddad identitet för Kim Lund";
 const secretWords = [secretTitle, "skyddad identitet", "Kim Lund", "Matrisgatan 3", "Hemlig avsändare Ek"];
