@@ -8,6 +8,7 @@
 //   npm run bench                       both benchmarks on both targets, full size on the server, a tenth on PGlite
 //   npm run bench -- --only=server      one target (server | pglite)
 //   BENCH_ONLY=minutes npm run bench    one benchmark (diarium | minutes)
+//   BENCH_ONLY=mixed npm run bench      the mixed load of issue 11 (bench/mixed.ts): 50 clients, 60 s, both targets
 //   BENCH_MINUTES_SECONDS=10            how long each of the minutes benchmark's throughput runs lasts
 //   BENCH_MINUTES_DATABASE_URL=…/y      the minutes benchmark's server database (default: paragraf_bench_minutes)
 //   BENCH_SCALE=0.1 npm run bench       everything at a tenth of that (a quick look)
@@ -36,6 +37,7 @@ import type { ClientsOutcome } from "./clients.js";
 import { documentsSection, runDocuments } from "./documents.js";
 import { generateSql } from "./generate.js";
 import { type MinutesResult, minutesSection, runMinutes } from "./minutes.js";
+import { type MixedResult, mixedSection, runMixed } from "./mixed.js";
 import { log, percentile, recreateServerDatabase, startServer } from "./support.js";
 
 const scale = Number(process.env.BENCH_SCALE ?? 1);
@@ -43,8 +45,9 @@ const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".
 const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/paragraf_bench";
 const minutesUrl = process.env.BENCH_MINUTES_DATABASE_URL ?? withDatabaseSuffix(serverUrl, "_minutes");
 const benchOnly = process.env.BENCH_ONLY;
-if (benchOnly && benchOnly !== "diarium" && benchOnly !== "minutes" && benchOnly !== "documents")
-  throw new Error(`BENCH_ONLY=${benchOnly}: use diarium, minutes or documents`);
+const benches = ["diarium", "minutes", "mixed", "documents"];
+if (benchOnly && !benches.includes(benchOnly))
+  throw new Error(`BENCH_ONLY=${benchOnly}: use ${benches.join(", ")}`);
 const clients = 32;
 const iterations = Number(process.env.BENCH_ITERATIONS ?? 30);
 // BENCH_REUSE=1 keeps the server database of the last run (same size) and only measures again.
@@ -593,41 +596,44 @@ function report(results: TargetResult[]): string {
 
 const targets = (["server", "pglite"] as const).filter((t) => !only || t === only);
 const file = new URL("../BENCHMARKS.md", import.meta.url);
-const documentsHeading = "\n## Documents (issue 13)\n";
 const whole = existsSync(file) ? readFileSync(file, "utf8") : "";
-// The documents section comes last; it is taken off here and put back after the others.
-const documentsAt = whole.indexOf(documentsHeading);
-let documentsText = documentsAt >= 0 ? whole.slice(documentsAt + 1) : "";
-const previous = documentsAt >= 0 ? whole.slice(0, documentsAt + 1) : whole;
-const minutesHeading = "\n## Minutes (issue 9)\n";
-const split = previous.indexOf(minutesHeading);
-let diariumText = split >= 0 ? previous.slice(0, split + 1) : previous;
-let minutesText = split >= 0 ? previous.slice(split + 1) : "";
-if (benchOnly !== "minutes" && benchOnly !== "documents") {
+
+// BENCHMARKS.md is the diarium's report followed by one section per benchmark, in this order. A run replaces the
+// sections of the benchmarks it ran and keeps the others as they were.
+const headings = ["Minutes (issue 9)", "Mixed load (issue 11)", "Documents (issue 13)"];
+const found = headings
+  .map((h) => ({ h, at: whole.indexOf(`\n## ${h}\n`) }))
+  .filter((x) => x.at >= 0)
+  .sort((x, y) => x.at - y.at);
+let diariumText = found.length > 0 ? whole.slice(0, found[0]!.at + 1) : whole;
+const sections = new Map<string, string>(
+  found.map((x, i) => [x.h, whole.slice(x.at + 1, found[i + 1] ? found[i + 1]!.at + 1 : undefined)]),
+);
+const runs = (name: string) => !benchOnly || benchOnly === name;
+const when = () => `${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC`;
+const machine = `${cpus().length} CPU cores (${cpus()[0]?.model ?? "unknown"}), Node ${process.version}`;
+
+if (runs("diarium")) {
   const results: TargetResult[] = [];
   for (const name of targets)
     results.push(await runTarget(name, Math.round((name === "server" ? 200_000 : 20_000) * scale)));
   diariumText = report(results);
 }
-if (benchOnly !== "diarium" && benchOnly !== "documents") {
+if (runs("minutes")) {
   const results: MinutesResult[] = [];
   for (const name of targets) results.push(await runMinutes(name, minutesUrl));
-  const now = new Date().toISOString().slice(0, 16).replace("T", " ");
-  minutesText = minutesSection(
-    results,
-    `${now} UTC`,
-    `${cpus().length} CPU cores (${cpus()[0]?.model ?? "unknown"}), Node ${process.version}`,
-  );
+  sections.set("Minutes (issue 9)", minutesSection(results, when(), machine));
 }
-if (!benchOnly || benchOnly === "documents") {
-  const now = new Date().toISOString().slice(0, 16).replace("T", " ");
-  documentsText = documentsSection(
-    await runDocuments(),
-    `${now} UTC`,
-    `${cpus().length} CPU cores (${cpus()[0]?.model ?? "unknown"}), Node ${process.version}`,
-  );
+if (runs("mixed")) {
+  const results: MixedResult[] = [];
+  for (const name of targets) results.push(await runMixed(name, withDatabaseSuffix(serverUrl, "_mixed")));
+  sections.set("Mixed load (issue 11)", mixedSection(results, when(), machine));
 }
-const withMinutes = minutesText ? `${diariumText.trimEnd()}\n\n${minutesText}` : diariumText;
-writeFileSync(file, documentsText ? `${withMinutes.trimEnd()}\n\n${documentsText}` : withMinutes);
+if (runs("documents"))
+  sections.set("Documents (issue 13)", documentsSection(await runDocuments(), when(), machine));
+const parts = [diariumText, ...headings.map((h) => sections.get(h) ?? "")]
+  .map((x) => x.trimEnd())
+  .filter((x) => x.length > 0);
+writeFileSync(file, `${parts.join("\n\n")}\n`);
 log("BENCHMARKS.md written");
 process.exit(0);

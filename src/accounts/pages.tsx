@@ -14,6 +14,7 @@ import { fieldErrors } from "../http/validation.js";
 import { readBodies } from "../organisation/read-bodies.js";
 import { createApiToken, revokeApiToken } from "./api-tokens.js";
 import { createUser } from "./create-user.js";
+import { disableUser, enableUser } from "./disable-user.js";
 import { authorize } from "./policy.js";
 import { roleName } from "./present.js";
 import { readAccounts } from "./read-accounts.js";
@@ -50,6 +51,8 @@ export function registerAccountPages(app: OpenAPIHono<AppEnv>) {
               <th scope="col">Namn</th>
               <th scope="col">E-post</th>
               <th scope="col">Roller</th>
+              <th scope="col">Status</th>
+              <th scope="col">Åtgärd</th>
             </tr>
           </thead>
           <tbody>
@@ -58,6 +61,20 @@ export function registerAccountPages(app: OpenAPIHono<AppEnv>) {
                 <td>{u.displayName}</td>
                 <td>{u.email}</td>
                 <td>{u.roles}</td>
+                <td>{u.disabled ? "Avstängt" : "Aktivt"}</td>
+                <td>
+                  {u.id === c.get("actor")?.userId ? null : (
+                    <form method="post" action={`/admin/konton/${u.id}/${u.disabled ? "oppna" : "stang-av"}`}>
+                      <Csrf token={c.get("csrfToken")} />
+                      <button
+                        type="submit"
+                        aria-label={`${u.disabled ? "Öppna" : "Stäng av"} kontot för ${u.displayName}`}
+                      >
+                        {u.disabled ? "Öppna" : "Stäng av"}
+                      </button>
+                    </form>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -276,6 +293,18 @@ function registerTokenPages(app: OpenAPIHono<AppEnv>) {
       201,
     );
   });
+
+  for (const [segment, run] of [
+    ["stang-av", disableUser],
+    ["oppna", enableUser],
+  ] as const)
+    app.post(`/admin/konton/:id/${segment}`, async (c) => {
+      const actor = requireActor(c);
+      const id = c.req.param("id");
+      if (!isUuid(id)) throw new DomainError("not_found", { what: "page" });
+      await inTransaction(c.get("deps").database.db, (tx) => run(tx, actor, id));
+      return c.redirect("/admin/konton", 303);
+    });
 
   app.post("/admin/konton/nycklar/:id/aterkalla", async (c) => {
     const actor = requireActor(c);

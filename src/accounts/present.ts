@@ -31,5 +31,6 @@ export function presentAccounts(users: UserRow[], bodies: { id: string; name: st
     displayName: u.displayName,
     email: u.email,
     roles: u.grants.map((g) => grantText(g, bodyNames)).join(", "),
+    disabled: u.disabledAt !== null,
   }));
 }

@@ -1,14 +1,18 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { inTransaction } from "../db/transaction.js";
+import { DomainError } from "../domain/errors.js";
+import { isUuid } from "../domain/ids.js";
 import type { AppEnv } from "../http/context.js";
 import { describeError, domainProblem } from "../http/errors.js";
 import { type Field, Form, type FormValues, keptValues } from "../http/forms.js";
 import { Layout } from "../http/layout.js";
+import { IdParam, json as jsonOf, writeProblems } from "../http/openapi.js";
 import { chrome, read, requireActor } from "../http/pages.js";
 import { clientAddress, cookieOptions, sessionCookie } from "../http/session.js";
 import { type FieldError, fieldErrors } from "../http/validation.js";
 import { createUser } from "./create-user.js";
+import { disableUser, enableUser } from "./disable-user.js";
 import { logIn } from "./log-in.js";
 import { LoginInput, User, UserInput } from "./schemas.js";
 import { endSession } from "./sessions.js";
@@ -128,4 +132,35 @@ export function registerAccountRoutes(app: OpenAPIHono<AppEnv>) {
       return c.json(User.parse(user), 201);
     },
   );
+
+  const UserState = z.object({ id: z.uuid(), email: z.string(), disabled: z.boolean() }).openapi("UserState");
+  for (const [action, run, summary, description] of [
+    [
+      "disable",
+      disableUser,
+      "Stäng av ett konto (admin)",
+      "Kontot kan inte längre logga in och dess inloggningar avslutas. API-nycklar påverkas inte; återkalla dem för sig. Ens eget konto kan inte stängas av.",
+    ],
+    ["enable", enableUser, "Öppna ett avstängt konto igen (admin)", "Kontot kan logga in igen."],
+  ] as const)
+    app.openapi(
+      createRoute({
+        method: "post",
+        path: `/api/users/{id}/${action}`,
+        tags: ["Inloggning"],
+        summary,
+        description,
+        security: [{ session: [] }, { bearer: [] }],
+        request: { params: IdParam, body: { ...jsonOf(z.strictObject({})), required: true } },
+        responses: { 200: { description: "Kontots läge", ...jsonOf(UserState) }, ...writeProblems },
+      }),
+      async (c) => {
+        const actor = requireActor(c);
+        // The route is built in a loop, which its types cannot follow: the id is checked here as IdParam would.
+        const id = c.req.param("id") ?? "";
+        if (!isUuid(id)) throw new DomainError("user_not_found");
+        const user = await inTransaction(c.get("deps").database.db, (tx) => run(tx, actor, id));
+        return c.json(user, 200);
+      },
+    );
 }

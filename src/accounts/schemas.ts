@@ -1,19 +1,20 @@
 import { z } from "@hono/zod-openapi";
+import { maxPasswordLength } from "./passwords.js";
 import { roles } from "./tables.js";
 
 export const LoginInput = z
-  .object({
+  .strictObject({
     email: z.email({ error: "Ange din e-postadress." }),
     password: z
       .string({ error: "Ange ditt lösenord." })
       .min(1, "Ange ditt lösenord.")
-      .max(1000, "Lösenordet är för långt."),
+      .max(maxPasswordLength, `Lösenordet får ha högst ${maxPasswordLength} tecken.`),
   })
   .openapi("LoginInput");
 export type LoginInput = z.infer<typeof LoginInput>;
 
 export const UserInput = z
-  .object({
+  .strictObject({
     email: z.email({ error: "Ange en giltig e-postadress." }),
     displayName: z
       .string({ error: "Ange ett namn." })
@@ -23,10 +24,10 @@ export const UserInput = z
     password: z
       .string({ error: "Ange ett lösenord." })
       .min(12, "Lösenordet måste ha minst 12 tecken.")
-      .max(1000, "Lösenordet får ha högst 1000 tecken."),
+      .max(maxPasswordLength, `Lösenordet får ha högst ${maxPasswordLength} tecken.`),
     grants: z
       .array(
-        z.object({
+        z.strictObject({
           role: z.enum(roles, {
             error: "Välj en roll: admin, registrator, handläggare, sekreterare eller ledamot.",
           }),

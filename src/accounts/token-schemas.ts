@@ -2,7 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { roles } from "./tables.js";
 
 export const ApiTokenInput = z
-  .object({
+  .strictObject({
     name: z
       .string({ error: "Ange ett namn på nyckeln, t.ex. integrationens namn." })
       .trim()

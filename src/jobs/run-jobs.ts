@@ -85,10 +85,13 @@ export async function claimDueJobs(
 
 /** Runs every job that is due now, once, and returns what became of them. The worker loop calls this. */
 export async function runDueJobs(db: Db, options: RunOptions): Promise<RunResult> {
-  const now = options.now ?? new Date();
   const result: RunResult = { done: 0, retried: 0, failed: 0 };
   const kinds = Object.keys(options.handlers);
   for (;;) {
+    // The clock is read again for every batch: a lease counted from the start of a long run would already have
+    // run out when a later batch is claimed, and another process would take the same jobs (issue 11's crash test
+    // found letters sent twice by two processes that way).
+    const now = options.now ?? new Date();
     const jobs = await claimDueJobs(
       db,
       kinds,

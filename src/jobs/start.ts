@@ -25,6 +25,9 @@ export function startJobWorker(db: Db, logger: Logger, env: NodeJS.ProcessEnv = 
   const worker = startWorker(db, handlers, {
     logger,
     intervalMs: Number(env.PARAGRAF_JOB_INTERVAL_MS ?? 5000),
+    // How long a claimed job is held before another process may take it over: after a crash, the delay before
+    // the jobs the dead process held are run again.
+    leaseSeconds: Number(env.PARAGRAF_JOB_LEASE_SECONDS ?? 300),
   });
   return {
     async stop() {

@@ -11,14 +11,14 @@ export interface Worker {
 export function startWorker(
   db: Db,
   handlers: JobHandlers,
-  options: { logger?: Logger; intervalMs?: number } = {},
+  options: { logger?: Logger; intervalMs?: number; leaseSeconds?: number } = {},
 ): Worker {
   const interval = options.intervalMs ?? 5000;
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
   const tick = () => {
-    running = runDueJobs(db, { handlers, logger: options.logger })
+    running = runDueJobs(db, { handlers, logger: options.logger, leaseSeconds: options.leaseSeconds })
       .then((r) => {
         if (r.done + r.retried + r.failed > 0) options.logger?.info(r, "jobs run");
       })

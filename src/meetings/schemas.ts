@@ -11,7 +11,7 @@ const text = (max: number, missing: string) =>
   z.string({ error: missing }).trim().min(1, missing).max(max, `Texten får vara högst ${max} tecken.`);
 
 export const PlanMeetingInput = z
-  .object({
+  .strictObject({
     bodyId: id("Välj ett organ ur listan."),
     heldOn: isoDate("Ange datum som ÅÅÅÅ-MM-DD."),
     startsAt: z
@@ -24,19 +24,19 @@ export const PlanMeetingInput = z
 export type PlanMeetingInput = z.infer<typeof PlanMeetingInput>;
 
 export const PublishNoticeInput = z
-  .object({ publishedOn: isoDate("Ange datum som ÅÅÅÅ-MM-DD.") })
+  .strictObject({ publishedOn: isoDate("Ange datum som ÅÅÅÅ-MM-DD.") })
   .openapi("PublishNoticeInput");
 export type PublishNoticeInput = z.infer<typeof PublishNoticeInput>;
 
 export const BasisEntryInput = z
-  .object({
+  .strictObject({
     recordId: id("Välj en handling ur listan.").nullish(),
     paragraphId: id("Välj en paragraf ur listan.").nullish(),
   })
   .refine((e) => e.recordId || e.paragraphId, "Ange en handling eller en paragraf.");
 
 export const AgendaItemInput = z
-  .object({
+  .strictObject({
     caseId: id("Välj ett ärende."),
     position: z
       .int({ error: "Ange ärendenumret som ett heltal." })
@@ -51,7 +51,7 @@ export const AgendaItemInput = z
 export type AgendaItemInput = z.infer<typeof AgendaItemInput>;
 
 export const AttendanceInput = z
-  .object({
+  .strictObject({
     personId: id("Välj en person ur listan."),
     capacity: z.enum(capacities, { error: "Välj i vilken egenskap personen är närvarande." }),
     replacesPersonId: id("Välj den ledamot som ersätts.").nullish(),
@@ -64,7 +64,7 @@ export const AttendanceInput = z
 export type AttendanceInput = z.infer<typeof AttendanceInput>;
 
 export const AttendanceCountInput = z
-  .object({
+  .strictObject({
     countedPresent: z
       .int({ error: "Ange antalet som ett heltal." })
       .min(0, "Antalet kan inte vara negativt.")
@@ -74,7 +74,7 @@ export const AttendanceCountInput = z
 export type AttendanceCountInput = z.infer<typeof AttendanceCountInput>;
 
 export const DisqualificationInput = z
-  .object({
+  .strictObject({
     agendaItemId: id("Välj ett ärende på föredragningslistan."),
     personId: id("Välj den ledamot som är jävig."),
     reason: text(500, "Ange skälet till jävet."),
@@ -83,11 +83,11 @@ export const DisqualificationInput = z
   .openapi("DisqualificationInput");
 export type DisqualificationInput = z.infer<typeof DisqualificationInput>;
 
-export const MomentInput = z.object({ at: instant.nullish() }).openapi("MomentInput");
+export const MomentInput = z.strictObject({ at: instant.nullish() }).openapi("MomentInput");
 export type MomentInput = z.infer<typeof MomentInput>;
 
 export const TakeUpItemInput = z
-  .object({
+  .strictObject({
     agendaItemId: id("Välj ett ärende på föredragningslistan."),
     number: z.int().min(1, "Paragrafnumret måste vara minst 1.").nullish(),
     summary: z.string().trim().max(20000, "Sammanfattningen får vara högst 20000 tecken.").nullish(),
@@ -97,7 +97,7 @@ export const TakeUpItemInput = z
 export type TakeUpItemInput = z.infer<typeof TakeUpItemInput>;
 
 export const StartNumberingInput = z
-  .object({
+  .strictObject({
     bodyId: id("Välj ett organ ur listan."),
     year: z.int().min(1900).max(2999),
     lastNumber: z.int().min(0, "Numret kan inte vara negativt."),
@@ -108,7 +108,7 @@ export type StartNumberingInput = z.infer<typeof StartNumberingInput>;
 const personIds = (message: string) => z.array(id(message)).max(100);
 
 export const MotionInput = z
-  .object({
+  .strictObject({
     paragraphId: id("Välj en paragraf."),
     kind: z.enum(motionKinds, { error: "Välj vilket slags yrkande det är." }),
     text: z.string().trim().max(5000, "Texten får vara högst 5000 tecken.").nullish().openapi({
@@ -122,7 +122,7 @@ export const MotionInput = z
 export type MotionInput = z.infer<typeof MotionInput>;
 
 export const QuestionInput = z
-  .object({
+  .strictObject({
     paragraphId: id("Välj en paragraf."),
     motionId: id("Välj ett yrkande."),
     againstMotionId: id("Välj ett yrkande.").nullish(),
@@ -139,7 +139,7 @@ const count = z.int({ error: "Ange antalet som ett heltal." }).min(0, "Antalet k
 const side = (what: string) => z.enum(["yes", "no"], { error: `Ange ${what}: ja eller nej.` });
 
 export const VoteInput = z
-  .object({
+  .strictObject({
     paragraphId: id("Välj en paragraf."),
     questionId: id("Välj en proposition.").nullish().openapi({
       description:
@@ -161,7 +161,7 @@ export const VoteInput = z
         "Sluten omröstning; tillåten bara vid val (KL 5 kap. 52 §). Vid sluten omröstning sparas ingen enskild röst. / Secret ballot; allowed only in elections. No one's ballot is kept.",
     }),
     ballots: z
-      .array(z.object({ personId: id("Välj en ledamot."), choice: z.enum(ballotChoices) }))
+      .array(z.strictObject({ personId: id("Välj en ledamot."), choice: z.enum(ballotChoices) }))
       .max(1000)
       .optional()
       .openapi({
@@ -169,7 +169,7 @@ export const VoteInput = z
           "Varje tjänstgörande ledamots röst: ja, nej eller avstår (KL 4 kap. 25 §). Ordförandens röst är utslagsrösten vid lika. Används inte vid val. / Each serving member's ballot; the chair's ballot is the casting vote on a tie. Not used in elections.",
       }),
     counts: z
-      .object({
+      .strictObject({
         yes: count.nullish(),
         no: count.nullish(),
         abstain: count,
@@ -201,7 +201,7 @@ export const VoteInput = z
         description: "Antalet platser valet fyller (standard 1). / The seats the election fills (default 1).",
       }),
     candidates: z
-      .array(z.object({ personId: id("Välj en kandidat ur personregistret."), votes: count }))
+      .array(z.strictObject({ personId: id("Välj en kandidat ur personregistret."), votes: count }))
       .max(200)
       .optional()
       .openapi({
@@ -217,7 +217,7 @@ export const VoteInput = z
 export type VoteInput = z.infer<typeof VoteInput>;
 
 export const DecisionInput = z
-  .object({
+  .strictObject({
     paragraphId: id("Välj en paragraf."),
     points: z
       .array(text(5000, "En beslutspunkt får inte vara tom."))
@@ -228,7 +228,7 @@ export const DecisionInput = z
 export type DecisionInput = z.infer<typeof DecisionInput>;
 
 export const ReservationInput = z
-  .object({
+  .strictObject({
     paragraphId: id("Välj en paragraf."),
     personId: id("Välj ledamoten som reserverar sig.").nullish(),
     partyId: id("Välj ett parti.").nullish(),
@@ -241,12 +241,12 @@ export const ReservationInput = z
 export type ReservationInput = z.infer<typeof ReservationInput>;
 
 export const WrittenTextInput = z
-  .object({ text: text(50000, "Skriv texten."), submittedAt: instant.nullish() })
+  .strictObject({ text: text(50000, "Skriv texten."), submittedAt: instant.nullish() })
   .openapi("WrittenTextInput");
 export type WrittenTextInput = z.infer<typeof WrittenTextInput>;
 
 export const StatementInput = z
-  .object({
+  .strictObject({
     paragraphId: id("Välj en paragraf."),
     kind: z.enum(statementKinds, { error: "Välj särskilt yttrande eller protokollsanteckning." }),
     announcerIds: personIds("Välj vem som anmäler.").optional(),
@@ -260,7 +260,7 @@ export const StatementInput = z
 export type StatementInput = z.infer<typeof StatementInput>;
 
 export const AttachmentInput = z
-  .object({
+  .strictObject({
     meetingId: id("Välj ett sammanträde."),
     title: text(300, "Ange bilagans rubrik."),
     number: z.int().min(1, "Bilagans nummer måste vara minst 1.").nullish(),
@@ -272,12 +272,12 @@ export const AttachmentInput = z
 export type AttachmentInput = z.infer<typeof AttachmentInput>;
 
 export const RecipientsInput = z
-  .object({
+  .strictObject({
     paragraphId: id("Välj en paragraf."),
     recipients: z
       .array(
         z
-          .object({
+          .strictObject({
             bodyId: id("Välj ett organ ur listan.").nullish(),
             personId: id("Välj en person ur listan.").nullish().openapi({
               description: "En person som mottagare; beslutet expedieras till personens e-postadress",
@@ -317,11 +317,11 @@ export const RecipientsInput = z
 export type RecipientsInput = z.infer<typeof RecipientsInput>;
 
 export const RouteInput = z
-  .object({
+  .strictObject({
     caseId: id("Välj ett ärende."),
     steps: z
       .array(
-        z.object({
+        z.strictObject({
           bodyId: id("Välj ett organ ur listan."),
           plannedOn: isoDate("Ange datum som ÅÅÅÅ-MM-DD."),
           role: z.enum(routeRoles, { error: "Välj bereda, besluta eller anmäla." }),
@@ -335,5 +335,5 @@ export const RouteInput = z
 export type RouteInput = z.infer<typeof RouteInput>;
 
 export const CaseNumberInput = z
-  .object({ caseNumber: text(100, "Ange diarienumret som det står i diariet.") })
+  .strictObject({ caseNumber: text(100, "Ange diarienumret som det står i diariet.") })
   .openapi("CaseNumberInput");

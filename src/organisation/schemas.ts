@@ -11,7 +11,7 @@ const isoDate = (message: string) =>
 const id = (message: string) => z.uuid({ error: message });
 
 export const BodyInput = z
-  .object({
+  .strictObject({
     kind: z.enum(bodyKinds, { error: "Välj vilken sorts organ det är." }),
     name: z
       .string({ error: "Ange ett namn." })
@@ -53,7 +53,7 @@ export const Body = z
   .openapi("Body");
 
 export const PartyInput = z
-  .object({
+  .strictObject({
     name: z
       .string({ error: "Ange partiets namn." })
       .trim()
@@ -71,7 +71,7 @@ export const PartyUpdate = PartyInput.partial().openapi("PartyUpdate");
 export const Party = z.object({ id: z.uuid(), name: z.string(), abbreviation: z.string() }).openapi("Party");
 
 export const PersonInput = z
-  .object({
+  .strictObject({
     name: z
       .string({ error: "Ange personens namn." })
       .trim()
@@ -88,7 +88,7 @@ export const Person = z
   .openapi("Person");
 
 export const MembershipInput = z
-  .object({
+  .strictObject({
     personId: id("Välj en person ur listan."),
     bodyId: id("Välj ett organ ur listan."),
     role: z.enum(membershipRoles, {
@@ -114,7 +114,7 @@ export const Membership = z
   .openapi("Membership");
 
 export const OfficialInput = z
-  .object({
+  .strictObject({
     personId: id("Välj en person ur listan."),
     bodyId: id("Välj en förvaltning eller avdelning ur listan."),
     title: z
@@ -143,7 +143,7 @@ const host = z
   });
 
 export const MunicipalityInput = z
-  .object({
+  .strictObject({
     name: z
       .string({ error: "Ange kommunens namn." })
       .trim()
@@ -165,7 +165,9 @@ export const MunicipalityInput = z
   .openapi("MunicipalityInput");
 export type MunicipalityInput = z.input<typeof MunicipalityInput>;
 
-export const MunicipalityHostUpdate = z.object({ host: host.nullable() }).openapi("MunicipalityHostUpdate");
+export const MunicipalityHostUpdate = z
+  .strictObject({ host: host.nullable() })
+  .openapi("MunicipalityHostUpdate");
 export type MunicipalityHostUpdate = z.input<typeof MunicipalityHostUpdate>;
 
 export const Municipality = z

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { takesFiles } from "../../src/http/hostile-input.js";
 import { Client } from "../support/http.js";
+import { OpenApi, type Operation } from "../support/openapi.js";
 import { percentEncodeAny } from "../support/percent-encode.js";
 import {
   describe as describeRequest,
@@ -18,121 +19,22 @@ import {
 // Issue 11, part 6: every operation in the OpenAPI document is sent hostile requests, signed in as an admin and
 // anonymously. A new route is fuzzed as soon as it is in the document, without a line of test code.
 
-type Schema = Record<string, any>;
-interface Operation {
-  method: string;
-  path: string;
-  parameters: { name: string; in: "path" | "query"; schema: Schema }[];
-  body: Schema | null;
-}
-
 const seed = 20_260_811;
 const runsPerOperation = Number(process.env.FUZZ_RUNS ?? 8);
 
 let installation: FuzzInstallation;
-let document: { paths: Record<string, Record<string, any>>; components: { schemas: Record<string, Schema> } };
-
-// Values the example's own records hold, by field name, so that a request is valid but for what is hostile in it.
-const harvested = new Map<string, unknown[]>();
-
-function harvest(value: unknown, key = "") {
-  if (Array.isArray(value)) for (const item of value) harvest(item, key);
-  else if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) harvest(v, k);
-  else if (key && (typeof value === "string" || typeof value === "number")) {
-    const list = harvested.get(key) ?? [];
-    if (list.length < 20 && !list.includes(value)) list.push(value);
-    harvested.set(key, list);
-  }
-}
+let api: OpenApi;
 
 beforeAll(async () => {
   installation = await fuzzInstallation();
-  document = await (await installation.app.request("/api/openapi.json")).json();
+  api = new OpenApi(await (await installation.app.request("/api/openapi.json")).json(), installation.idsFor);
   const { client } = await installation.signedIn();
-  for (const op of operations())
-    if (op.method === "GET" && !op.path.includes("{")) harvest(await (await client.get(op.path)).json());
+  for (const op of api.operations())
+    if (op.method === "GET" && !op.path.includes("{")) api.harvest(await (await client.get(op.path)).json());
 });
 afterAll(() => installation?.database.close());
 
-function resolve(schema: Schema): Schema {
-  let current = schema;
-  while (current?.$ref) current = document.components.schemas[String(current.$ref).split("/").pop()!]!;
-  return current ?? {};
-}
-
-function operations(): Operation[] {
-  const found: Operation[] = [];
-  for (const [path, item] of Object.entries(document.paths)) {
-    for (const [method, op] of Object.entries(item)) {
-      const content = op.requestBody?.content?.["application/json"]?.schema;
-      found.push({
-        method: method.toUpperCase(),
-        path,
-        parameters: (op.parameters ?? []).map((p: any) => ({
-          name: p.name,
-          in: p.in,
-          schema: p.schema ?? {},
-        })),
-        body: content ? resolve(content) : null,
-      });
-    }
-  }
-  return found;
-}
-
 type Gen = fc.GeneratorValue;
-
-/** A value the schema would take, mostly: real ids, plausible days, the examples the document gives. */
-function plausible(g: Gen, raw: Schema, depth = 0, name = ""): unknown {
-  const schema = resolve(raw);
-  if (schema.allOf)
-    return Object.assign({}, ...schema.allOf.map((s: Schema) => plausible(g, s, depth, name)));
-  const choices = schema.anyOf ?? schema.oneOf;
-  if (choices) return plausible(g, g(fc.constantFrom, ...(choices as Schema[])), depth, name);
-  if (schema.enum) return g(fc.constantFrom, ...(schema.enum as unknown[]));
-  const known = harvested.get(name);
-  if (known && schema.format !== "uuid" && g(fc.nat, 3) > 0) return g(fc.constantFrom, ...known);
-  if (schema.example !== undefined && g(fc.boolean)) return schema.example;
-  const types: string[] = Array.isArray(schema.type) ? schema.type : [schema.type ?? "string"];
-  const type = types.length > 1 && g(fc.nat, 5) === 0 ? "null" : types.find((t) => t !== "null")!;
-  switch (type) {
-    case "null":
-      return null;
-    case "boolean":
-      return g(fc.boolean);
-    case "integer":
-    case "number":
-      return g(fc.integer, {
-        min: schema.minimum ?? 0,
-        max: Math.min(schema.maximum ?? 10, (schema.minimum ?? 0) + 10),
-      });
-    case "array": {
-      if (depth > 4) return [];
-      const count = Math.max(schema.minItems ?? 0, g(fc.nat, 2));
-      return Array.from({ length: count }, () => plausible(g, schema.items ?? {}, depth + 1, name));
-    }
-    case "object": {
-      if (depth > 4) return {};
-      const value: Record<string, unknown> = {};
-      const required = new Set<string>(schema.required ?? []);
-      for (const [key, property] of Object.entries<Schema>(schema.properties ?? {}))
-        if (required.has(key) || g(fc.boolean)) value[key] = plausible(g, property, depth + 1, key);
-      return value;
-    }
-    default:
-      return plausibleString(g, schema, name);
-  }
-}
-
-function plausibleString(g: Gen, schema: Schema, name: string): string {
-  if (schema.format === "uuid") return g(fc.constantFrom, ...installation.idsFor(name));
-  if (schema.format === "date") return `2026-0${g(fc.integer, { min: 1, max: 9 })}-1${g(fc.nat, 9)}`;
-  if (schema.format === "date-time") return "2026-03-10T10:00:00+01:00";
-  if (schema.format === "email") return `fuzz-${g(fc.nat, 9999)}@example.se`;
-  if (schema.pattern?.includes("[01]")) return "10:00";
-  if (schema.pattern?.includes("[a-z0-9]")) return `fuzz-${g(fc.nat, 9999)}`;
-  return `Fuzztext ${g(fc.nat, 9999)}`;
-}
 
 /** Every place in a value, as a path of keys, so one can be replaced with something hostile. */
 function places(value: unknown, at: (string | number)[] = []): (string | number)[][] {
@@ -170,7 +72,7 @@ function requestFor(g: Gen, op: Operation): { path: string; body: string | undef
   for (const p of op.parameters) {
     const resource = p.in === "path" ? op.path.split(`/{${p.name}}`)[0]!.split("/").pop()! : p.name;
     if (p.in === "query" && target !== p.name && g(fc.boolean)) continue;
-    const value = target === p.name ? hostileText() : String(plausible(g, p.schema, 0, resource));
+    const value = target === p.name ? hostileText() : String(api.plausible(g, p.schema, 0, resource));
     // Now and then unencoded, as a careless client sends it.
     const sent = target === p.name && g(fc.nat, 5) === 0 ? value.replace(/[&#?/]/g, "") : encode(value);
     if (p.in === "path") path = path.replace(`{${p.name}}`, sent);
@@ -180,7 +82,7 @@ function requestFor(g: Gen, op: Operation): { path: string; body: string | undef
   if (target === "body:malformed") return { path, body: g(fc.constantFrom, ...malformedJsonBodies) };
   if (!op.body) return { path, body: undefined };
   if (target === "body:whole") return { path, body: JSON.stringify(g(() => hostileValue)) };
-  let value = plausible(g, op.body);
+  let value = api.plausible(g, op.body);
   if (target === "body") {
     // One value mostly, sometimes several; leaves mostly, since a hostile string where a string goes gets furthest.
     for (let i = 0, n = g(fc.nat, 3) === 0 ? 3 : 1; i < n; i++) {
@@ -198,13 +100,13 @@ function requestFor(g: Gen, op: Operation): { path: string; body: string | undef
 describe("hostile requests to every API operation", () => {
   it("never answer 5xx, never write on a refusal, always audit a write, never reflect a script", async () => {
     const findings: Finding[] = [];
-    const ops = operations();
+    const ops = api.operations();
     expect(ops.length).toBeGreaterThan(50);
     // An operation that takes a file in base64 must be one of the routes with the file limit.
     const takingFiles = ops.filter(
       (op) =>
         op.body &&
-        JSON.stringify(op.body, (k, v) => (k === "$ref" ? resolve({ $ref: v }) : v)).includes(
+        JSON.stringify(op.body, (k, v) => (k === "$ref" ? api.resolve({ $ref: v }) : v)).includes(
           "contentBase64",
         ),
     );

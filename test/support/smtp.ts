@@ -11,8 +11,10 @@ export interface ReceivedMail {
   text: string;
 }
 
-/** A real SMTP server on loopback that keeps what it receives, for asserting what actually arrived. */
-export async function startSmtpServer() {
+/**
+ * A real SMTP server on loopback that keeps what it receives, for asserting what actually arrived. `delayMs`: how long the server takes over each message before it accepts it, as a busy relay does.
+ */
+export async function startSmtpServer(options: { delayMs?: number } = {}) {
   const received: ReceivedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -23,6 +25,7 @@ export async function startSmtpServer() {
       stream.on("data", (c: Buffer) => chunks.push(c));
       stream.on("end", async () => {
         const raw = Buffer.concat(chunks).toString("utf8");
+        if (options.delayMs) await new Promise((resolve) => setTimeout(resolve, options.delayMs));
         const parsed = await simpleParser(raw);
         received.push({
           to: session.envelope.rcptTo.map((r) => r.address),
