@@ -32,7 +32,7 @@ const capabilities = [
 export const parts: Part[] = [
   { name: "domain", what: "pure rules: the law as code (`law/`), numbering, secrecy (OSL), a decision's citation, Swedish grammar, the Stockholm clock, body kinds, id formats; no I/O", mayImport: [] },
   { name: "config", what: "`src/config.ts`: settings read from the environment", mayImport: [] },
-  { name: "db", what: "connection (PGlite or a PostgreSQL server), migrations, transactions, prepared statements, the schema index", mayImport: ["domain", ...capabilities.map((c) => `${c}/tables`)] },
+  { name: "db", what: "connection (PGlite or a PostgreSQL server), migrations, transactions, prepared statements, the schema index", mayImport: ["domain", ...capabilities.map((c) => `${c}/tables`), "portal/tables"] },
   { name: "http", what: "the kit every capability builds on: request context, error table, forms and `formRoute`, layout, page helpers, OpenAPI pieces, validation, session cookies and CSRF, body limits and hostile-input refusal, security headers, the cross-site guard", mayImport: ["domain", "db", "accounts/actor"] },
   { name: "accounts", what: "accounts, argon2 passwords, sessions, API tokens, login throttling, roles and the permission policy", mayImport: ["domain", "db", "http", "audit", "organisation"] },
   { name: "audit", what: "the audit trail written in every write's transaction; the page that shows a record's trail", mayImport: ["domain", "db", "http", "accounts"] },
@@ -43,8 +43,9 @@ export const parts: Part[] = [
   { name: "consultations", what: "consultations (M4): consultees, questions, answers, reminders, compilation; the letters they mail", mayImport: ["domain", "db", "http", "audit", "accounts", "organisation", "register", "assignments", "jobs", "mail"] },
   { name: "jobs", what: "the outbox, claiming with SKIP LOCKED, retries, the worker loop and its handler assembly", mayImport: ["domain", "db", "mail", "consultations/notify"] },
   { name: "mail", what: "SMTP through nodemailer, delivery once per job and recipient", mayImport: ["domain", "db", "jobs"] },
+  { name: "portal", what: "the public portal and open data (M14, X1, X2, X9): OParl 1.1, decisions as Popolo JSON and bulk files, iCalendar and Atom feeds, e-mail subscriptions, readable meeting addresses, member pages, the personal-data screen's review list", mayImport: ["domain", "config", "db", "http", "accounts", "organisation", "register", "meetings", "jobs", "mail"] },
   { name: "example", what: "the Malmö example, loaded through the same use cases as the API", mayImport: ["domain", "db", ...capabilities] },
-  { name: "app", what: "the assembly: the Hono app with every capability's routes and pages, the session middleware (cookie or API token, municipality by host), the start page, the API reference", mayImport: ["domain", "config", "db", "http", ...capabilities] },
+  { name: "app", what: "the assembly: the Hono app with every capability's routes and pages, the session middleware (cookie or API token, municipality by host), the start page, the API reference", mayImport: ["domain", "config", "db", "http", ...capabilities, "portal"] },
   { name: "entry", what: "`src/main.ts`, `boot.ts`, `cli.ts`: the process entry points", mayImport: ["domain", "config", "db", "http", "app", "example", ...capabilities] },
 ];
 

@@ -29,6 +29,7 @@ import { registerSecretaryPages } from "../meetings/secretary-page.js";
 import { registerOrganisationApi } from "../organisation/api.js";
 import { registerMunicipalityApi } from "../organisation/municipality-api.js";
 import { registerOrganisationPages } from "../organisation/pages.js";
+import { registerPortal } from "../portal/register.js";
 import { registerRegisterApi } from "../register/api.js";
 import { registerRegisterPages } from "../register/pages.js";
 import { registerApiReference } from "./api-reference.js";
@@ -97,6 +98,7 @@ export function createApp(deps: Deps) {
   app.use(crossSiteGuard);
   app.use(csrfMiddleware);
 
+  registerPortal(app);
   registerSitePages(app);
   registerAccountRoutes(app);
   registerAccountPages(app);

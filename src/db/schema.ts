@@ -6,4 +6,5 @@ export * from "../consultations/tables.js";
 export * from "../jobs/tables.js";
 export * from "../meetings/tables.js";
 export * from "../organisation/tables.js";
+export * from "../portal/tables.js";
 export * from "../register/tables.js";

@@ -14,6 +14,8 @@ export interface Deps {
    * true means 1).
    */
   trustProxy?: number | boolean;
+  /** The public base URL of absolute links (OParl ids, feeds, e-mails); the request's origin when not set. */
+  publicBaseUrl?: string;
 }
 
 export interface MunicipalityRef {
