@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import Ajv, { type ValidateFunction } from "ajv";
+import { Ajv, type ValidateFunction } from "ajv";
 
 // The OParl 1.1 JSON Schemas as ../shared/standards/README.md says they validate with Ajv 8: not strict, the format
 // "url" added here, and every schema registered under its $id and its $id + ".json" (the schemas refer to each

@@ -63,8 +63,9 @@ describe("OParl 1.1 (X1)", () => {
         const type = o.type as string;
         types.set(type, (types.get(type) ?? 0) + 1);
         const validate = validators.get(type);
-        if (!validate) invalid.push(`${o.id}: unknown type ${type}`);
-        else if (!validate(o)) invalid.push(`${o.id}: ${JSON.stringify(validate.errors).slice(0, 400)}`);
+        if (!validate) invalid.push(`${String(o.id)}: unknown type ${type}`);
+        else if (!(validate(o) as boolean))
+          invalid.push(`${String(o.id)}: ${JSON.stringify(validate.errors).slice(0, 400)}`);
         if (typeof o.created !== "string" || typeof o.modified !== "string")
           invalid.push(`${o.id}: no created or modified`);
       }

@@ -337,7 +337,9 @@ export function presentAgendaItem(
   body: { name: string; shortName: string | null },
 ) {
   const i = r.item;
-  const name = registerTitle({ secret: r.caseSecret, title: i.title, publicTitle: r.casePublicTitle }, false);
+  const name = maskPersonalData(
+    registerTitle({ secret: r.caseSecret, title: i.title, publicTitle: r.casePublicTitle }, false),
+  );
   const resolution = points.map((x) => maskPersonalData(x.text)).join("\n");
   const decided = r.paragraphId !== null && r.paragraphNumber !== null;
   return {
@@ -409,7 +411,7 @@ export function presentPaper(
     id: oparlUrl(ctx, `/paper/${c.id}`),
     type: `${schema}Paper`,
     body: oparlUrl(ctx, `/body/${ctx.municipalityId}`),
-    name: registerTitle({ secret, title: c.title, publicTitle: c.publicTitle }, false),
+    name: maskPersonalData(registerTitle({ secret, title: c.title, publicTitle: c.publicTitle }, false)),
     reference: c.number,
     date: c.openedOn,
     paperType: "Ärende",
