@@ -2,9 +2,11 @@ import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../http/context.js";
 import { registerOparlRoutes } from "./oparl/routes.js";
 import { registerOpenDataRoutes } from "./open-data/routes.js";
+import { registerPortalPages } from "./pages.js";
 
 /** The public portal's routes: OParl, open data, feeds, subscriptions and the portal pages. */
 export function registerPortal(app: OpenAPIHono<AppEnv>) {
   registerOparlRoutes(app);
   registerOpenDataRoutes(app);
+  registerPortalPages(app);
 }
