@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, isNull, lt, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, isNotNull, isNull, lt, sql } from "drizzle-orm";
 import type { Tx } from "../db/connect.js";
 import {
   agendaItem,
@@ -254,4 +254,56 @@ export function listLiveBodies(tx: Tx, municipalityId: string) {
     .from(body)
     .where(and(eq(body.municipalityId, municipalityId), isNull(body.deletedAt)))
     .orderBy(asc(body.name));
+}
+
+/** Meetings for a calendar: from a day on, of one body or all, in order of day. */
+export function listCalendarMeetings(
+  tx: Tx,
+  municipalityId: string,
+  filter: { bodyId?: string; fromDay: string; limit: number },
+) {
+  return tx
+    .select({
+      id: meeting.id,
+      heldOn: meeting.heldOn,
+      startsAt: meeting.startsAt,
+      place: meeting.place,
+      status: meeting.status,
+      isPublic: meeting.isPublic,
+      closedAt: meeting.closedAt,
+      updatedAt: meeting.updatedAt,
+      bodyName: body.name,
+      bodySlug: body.slug,
+    })
+    .from(meeting)
+    .innerJoin(body, eq(body.id, meeting.bodyId))
+    .where(
+      and(
+        eq(meeting.municipalityId, municipalityId),
+        filter.bodyId ? eq(meeting.bodyId, filter.bodyId) : undefined,
+        gte(meeting.heldOn, filter.fromDay),
+      ),
+    )
+    .orderBy(asc(meeting.heldOn), asc(meeting.startsAt))
+    .limit(filter.limit);
+}
+
+/** The latest published meeting notices: what the notice board's feed announces of meetings. */
+export function listPublishedNotices(tx: Tx, municipalityId: string, limit: number) {
+  return tx
+    .select({
+      id: meeting.id,
+      heldOn: meeting.heldOn,
+      startsAt: meeting.startsAt,
+      place: meeting.place,
+      noticePublishedOn: meeting.noticePublishedOn,
+      updatedAt: meeting.updatedAt,
+      bodyName: body.name,
+      bodySlug: body.slug,
+    })
+    .from(meeting)
+    .innerJoin(body, eq(body.id, meeting.bodyId))
+    .where(and(eq(meeting.municipalityId, municipalityId), isNotNull(meeting.noticePublishedOn)))
+    .orderBy(desc(meeting.noticePublishedOn), desc(meeting.heldOn))
+    .limit(limit);
 }

@@ -1,5 +1,6 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../http/context.js";
+import { registerFeedRoutes } from "./feeds/routes.js";
 import { registerOparlRoutes } from "./oparl/routes.js";
 import { registerOpenDataRoutes } from "./open-data/routes.js";
 import { registerPortalPages } from "./pages.js";
@@ -8,5 +9,6 @@ import { registerPortalPages } from "./pages.js";
 export function registerPortal(app: OpenAPIHono<AppEnv>) {
   registerOparlRoutes(app);
   registerOpenDataRoutes(app);
+  registerFeedRoutes(app);
   registerPortalPages(app);
 }

@@ -284,6 +284,11 @@ const channels: Record<string, Channel> = {
   "open data: the decision in Popolo": { path: (w) => `/oppna-data/beslut/${w.paragraph.id}` },
   "open data: the body's year as JSON": { path: (w) => `/oppna-data/${w.f.body.slug}/2026.json` },
   "open data: the body's year as CSV": { path: (w) => `/oppna-data/${w.f.body.slug}/2026.csv` },
+  "Atom: new decisions": { path: () => "/beslut.atom", mark: paragraphPath },
+  "Atom: the council's decisions": { path: (w) => `/beslut/${w.f.body.slug}.atom`, mark: paragraphPath },
+  "Atom: the notice board": { path: () => "/anslagstavla.atom", mark: () => null, showsTitle: false },
+  "iCalendar: all meetings": { path: () => "/kalender.ics", mark: () => null, showsTitle: false },
+  "open data page": { path: () => "/oppna-data", mark: () => null, showsTitle: false },
   "a member's page": { path: (w) => `/ledamoter/${w.f.members[0]!.id}`, mark: () => null, showsTitle: false },
 };
 
