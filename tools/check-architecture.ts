@@ -41,7 +41,7 @@ export const parts: Part[] = [
   { name: "meetings", what: "meetings (M7), minutes (M8), decision routes (M6); the minutes read model; the secretary's pages", mayImport: ["domain", "db", "http", "audit", "accounts", "organisation", "register"] },
   { name: "assignments", what: "assignments (M3) and the decision references they and consultations cite", mayImport: ["domain", "db", "http", "audit", "accounts", "organisation", "register", "meetings/tables"] },
   { name: "consultations", what: "consultations (M4): consultees, questions, answers, reminders, compilation; the letters they mail", mayImport: ["domain", "db", "http", "audit", "accounts", "organisation", "register", "assignments", "jobs", "mail"] },
-  { name: "jobs", what: "the outbox, claiming with SKIP LOCKED, retries, the worker loop and its handler assembly", mayImport: ["domain", "db", "mail", "consultations/notify"] },
+  { name: "jobs", what: "the outbox, claiming with SKIP LOCKED, retries, the worker loop and its handler assembly", mayImport: ["domain", "db", "mail", "consultations/notify", "portal/notify"] },
   { name: "mail", what: "SMTP through nodemailer, delivery once per job and recipient", mayImport: ["domain", "db", "jobs"] },
   { name: "portal", what: "the public portal and open data (M14, X1, X2, X9): OParl 1.1, decisions as Popolo JSON and bulk files, iCalendar and Atom feeds, e-mail subscriptions, readable meeting addresses, member pages, the personal-data screen's review list", mayImport: ["domain", "config", "db", "http", "accounts", "organisation", "register", "meetings", "jobs", "mail"] },
   { name: "example", what: "the Malmö example, loaded through the same use cases as the API", mayImport: ["domain", "db", ...capabilities] },

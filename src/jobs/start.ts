@@ -2,6 +2,7 @@ import type { Logger } from "pino";
 import { consultationJobHandlers } from "../consultations/notify.js";
 import type { Db } from "../db/connect.js";
 import { createMailer, mailSettingsFromEnv } from "../mail/mailer.js";
+import { portalJobHandlers } from "../portal/notify.js";
 import { startWorker, type Worker } from "./worker.js";
 
 /**
@@ -12,7 +13,8 @@ export function startJobWorker(db: Db, logger: Logger, env: NodeJS.ProcessEnv = 
   const settings = mailSettingsFromEnv(env);
   if (!settings) logger.warn("PARAGRAF_SMTP_URL är inte satt: e-post väntar i utkorgen tills den är det");
   const mailer = settings ? createMailer(settings) : null;
-  const handlers = mailer ? consultationJobHandlers(mailer) : {};
+  const base = (env.PARAGRAF_PUBLIC_URL ?? `http://localhost:${env.PORT ?? 3000}`).replace(/\/+$/, "");
+  const handlers = mailer ? { ...consultationJobHandlers(mailer), ...portalJobHandlers(mailer, base) } : {};
   const worker = startWorker(db, handlers, {
     logger,
     intervalMs: Number(env.PARAGRAF_JOB_INTERVAL_MS ?? 5000),

@@ -4,6 +4,7 @@ import { registerFeedRoutes } from "./feeds/routes.js";
 import { registerOparlRoutes } from "./oparl/routes.js";
 import { registerOpenDataRoutes } from "./open-data/routes.js";
 import { registerPortalPages } from "./pages.js";
+import { registerSubscriptionPages } from "./subscription-pages.js";
 
 /** The public portal's routes: OParl, open data, feeds, subscriptions and the portal pages. */
 export function registerPortal(app: OpenAPIHono<AppEnv>) {
@@ -11,4 +12,5 @@ export function registerPortal(app: OpenAPIHono<AppEnv>) {
   registerOpenDataRoutes(app);
   registerFeedRoutes(app);
   registerPortalPages(app);
+  registerSubscriptionPages(app);
 }

@@ -7,7 +7,7 @@ export const subscription = pgTable("subscription", {
   email: text("email").notNull(),
   bodyId: uuid("body_id"),
   caseId: uuid("case_id"),
-  tokenHash: text("token_hash").notNull(),
+  token: text("token").notNull(),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
   unsubscribedAt: timestamp("unsubscribed_at", { withTimezone: true }),
