@@ -35,6 +35,7 @@ import { type SearchParams, searchRegister } from "../src/register/search.js";
 import type { ClientsOutcome } from "./clients.js";
 import { generateSql } from "./generate.js";
 import { type MinutesResult, minutesSection, runMinutes } from "./minutes.js";
+import { portalSection, runPortal } from "./portal.js";
 import { log, percentile, recreateServerDatabase, startServer } from "./support.js";
 
 const scale = Number(process.env.BENCH_SCALE ?? 1);
@@ -42,8 +43,8 @@ const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".
 const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/paragraf_bench";
 const minutesUrl = process.env.BENCH_MINUTES_DATABASE_URL ?? withDatabaseSuffix(serverUrl, "_minutes");
 const benchOnly = process.env.BENCH_ONLY;
-if (benchOnly && benchOnly !== "diarium" && benchOnly !== "minutes")
-  throw new Error(`BENCH_ONLY=${benchOnly}: use diarium or minutes`);
+if (benchOnly && benchOnly !== "diarium" && benchOnly !== "minutes" && benchOnly !== "portal")
+  throw new Error(`BENCH_ONLY=${benchOnly}: use diarium, minutes or portal`);
 const clients = 32;
 const iterations = Number(process.env.BENCH_ITERATIONS ?? 30);
 // BENCH_REUSE=1 keeps the server database of the last run (same size) and only measures again.
@@ -594,16 +595,21 @@ const targets = (["server", "pglite"] as const).filter((t) => !only || t === onl
 const file = new URL("../BENCHMARKS.md", import.meta.url);
 const previous = existsSync(file) ? readFileSync(file, "utf8") : "";
 const minutesHeading = "\n## Minutes (issue 9)\n";
-const split = previous.indexOf(minutesHeading);
-let diariumText = split >= 0 ? previous.slice(0, split + 1) : previous;
-let minutesText = split >= 0 ? previous.slice(split + 1) : "";
-if (benchOnly !== "minutes") {
+// The portal's section (issue 15) comes last; it is cut off first so the minutes keep theirs to its heading.
+const portalHeading = "\n## Portal (issue 15)\n";
+const portalAt = previous.indexOf(portalHeading);
+let portalText = portalAt >= 0 ? previous.slice(portalAt + 1) : "";
+const before = portalAt >= 0 ? previous.slice(0, portalAt + 1) : previous;
+const split = before.indexOf(minutesHeading);
+let diariumText = split >= 0 ? before.slice(0, split + 1) : before;
+let minutesText = split >= 0 ? before.slice(split + 1) : "";
+if (benchOnly !== "minutes" && benchOnly !== "portal") {
   const results: TargetResult[] = [];
   for (const name of targets)
     results.push(await runTarget(name, Math.round((name === "server" ? 200_000 : 20_000) * scale)));
   diariumText = report(results);
 }
-if (benchOnly !== "diarium") {
+if (benchOnly !== "diarium" && benchOnly !== "portal") {
   const results: MinutesResult[] = [];
   for (const name of targets) results.push(await runMinutes(name, minutesUrl));
   const now = new Date().toISOString().slice(0, 16).replace("T", " ");
@@ -613,6 +619,17 @@ if (benchOnly !== "diarium") {
     `${cpus().length} CPU cores (${cpus()[0]?.model ?? "unknown"}), Node ${process.version}`,
   );
 }
-writeFileSync(file, minutesText ? `${diariumText.trimEnd()}\n\n${minutesText}` : diariumText);
+if ((!benchOnly || benchOnly === "portal") && (!only || only === "server")) {
+  const now = new Date().toISOString().slice(0, 16).replace("T", " ");
+  portalText = portalSection(
+    await runPortal(withDatabaseSuffix(serverUrl, "_portal")),
+    `${now} UTC`,
+    `${cpus().length} CPU cores (${cpus()[0]?.model ?? "unknown"}), Node ${process.version}`,
+  );
+}
+const sections = [diariumText.trimEnd(), minutesText.trimEnd(), portalText.trimEnd()].filter(
+  (x) => x.length > 0,
+);
+writeFileSync(file, `${sections.join("\n\n")}\n`);
 log("BENCHMARKS.md written");
 process.exit(0);
