@@ -107,6 +107,23 @@ describe("OParl 1.1 (X1)", () => {
     expect(all.links.next).toContain("modified_since=");
   });
 
+  it("reaches every object of a list page by page, the files of all three kinds included", async () => {
+    const system = await (await get(`${base}/oparl/v1.1/system`)).json();
+    const body = (await (await get(system.body)).json()).data[0];
+    for (const list of [body.file, body.meeting, body.agendaItem]) {
+      const all = (await (await get(`${list}?limit=500`)).json()).data.map((o: { id: string }) => o.id);
+      const paged: string[] = [];
+      let next: string | undefined = `${list}?limit=2`;
+      while (next) {
+        const page = await (await get(next)).json();
+        paged.push(...page.data.map((o: { id: string }) => o.id));
+        next = page.links.next;
+      }
+      expect(paged, list).toEqual(all);
+      expect(new Set(paged).size, list).toBe(paged.length);
+    }
+  });
+
   it("answers a conditional request with 304, by ETag and by Last-Modified", async () => {
     const system = await (await get(`${base}/oparl/v1.1/system`)).json();
     const body = (await (await get(system.body)).json()).data[0];
