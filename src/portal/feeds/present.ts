@@ -69,7 +69,7 @@ export function atomText(feed: {
   alternate: string;
   entries: AtomEntry[];
 }) {
-  const updated = feed.entries.reduce((max, e) => (e.updated > max ? e.updated : max), new Date(0));
+  const updated = new Date(Math.max(0, ...feed.entries.map((e) => e.updated.getTime())));
   const lines = [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="sv">',
