@@ -70,7 +70,7 @@ export interface MinutesResult {
 }
 
 /** Runs the page clients (bench/load.ts) in a process of their own; resolves with what they measured. */
-async function runLoad(plan: {
+export async function runLoad(plan: {
   url: string;
   clients: number;
   seconds: number;

@@ -38,6 +38,7 @@ import { documentsSection, runDocuments } from "./documents.js";
 import { generateSql } from "./generate.js";
 import { type MinutesResult, minutesSection, runMinutes } from "./minutes.js";
 import { type MixedResult, mixedSection, runMixed } from "./mixed.js";
+import { portalSection, runPortal } from "./portal.js";
 import { log, percentile, recreateServerDatabase, startServer } from "./support.js";
 
 const scale = Number(process.env.BENCH_SCALE ?? 1);
@@ -45,7 +46,7 @@ const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".
 const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/paragraf_bench";
 const minutesUrl = process.env.BENCH_MINUTES_DATABASE_URL ?? withDatabaseSuffix(serverUrl, "_minutes");
 const benchOnly = process.env.BENCH_ONLY;
-const benches = ["diarium", "minutes", "mixed", "documents"];
+const benches = ["diarium", "minutes", "mixed", "documents", "portal"];
 if (benchOnly && !benches.includes(benchOnly))
   throw new Error(`BENCH_ONLY=${benchOnly}: use ${benches.join(", ")}`);
 const clients = 32;
@@ -600,7 +601,7 @@ const whole = existsSync(file) ? readFileSync(file, "utf8") : "";
 
 // BENCHMARKS.md is the diarium's report followed by one section per benchmark, in this order. A run replaces the
 // sections of the benchmarks it ran and keeps the others as they were.
-const headings = ["Minutes (issue 9)", "Mixed load (issue 11)", "Documents (issue 13)"];
+const headings = ["Minutes (issue 9)", "Mixed load (issue 11)", "Documents (issue 13)", "Portal (issue 15)"];
 const found = headings
   .map((h) => ({ h, at: whole.indexOf(`\n## ${h}\n`) }))
   .filter((x) => x.at >= 0)
@@ -631,6 +632,12 @@ if (runs("mixed")) {
 }
 if (runs("documents"))
   sections.set("Documents (issue 13)", documentsSection(await runDocuments(), when(), machine));
+// The portal's benchmark measures against the PostgreSQL server only.
+if (runs("portal") && (!only || only === "server"))
+  sections.set(
+    "Portal (issue 15)",
+    portalSection(await runPortal(withDatabaseSuffix(serverUrl, "_portal")), when(), machine),
+  );
 const parts = [diariumText, ...headings.map((h) => sections.get(h) ?? "")]
   .map((x) => x.trimEnd())
   .filter((x) => x.length > 0);

@@ -19,6 +19,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     secureCookies: env.PARAGRAF_SECURE_COOKIES === "1" || env.PARAGRAF_SECURE_COOKIES === "true",
     trustProxy: proxyCount(env.PARAGRAF_TRUST_PROXY),
     adminEmail: env.PARAGRAF_ADMIN_EMAIL || undefined,
+    /** The public address OParl ids and feed links are made from ("https://beslut.kommun.se"); else the request's. */
+    publicBaseUrl: env.PARAGRAF_PUBLIC_URL ? env.PARAGRAF_PUBLIC_URL.replace(/\/+$/, "") : undefined,
     adminPassword: env.PARAGRAF_ADMIN_PASSWORD || undefined,
   };
 }

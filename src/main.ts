@@ -24,6 +24,7 @@ const app = createApp({
   municipalitySlug: config.municipalitySlug,
   secureCookies: config.secureCookies,
   trustProxy: config.trustProxy,
+  publicBaseUrl: config.publicBaseUrl,
 });
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   logger.info(

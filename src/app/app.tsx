@@ -37,6 +37,7 @@ import { registerSecretaryPages } from "../meetings/secretary-page.js";
 import { registerOrganisationApi } from "../organisation/api.js";
 import { registerMunicipalityApi } from "../organisation/municipality-api.js";
 import { registerOrganisationPages } from "../organisation/pages.js";
+import { registerPortal } from "../portal/register.js";
 import { registerRegisterApi } from "../register/api.js";
 import { registerRegisterPages } from "../register/pages.js";
 import { registerReportApi } from "../reports/api.js";
@@ -133,6 +134,7 @@ export function createApp(deps: Deps) {
   app.use(csrfMiddleware);
   if (deps.pageCache ?? pageCacheEnabled()) app.use(pageCache({ prefixes: publicPagePrefixes }));
 
+  registerPortal(app);
   registerSitePages(app);
   registerAccountRoutes(app);
   registerAccountPages(app);

@@ -9,6 +9,7 @@ export * from "../dispatch/tables.js";
 export * from "../jobs/tables.js";
 export * from "../meetings/tables.js";
 export * from "../organisation/tables.js";
+export * from "../portal/tables.js";
 export * from "../register/tables.js";
 export * from "../reports/tables.js";
 export * from "../reserves/tables.js";

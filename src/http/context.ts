@@ -16,6 +16,8 @@ export interface Deps {
   trustProxy?: number | boolean;
   /** Keep anonymous visitors' public pages while the data is unchanged (src/http/page-cache.ts); default on. */
   pageCache?: boolean;
+  /** The public base URL of absolute links (OParl ids, feeds, e-mails); the request's origin when not set. */
+  publicBaseUrl?: string;
 }
 
 export interface MunicipalityRef {

@@ -5,6 +5,7 @@ import type { Db } from "../db/connect.js";
 import { dispatchAfterApprovalHandlers } from "../dispatch/after-approval.js";
 import { dispatchJobHandlers } from "../dispatch/send.js";
 import { createMailer, mailSettingsFromEnv } from "../mail/mailer.js";
+import { portalJobHandlers } from "../portal/notify.js";
 import { reserveJobHandlers } from "../reserves/notify.js";
 import { startWorker, type Worker } from "./worker.js";
 
@@ -16,10 +17,17 @@ export function startJobWorker(db: Db, logger: Logger, env: NodeJS.ProcessEnv = 
   const settings = mailSettingsFromEnv(env);
   if (!settings) logger.warn("PARAGRAF_SMTP_URL är inte satt: e-post väntar i utkorgen tills den är det");
   const mailer = settings ? createMailer(settings) : null;
+  const base = (env.PARAGRAF_PUBLIC_URL ?? `http://localhost:${env.PORT ?? 3000}`).replace(/\/+$/, "");
   const handlers = {
     ...approvalJobHandlers(),
     ...dispatchAfterApprovalHandlers(),
-    ...(mailer ? { ...consultationJobHandlers(mailer), ...dispatchJobHandlers(mailer) } : {}),
+    ...(mailer
+      ? {
+          ...consultationJobHandlers(mailer),
+          ...dispatchJobHandlers(mailer),
+          ...portalJobHandlers(mailer, base),
+        }
+      : {}),
     ...reserveJobHandlers(mailer),
   };
   const worker = startWorker(db, handlers, {

@@ -64,6 +64,109 @@ function notModified(c: Context<AppEnv>, tag: string | null): Response | null {
 }
 
 /** The public pages: /sammantraden, a meeting with its notice and agenda, its minutes, and one paragraph. */
+/** A meeting with its notice and agenda: the page at its readable address (/sammantraden/{organ}/{datum}). */
+export async function renderMeetingPage(c: Context<AppEnv>, meetingId: string) {
+  const m = requireMunicipality(c);
+  const v = await read(c, (tx) => meetingView(tx, m.id, meetingId, secretAccess(c.get("actor"))));
+  if (!v) throw new NotFoundError("page");
+  const title = `${v.body.name} ${v.meeting.heldOn}`;
+  return c.html(
+    <Layout title={title} chrome={chrome(c)} current="/sammantraden">
+      <Breadcrumbs trail={[{ href: "/sammantraden", label: "Sammanträden" }, { label: title }]} />
+      <h1>{title}</h1>
+      <dl class="facts">
+        <dt>Tid</dt>
+        <dd>{`${v.meeting.heldOn} kl. ${v.meeting.startsAt}`}</dd>
+        <dt>Plats</dt>
+        <dd>{v.meeting.place}</dd>
+        <dt>Sammanträdet är</dt>
+        <dd>{v.meeting.isPublic ? "offentligt" : "inte offentligt"}</dd>
+        <dt>Läge</dt>
+        <dd>{statusLabel[v.meeting.status]}</dd>
+        <dt>Kallelse</dt>
+        <dd>
+          {v.meeting.noticePublishedOn
+            ? `Anslagen ${v.meeting.noticePublishedOn}`
+            : v.noticeDeadline
+              ? `Inte anslagen ännu; ska anslås senast ${v.noticeDeadline} (KL 5 kap. 12 §)`
+              : "Inte publicerad ännu"}
+        </dd>
+      </dl>
+      <Downloads
+        label="Ladda ner kallelsen med föredragningslistan"
+        base={`/sammantraden/${v.meeting.id}/kallelse`}
+      />
+      {can(c.get("actor"), "meeting:write", v.body.id) ? (
+        <p class="actions">
+          <a href={`/sammantraden/${v.meeting.id}/sekreterare`}>Sekreterarens sida</a>
+          {" · "}
+          <a href={`/sammantraden/${v.meeting.id}/justering`}>Justering</a>
+        </p>
+      ) : null}
+      {v.paragraphs.length > 0 ? (
+        <p>
+          <a href={`/sammantraden/${v.meeting.id}/protokoll`}>Protokollet</a>
+        </p>
+      ) : null}
+      <h2>Föredragningslista</h2>
+      {v.items.length === 0 ? (
+        <p>Inga ärenden är anmälda.</p>
+      ) : (
+        <ol class="agenda">
+          {v.items.map((i) => (
+            <li value={i.position}>
+              <h3>{`Ärende ${i.position}: ${i.title}`}</h3>
+              <p>{i.caseNumber}</p>
+              {i.proposal ? (
+                <p>
+                  <a href={i.proposal.path}>{i.proposal.label}</a>
+                </p>
+              ) : null}
+              {i.paragraphPath ? (
+                <p>
+                  <a href={i.paragraphPath}>{`§ ${i.paragraphNumber}`}</a>
+                </p>
+              ) : null}
+              {i.route.length > 0 ? (
+                <table>
+                  <caption>Beslutsplanering</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Datum</th>
+                      <th scope="col">Organ</th>
+                      <th scope="col">Roll</th>
+                      <th scope="col">Beslut</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {i.route.map((step) => (
+                      <tr>
+                        <td>
+                          {step.meetingPath ? (
+                            <a href={step.meetingPath}>{step.plannedOn}</a>
+                          ) : (
+                            step.plannedOn
+                          )}
+                        </td>
+                        <th scope="row">{step.bodyName}</th>
+                        <td>{routeRoleLabel[step.role]}</td>
+                        <td>
+                          {step.paragraph ? <a href={step.paragraph.path}>{step.paragraph.label}</a> : "–"}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              ) : null}
+            </li>
+          ))}
+        </ol>
+      )}
+    </Layout>,
+  );
+}
+
+/** The public pages: /sammantraden, a meeting with its notice and agenda, its minutes, and one paragraph. */
 export function registerMeetingPages(app: OpenAPIHono<AppEnv>, seals?: MinutesSeals) {
   app.get("/sammantraden", async (c) => {
     const m = requireMunicipality(c);
@@ -107,106 +210,7 @@ export function registerMeetingPages(app: OpenAPIHono<AppEnv>, seals?: MinutesSe
     );
   });
 
-  app.get("/sammantraden/:id{[0-9a-f-]{36}}", async (c) => {
-    const m = requireMunicipality(c);
-    const v = await read(c, (tx) => meetingView(tx, m.id, uuidParam(c, "id"), secretAccess(c.get("actor"))));
-    if (!v) throw new NotFoundError("page");
-    const title = `${v.body.name} ${v.meeting.heldOn}`;
-    return c.html(
-      <Layout title={title} chrome={chrome(c)} current="/sammantraden">
-        <Breadcrumbs trail={[{ href: "/sammantraden", label: "Sammanträden" }, { label: title }]} />
-        <h1>{title}</h1>
-        <dl class="facts">
-          <dt>Tid</dt>
-          <dd>{`${v.meeting.heldOn} kl. ${v.meeting.startsAt}`}</dd>
-          <dt>Plats</dt>
-          <dd>{v.meeting.place}</dd>
-          <dt>Sammanträdet är</dt>
-          <dd>{v.meeting.isPublic ? "offentligt" : "inte offentligt"}</dd>
-          <dt>Läge</dt>
-          <dd>{statusLabel[v.meeting.status]}</dd>
-          <dt>Kallelse</dt>
-          <dd>
-            {v.meeting.noticePublishedOn
-              ? `Anslagen ${v.meeting.noticePublishedOn}`
-              : v.noticeDeadline
-                ? `Inte anslagen ännu; ska anslås senast ${v.noticeDeadline} (KL 5 kap. 12 §)`
-                : "Inte publicerad ännu"}
-          </dd>
-        </dl>
-        <Downloads
-          label="Ladda ner kallelsen med föredragningslistan"
-          base={`/sammantraden/${v.meeting.id}/kallelse`}
-        />
-        {can(c.get("actor"), "meeting:write", v.body.id) ? (
-          <p class="actions">
-            <a href={`/sammantraden/${v.meeting.id}/sekreterare`}>Sekreterarens sida</a>
-            {" · "}
-            <a href={`/sammantraden/${v.meeting.id}/justering`}>Justering</a>
-          </p>
-        ) : null}
-        {v.paragraphs.length > 0 ? (
-          <p>
-            <a href={`/sammantraden/${v.meeting.id}/protokoll`}>Protokollet</a>
-          </p>
-        ) : null}
-        <h2>Föredragningslista</h2>
-        {v.items.length === 0 ? (
-          <p>Inga ärenden är anmälda.</p>
-        ) : (
-          <ol class="agenda">
-            {v.items.map((i) => (
-              <li value={i.position}>
-                <h3>{`Ärende ${i.position}: ${i.title}`}</h3>
-                <p>{i.caseNumber}</p>
-                {i.proposal ? (
-                  <p>
-                    <a href={i.proposal.path}>{i.proposal.label}</a>
-                  </p>
-                ) : null}
-                {i.paragraphPath ? (
-                  <p>
-                    <a href={i.paragraphPath}>{`§ ${i.paragraphNumber}`}</a>
-                  </p>
-                ) : null}
-                {i.route.length > 0 ? (
-                  <table>
-                    <caption>Beslutsplanering</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">Datum</th>
-                        <th scope="col">Organ</th>
-                        <th scope="col">Roll</th>
-                        <th scope="col">Beslut</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {i.route.map((step) => (
-                        <tr>
-                          <td>
-                            {step.meetingPath ? (
-                              <a href={step.meetingPath}>{step.plannedOn}</a>
-                            ) : (
-                              step.plannedOn
-                            )}
-                          </td>
-                          <th scope="row">{step.bodyName}</th>
-                          <td>{routeRoleLabel[step.role]}</td>
-                          <td>
-                            {step.paragraph ? <a href={step.paragraph.path}>{step.paragraph.label}</a> : "–"}
-                          </td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                ) : null}
-              </li>
-            ))}
-          </ol>
-        )}
-      </Layout>,
-    );
-  });
+  app.get("/sammantraden/:id{[0-9a-f-]{36}}", (c) => renderMeetingPage(c, uuidParam(c, "id")));
 
   app.get("/sammantraden/:id{[0-9a-f-]{36}}/protokoll", async (c) => {
     const m = requireMunicipality(c);

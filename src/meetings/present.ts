@@ -1,5 +1,6 @@
 import { bodyDecisionCode } from "../domain/citation.js";
 import { councilNoticeDeadline, isQuorate, quorumThreshold } from "../domain/law/meetings.js";
+import { maskPersonalData } from "../domain/personal-data.js";
 import { registerRecordEntry, registerTitle } from "../domain/secrecy.js";
 import { joinAnd } from "../domain/swedish.js";
 import { mayReadSecret, type SecretAccess } from "../register/access.js";
@@ -177,13 +178,19 @@ function citedReference(id: string | null, ix: Index, access: SecretAccess) {
 }
 
 /** Everything one paragraph shows, in the order the minutes print it (L10). KL 5 kap. 66 § (check) */
-function presentOne(ctx: ParagraphContext, ix: Index, access: SecretAccess) {
+function presentOne(ctx: ParagraphContext, ix: Index, access: SecretAccess, screen = true) {
   const { paragraph: p, body: b, meeting: m, item, case: theCase } = ctx;
   const title = contextTitle(ctx, access);
+  // L31: a reader without access to the case gets free text screened for personal data, and none of a secret
+  // case's free text until it is reviewed (src/portal/review); the internal version stays whole.
+  const whole = !screen || mayReadSecret(access, theCase.responsibleBodyId);
+  const withheld = theCase.secrecyProvision !== null && !whole;
+  const shown = (text: string | null) =>
+    text === null || whole ? text : withheld ? "(texten visas inte)" : maskPersonalData(text);
   const proposal = citedReference(item.proposedByParagraphId, ix, access);
   const proposalName = proposal ? `${ownerInText(proposal.bodyName)} förslag` : "förslaget till beslut";
 
-  const motions = ix.motions.get(p.id) ?? [];
+  const motions = (ix.motions.get(p.id) ?? []).map((x) => ({ ...x, text: shown(x.text) }));
   const votes = ix.votes.get(p.id) ?? [];
   const reservations = ix.reservations.get(p.id) ?? [];
   const statements = ix.statements.get(p.id) ?? [];
@@ -365,7 +372,7 @@ function presentOne(ctx: ParagraphContext, ix: Index, access: SecretAccess) {
         heading,
         footer,
         kind: label.noun.charAt(0).toUpperCase() + label.noun.slice(1),
-        text: s.text,
+        text: shown(s.text) ?? "",
         signatories: (ix.statementPersons.get(s.id) ?? [])
           .filter((x) => x.role === "signatory")
           .map((x) => who(x.personId)),
@@ -384,7 +391,7 @@ function presentOne(ctx: ParagraphContext, ix: Index, access: SecretAccess) {
         heading,
         footer,
         kind: "Reservation",
-        text: r.justification,
+        text: shown(r.justification) ?? "",
         signatories: [byWhom(r)],
       });
   }
@@ -427,11 +434,15 @@ function presentOne(ctx: ParagraphContext, ix: Index, access: SecretAccess) {
     title,
     caseNumber: theCase.number,
     secretCase: theCase.secrecyProvision !== null,
-    summary: p.summary,
+    summary: withheld ? null : shown(p.summary),
     proposal: proposal ? { label: `Förslag till beslut ${proposal.label}`, path: proposal.path } : null,
-    proposalText: item.proposalText,
+    proposalText: withheld ? null : shown(item.proposalText),
     decisionIntro: p.decisionIntro ?? decisionIntro(b, ctx.decider),
-    decisionPoints: (ix.decisionPoints.get(p.id) ?? []).map((x) => ({ position: x.position, text: x.text })),
+    decisionPoints: (ix.decisionPoints.get(p.id) ?? []).map((x) => ({
+      position: x.position,
+      // The decision itself is public even on a secret case; it is screened like every published text.
+      text: whole ? x.text : maskPersonalData(x.text),
+    })),
     proceedings,
     votes: voteViews,
     written,
@@ -452,8 +463,13 @@ export function presentCitations(ids: readonly string[], rows: ParagraphRows, ac
 }
 
 /** One paragraph as the minutes, the extract and the public paragraph page show it to this reader. */
-export function presentParagraph(ctx: ParagraphContext, rows: ParagraphRows, access: SecretAccess) {
-  return presentOne(ctx, index(rows, [ctx]), access);
+export function presentParagraph(
+  ctx: ParagraphContext,
+  rows: ParagraphRows,
+  access: SecretAccess,
+  screen = true,
+) {
+  return presentOne(ctx, index(rows, [ctx]), access, screen);
 }
 export type ParagraphView = ReturnType<typeof presentParagraph>;
 

@@ -59,10 +59,12 @@ export async function paragraphView(
   municipalityId: string,
   paragraphId: string,
   access: SecretAccess = publicReader,
+  /** False for the secretary's internal version: free text whole, not screened for personal data (L31). */
+  screen = true,
 ) {
   const [context] = await findParagraphContexts(tx, municipalityId, [paragraphId]);
   if (!context) return null;
-  return presentParagraph(context, await loadParagraphRows(tx, municipalityId, [context]), access);
+  return presentParagraph(context, await loadParagraphRows(tx, municipalityId, [context]), access, screen);
 }
 
 /** One paragraph by its public reference (kommunfullmaktige/2026/8); null when there is none. */

@@ -90,7 +90,8 @@ export type SecretaryDesk = Awaited<ReturnType<typeof readSecretaryDesk>>;
  */
 export async function readSecretaryParagraph(tx: Tx, actor: Actor, meetingId: string, paragraphId: string) {
   const { meeting, paragraph, item } = await secretaryParagraph(tx, actor, meetingId, paragraphId);
-  const view = (await paragraphView(tx, actor.municipalityId, paragraph.id))!;
+  // The desk is the internal version: the texts as written, with the public title of a secret case.
+  const view = (await paragraphView(tx, actor.municipalityId, paragraph.id, undefined, false))!;
   const attendance = await listAttendance(tx, meeting.id);
   const disqualified = await listDisqualifications(tx, [item.id]);
   return presentParagraphDesk({

@@ -78,6 +78,7 @@ export const decisionRouteStep = pgTable("decision_route_step", {
   plannedOn: date("planned_on", { mode: "string" }).notNull(),
   meetingId: uuid("meeting_id"),
   role: text("role").$type<RouteRole>().notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
 export const capacities = ["member", "serving_substitute", "substitute", "official", "other"] as const;

@@ -244,8 +244,8 @@ function search(path: string, words: string): Channel {
 
 /** Every page and API response that shows the secret case, found from the route registrations in src/*. */
 const channels: Record<string, Channel> = {
-  // The start page lists no cases; it is read to show it stays that way.
-  "start page": { path: () => "/", mark: () => null, showsTitle: false },
+  // The start page lists the latest decisions, the secret case's among them.
+  "start page": { path: () => "/", mark: paragraphPath },
   "diarium case page": { path: (w) => `/diarium/${w.secret.number}` },
   "diarium record page": { path: (w) => `/diarium/${w.secret.number}/handlingar/${w.record.sequence}` },
   "diarium without a query": { path: () => "/diarium" },
@@ -265,12 +265,12 @@ const channels: Record<string, Channel> = {
   "API: register search on a secret word": search("/api/register/search", "Skyddade"),
   "API: register search on the secret description": search("/api/register/search", "Lönnvägen"),
   "API: register search on the secret sender": search("/api/register/search", secretSender),
-  "meeting page": { path: (w) => `/sammantraden/${w.f.meeting.id}` },
+  "meeting page": { path: (w) => `/sammantraden/${w.f.body.slug}/${w.f.meeting.heldOn}` },
   minutes: { path: (w) => `/sammantraden/${w.f.meeting.id}/protokoll` },
   "paragraph page": { path: (w) => `/protokoll/${w.f.body.slug}/${w.paragraph.year}/${w.paragraph.number}` },
   // The later meeting's agenda shows only the public follow-up case; its minutes cite the secret case's paragraph.
   "later meeting citing the paragraph": {
-    path: (w) => `/sammantraden/${w.later.id}`,
+    path: (w) => `/sammantraden/${w.f.body.slug}/${w.later.heldOn}`,
     mark: () => null,
     showsTitle: false,
   },
@@ -399,6 +399,33 @@ const channels: Record<string, Channel> = {
   "API: reserve": { path: (w) => `/api/reserves/${w.reserve.id}` },
   "API: reserves": { path: () => "/api/reserves", mark: () => "RES-SEK", showsTitle: false },
   "API: call-off": { path: (w) => `/api/call-offs/${w.callOff.id}` },
+  // The public portal and open data (issue 15).
+  "OParl: the case as a Paper": { path: (w) => `/oparl/v1.1/paper/${w.secret.id}` },
+  "OParl: the list of papers": { path: (w) => `/oparl/v1.1/body/${w.m.id}/papers?limit=500` },
+  "OParl: the meeting": { path: (w) => `/oparl/v1.1/meeting/${w.f.meeting.id}`, mark: paragraphPath },
+  "OParl: the list of agenda items": {
+    path: (w) => `/oparl/v1.1/body/${w.m.id}/agendaitems?limit=500`,
+    mark: paragraphPath,
+  },
+  "OParl: the list of files": {
+    path: (w) => `/oparl/v1.1/body/${w.m.id}/files?limit=500`,
+    mark: paragraphPath,
+    showsTitle: false,
+  },
+  "OParl: the list of consultations": {
+    path: (w) => `/oparl/v1.1/body/${w.m.id}/consultations?limit=500`,
+    mark: () => null,
+    showsTitle: false,
+  },
+  "open data: the decision in Popolo": { path: (w) => `/oppna-data/beslut/${w.paragraph.id}` },
+  "open data: the body's year as JSON": { path: (w) => `/oppna-data/${w.f.body.slug}/2026.json` },
+  "open data: the body's year as CSV": { path: (w) => `/oppna-data/${w.f.body.slug}/2026.csv` },
+  "Atom: new decisions": { path: () => "/beslut.atom", mark: paragraphPath },
+  "Atom: the council's decisions": { path: (w) => `/beslut/${w.f.body.slug}.atom`, mark: paragraphPath },
+  "Atom: the notice board": { path: () => "/anslagstavla.atom", mark: () => null, showsTitle: false },
+  "iCalendar: all meetings": { path: () => "/kalender.ics", mark: () => null, showsTitle: false },
+  "open data page": { path: () => "/oppna-data", mark: () => null, showsTitle: false },
+  "a member's page": { path: (w) => `/ledamoter/${w.f.members[0]!.id}`, mark: () => null, showsTitle: false },
 };
 
 /** The first secret word the text carries, or null. */

@@ -1,0 +1,75 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { adminLogin, expectAccessible, hasChromium, startBrowserSession } from "../support/browser.js";
+
+// Every public page type of the portal (L30, WCAG 2.1 AA) in Chromium, with axe, reached by keyboard where it
+// matters: the start page, a meeting at its readable address, the members' list and a member's page, the open-data
+// page, the subscription form and its answer, and the secretary's review list.
+
+let session: Awaited<ReturnType<typeof startBrowserSession>>;
+let browser: Browser;
+beforeAll(async () => {
+  if (!hasChromium) return;
+  session = await startBrowserSession();
+  browser = session.browser;
+}, 120_000);
+afterAll(async () => {
+  await session?.close();
+});
+
+describe.skipIf(!hasChromium)("the public portal in a browser (L30)", () => {
+  it("has no accessibility violations on any public page type", async () => {
+    const page = await (await browser.newContext()).newPage();
+    const base = session.baseUrl;
+    await page.goto(`${base}/`);
+    await expectAccessible(page);
+    expect(await page.getByRole("link", { name: "Anslagstavla" }).count()).toBe(1);
+
+    // A meeting by its old address lands on its readable one.
+    await page.goto(`${base}/sammantraden`);
+    await page.getByRole("link", { name: "2026-01-22" }).first().click();
+    expect(page.url()).toMatch(/\/sammantraden\/kommunfullmaktige\/2026-01-22$/);
+    await expectAccessible(page);
+
+    await page.goto(`${base}/ledamoter`);
+    await expectAccessible(page);
+    await page.getByRole("main").getByRole("link").first().click();
+    expect(page.url()).toMatch(/\/ledamoter\/[0-9a-f-]{36}$/);
+    await expectAccessible(page);
+
+    await page.goto(`${base}/oppna-data`);
+    await expectAccessible(page);
+
+    await page.goto(`${base}/bevakning?organ=kommunfullmaktige`);
+    await expectAccessible(page);
+    // By keyboard: the address field, then the button.
+    await page.getByLabel("Din e-postadress").focus();
+    await page.keyboard.type("fel");
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Enter");
+    await page.waitForLoadState();
+    expect(await page.getByText("Ange en e-postadress").count()).toBeGreaterThan(0);
+    await expectAccessible(page);
+    await page.getByLabel("Din e-postadress").fill("invånare@example.se");
+    await page.getByRole("button", { name: "Bevaka" }).click();
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Kontrollera din e-post");
+    await expectAccessible(page);
+
+    await page.goto(`${base}/tillganglighet`);
+    await expectAccessible(page);
+    expect(await page.getByRole("heading", { name: "Rapportera brister" }).count()).toBe(1);
+    await page.close();
+  }, 120_000);
+
+  it("shows the secretary's review list without accessibility violations", async () => {
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(`${session.baseUrl}/logga-in`);
+    await page.getByLabel("E-post").fill(adminLogin.email);
+    await page.getByLabel("Lösenord").fill(adminLogin.password);
+    await page.getByRole("button", { name: "Logga in" }).click();
+    await page.goto(`${session.baseUrl}/granskning`);
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Granskning före publicering");
+    await expectAccessible(page);
+    await page.close();
+  }, 120_000);
+});
