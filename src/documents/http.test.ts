@@ -93,7 +93,10 @@ describe("downloads", () => {
       }
     expect((await client.get(`/sammantraden/${meetingId}/bilagor/13.pdf`)).status).toBe(404);
     expect((await client.get(`/sammantraden/${meetingId}/protokoll.exe`)).status).toBe(404);
-    const meetingPage = await (await client.get(`/sammantraden/${meetingId}`)).text();
+    // The UUID address redirects to the readable one (/sammantraden/{organ}/{datum}).
+    const moved = await client.get(`/sammantraden/${meetingId}`);
+    expect(moved.status).toBe(301);
+    const meetingPage = await (await client.get(moved.headers.get("location")!)).text();
     expect(meetingPage).toContain(`/sammantraden/${meetingId}/kallelse.pdf`);
   });
 

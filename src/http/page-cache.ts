@@ -58,6 +58,19 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
   return ifNoneMatch === "*" || ifNoneMatch.split(",").some((t) => t.trim().replace(/^W\//, "") === etag);
 }
 
+/** A conditional request the kept page satisfies: its ETag, or (without If-None-Match) its Last-Modified. */
+function notModified(
+  ifNoneMatch: string | undefined,
+  ifModifiedSince: string | undefined,
+  kept: Kept,
+): boolean {
+  if (ifNoneMatch) return matches(ifNoneMatch, kept.etag);
+  const lastModified = kept.headers.find(([name]) => name.toLowerCase() === "last-modified")?.[1];
+  if (!ifModifiedSince || !lastModified) return false;
+  const since = Date.parse(ifModifiedSince);
+  return Number.isFinite(since) && Date.parse(lastModified) <= since;
+}
+
 /**
  * Keeps the pages an anonymous reader gets, by municipality, host, day, data version and address (with its query
  * and the Accept header), and answers a matching If-None-Match with 304. Must run after the session middleware,
@@ -96,7 +109,8 @@ export function pageCache(options: PageCacheOptions): MiddlewareHandler<AppEnv> 
       // A kept page holds no form token, so the session need not look for one in it.
       c.set("csrfToken", "");
       for (const [name, value] of hit.headers) c.header(name, value);
-      if (matches(c.req.header("if-none-match"), hit.etag)) return c.body(null, 304);
+      if (notModified(c.req.header("if-none-match"), c.req.header("if-modified-since"), hit))
+        return c.body(null, 304);
       return c.body(hit.body as Uint8Array<ArrayBuffer>, 200);
     }
     await next();

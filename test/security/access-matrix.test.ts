@@ -28,6 +28,15 @@ const writeRules: [RegExp, Allowed][] = [
   [/ \/api\/(users|tokens)\b/, ["admin"]],
   [/ \/api\/(bodies|parties|persons|memberships|officials|number-series)\b/, ["admin"]],
   [/ \/api\/(cases|records)\b/, ["admin", "registrar"]],
+  // A signature or refusal is the appointed signer's own: appointment, not a role, decides, and src/approval's
+  // tests refuse everyone else. Here it only has to hold that nobody gets further than that check.
+  [/ \/api\/minutes-versions\/\{id\}\/(signatures|refusals)$/, "anyone"],
+  // An appeal is registered in the diarium (register:write), though it is filed under the paragraph.
+  [/ \/api\/paragraphs\/\{id\}\/appeals$/, ["admin", "registrar"]],
+  [/ \/api\/(dispatch-deliveries|dispatch-bounces)\b/, ["admin", "secretary"]],
+  [/ \/api\/(reserves|call-offs|areas)\b/, ["admin", "registrar", "case_officer"]],
+  [/ \/api\/report-templates\b/, ["admin"]],
+  [/ \/api\/reports\b/, ["admin", "registrar", "case_officer"]],
   [/ \/api\/decision-routes\b/, ["admin", "registrar", "case_officer"]],
   [/ \/api\/(assignments|consultations)\b/, ["admin", "registrar", "case_officer", "secretary"]],
   [
