@@ -207,7 +207,7 @@ export function registerApprovalApi(api: OpenAPIHono<AppEnv>) {
     "openCorrection",
     "Öppna ett justerat protokoll för rättelse, med skäl",
     "Justering",
-    z.object({
+    z.strictObject({
       paragraphId: z.uuid().nullish(),
       reason: z
         .string({ error: "Ange skälet till rättelsen." })

@@ -21,7 +21,7 @@ const hash = z
   .regex(/^[0-9a-f]{64}$/, "Kontrollsumman ska vara 64 hexadecimala tecken (SHA-256).");
 
 export const AppointApproversInput = z
-  .object({
+  .strictObject({
     chairId: id("Välj ordföranden ur listan."),
     approverIds: z
       .array(id("Välj justerare ur listan."), { error: "Välj justerare ur listan." })
@@ -36,7 +36,7 @@ export const AppointApproversInput = z
 export type AppointApproversInput = z.infer<typeof AppointApproversInput>;
 
 export const FreezeMinutesInput = z
-  .object({
+  .strictObject({
     paragraphId: id("Välj en paragraf ur listan.").nullish(),
     reason: optionalText(2000),
     lateReason: optionalText(2000),
@@ -45,7 +45,7 @@ export const FreezeMinutesInput = z
 export type FreezeMinutesInput = z.infer<typeof FreezeMinutesInput>;
 
 export const SignMinutesInput = z
-  .object({
+  .strictObject({
     hash,
     role: z.enum(signerRoles, { error: "Välj ordförande, justerare eller sekreterare." }).nullish(),
   })
@@ -53,12 +53,12 @@ export const SignMinutesInput = z
 export type SignMinutesInput = z.infer<typeof SignMinutesInput>;
 
 export const RefuseMinutesInput = z
-  .object({ hash, comment: text(4000, "Skriv vad som behöver rättas.") })
+  .strictObject({ hash, comment: text(4000, "Skriv vad som behöver rättas.") })
   .openapi("RefuseMinutesInput");
 export type RefuseMinutesInput = z.infer<typeof RefuseMinutesInput>;
 
 export const RecordAppealInput = z
-  .object({
+  .strictObject({
     court: text(200, "Ange domstolen, t.ex. Förvaltningsrätten i Malmö."),
     receivedOn: isoDate("Ange datum som ÅÅÅÅ-MM-DD."),
     caseNumber: text(100, "Ange domstolens målnummer."),

@@ -7,14 +7,14 @@ const id = (message: string) => z.uuid({ error: message });
 const text = (max: number, missing: string) =>
   z.string({ error: missing }).trim().min(1, missing).max(max, `Texten får vara högst ${max} tecken.`);
 
-export const TemplateSectionInput = z.object({
+export const TemplateSectionInput = z.strictObject({
   kind: z.enum(sectionKinds, { error: "Välj en sorts avsnitt ur listan." }),
   heading: text(120, "Ange avsnittets rubrik."),
   maxLength: z.int({ error: "Ange längsta text som ett heltal." }).min(1).max(100_000).optional(),
 });
 
 export const SaveTemplateInput = z
-  .object({
+  .strictObject({
     bodyId: id("Välj ett organ ur listan.").nullish(),
     name: text(200, "Ange mallens namn."),
     sections: z.array(TemplateSectionInput).min(1, "En mall måste ha minst ett avsnitt.").max(30),
@@ -25,13 +25,13 @@ export type SaveTemplateInput = z.infer<typeof SaveTemplateInput>;
 const VersionContent = {
   datedOn: z.iso.date({ error: "Ange datum som ÅÅÅÅ-MM-DD." }).openapi({ example: "2025-12-03" }),
   /** Written sections by kind; a template's maxLength is checked by the use case. */
-  texts: z.partialRecord(
-    z.enum(sectionKinds),
-    z.string().max(100_000, "Texten får vara högst 100 000 tecken."),
-  ),
+  // Keys outside the section kinds are refused, so the record is as closed as an object.
+  texts: z
+    .partialRecord(z.enum(sectionKinds), z.string().max(100_000, "Texten får vara högst 100 000 tecken."))
+    .openapi({ additionalProperties: false }),
   basis: z
     .array(
-      z.object({
+      z.strictObject({
         recordId: id("Välj en handling ur listan."),
         paragraphId: id("Välj en paragraf.").nullish(),
       }),
@@ -41,7 +41,7 @@ const VersionContent = {
   recipients: z
     .array(
       z
-        .object({
+        .strictObject({
           bodyId: id("Välj ett organ ur listan.").nullish(),
           label: text(200, "Ange mottagare.").nullish(),
         })
@@ -56,7 +56,7 @@ const VersionContent = {
 };
 
 export const DraftReportInput = z
-  .object({
+  .strictObject({
     caseId: id("Välj ett ärende."),
     title: text(300, "Ange tjänsteskrivelsens rubrik."),
     administrationId: id("Välj förvaltning."),
@@ -69,7 +69,7 @@ export const DraftReportInput = z
 export type DraftReportInput = z.infer<typeof DraftReportInput>;
 
 export const SaveVersionInput = z
-  .object({
+  .strictObject({
     /** The version the writer started from; a newer one means someone else saved in between. */
     basedOn: z.int({ error: "Ange versionen du utgick från." }).min(1),
     ...VersionContent,
@@ -78,7 +78,7 @@ export const SaveVersionInput = z
 export type SaveVersionInput = z.infer<typeof SaveVersionInput>;
 
 export const SignReportInput = z
-  .object({
+  .strictObject({
     version: z.int({ error: "Ange versionen som signeras." }).min(1),
     sha256: z
       .string({ error: "Ange kontrollsumman för versionen du läste." })
