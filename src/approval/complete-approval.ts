@@ -9,7 +9,7 @@ import { enqueueJob } from "../jobs/enqueue.js";
 import { findMeeting } from "../meetings/queries.js";
 import { paragraph } from "../meetings/tables.js";
 import { currentMinutesContent } from "./canonical.js";
-import { minutesApprovedJobKind } from "./job-kinds.js";
+import { decisionsPublishedJobKind, minutesApprovedJobKind } from "./job-kinds.js";
 import { postApprovalNotice } from "./post-notice.js";
 import { listSignatures } from "./queries.js";
 import { allSigned, requiredSigners } from "./signers.js";
@@ -65,11 +65,13 @@ export async function completeApprovalIfSigned(
         ? and(eq(paragraph.meetingId, version.meetingId), eq(paragraph.id, version.paragraphId))
         : eq(paragraph.meetingId, version.meetingId),
     );
-  await enqueueJob(tx, {
-    municipalityId: actor.municipalityId,
-    kind: minutesApprovedJobKind,
-    payload: { versionId: version.id, paragraphIds: covered.map((p) => p.id) },
-    idempotencyKey: `${minutesApprovedJobKind}:${version.id}`,
-  });
+  // Approved, the decisions are public: their subscribers are told, likewise through the outbox.
+  for (const kind of [minutesApprovedJobKind, decisionsPublishedJobKind])
+    await enqueueJob(tx, {
+      municipalityId: actor.municipalityId,
+      kind,
+      payload: { versionId: version.id, paragraphIds: covered.map((p) => p.id) },
+      idempotencyKey: `${kind}:${version.id}`,
+    });
   return !!approved;
 }

@@ -6,3 +6,9 @@ export const takeDownJobKind = "approval.take-down-notice";
  * (M11, src/dispatch/after-approval.ts). Payload: `{ versionId, paragraphIds }`.
  */
 export const minutesApprovedJobKind = "approval.minutes-approved";
+
+/**
+ * The job that tells the subscribers of the approved paragraphs' bodies and cases that the decisions are public
+ * (X9, src/portal/notify.ts). Payload: `{ versionId, paragraphIds }`.
+ */
+export const decisionsPublishedJobKind = "approval.decisions-published";

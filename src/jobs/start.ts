@@ -5,7 +5,7 @@ import type { Db } from "../db/connect.js";
 import { dispatchAfterApprovalHandlers } from "../dispatch/after-approval.js";
 import { dispatchJobHandlers } from "../dispatch/send.js";
 import { createMailer, mailSettingsFromEnv } from "../mail/mailer.js";
-import { portalJobHandlers } from "../portal/notify.js";
+import { decisionsPublishedHandlers, portalJobHandlers } from "../portal/notify.js";
 import { reserveJobHandlers } from "../reserves/notify.js";
 import { startWorker, type Worker } from "./worker.js";
 
@@ -21,6 +21,7 @@ export function startJobWorker(db: Db, logger: Logger, env: NodeJS.ProcessEnv = 
   const handlers = {
     ...approvalJobHandlers(),
     ...dispatchAfterApprovalHandlers(),
+    ...decisionsPublishedHandlers(),
     ...(mailer
       ? {
           ...consultationJobHandlers(mailer),

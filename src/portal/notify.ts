@@ -1,4 +1,5 @@
 import { and, eq } from "drizzle-orm";
+import { decisionsPublishedJobKind } from "../approval/job-kinds.js";
 import type { Tx } from "../db/connect.js";
 import { inTransaction } from "../db/transaction.js";
 import { maskPersonalData } from "../domain/personal-data.js";
@@ -9,7 +10,7 @@ import type { Mailer } from "../mail/mailer.js";
 import { body } from "../organisation/tables.js";
 import { registerCase } from "../register/tables.js";
 import { readDecision } from "./open-data/read-decisions.js";
-import { confirmJobKind, decisionJobKind } from "./subscriptions.js";
+import { confirmJobKind, decisionJobKind, notifySubscribers } from "./subscriptions.js";
 import { subscription } from "./tables.js";
 
 // The subscription mails: the confirmation, and one mail per new decision. Each is made when the job runs, from the
@@ -46,6 +47,19 @@ function targetName(r: Found): string {
 
 function footer(base: string, token: string): string[] {
   return ["", "--", `Avsluta bevakningen med ett klick: ${base}/bevakning/avsluta?token=${token}`];
+}
+
+/**
+ * When minutes are approved their decisions are public: one mail job per confirmed subscriber of each decision's
+ * body or case. Registered with or without an SMTP server; the mails wait in the outbox until there is one.
+ */
+export function decisionsPublishedHandlers(): JobHandlers {
+  return {
+    async [decisionsPublishedJobKind](job: Job, ctx: JobContext) {
+      const ids = Array.isArray(job.payload.paragraphIds) ? job.payload.paragraphIds.map(String) : [];
+      await inTransaction(ctx.db, (tx) => notifySubscribers(tx, job.municipalityId, ids));
+    },
+  };
 }
 
 /** The job handlers of subscription mails; `base` is the public address the links are made from. */

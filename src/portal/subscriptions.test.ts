@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { approveMinutes } from "../../test/support/approval.js";
 import { freshMunicipality, testDatabase, tx } from "../../test/support/db.js";
 import { Client, testApp } from "../../test/support/http.js";
 import { buildOpenMeeting, minuteParagraph } from "../../test/support/meetings.js";
@@ -6,7 +7,8 @@ import { startSmtpServer } from "../../test/support/smtp.js";
 import type { Database } from "../db/connect.js";
 import { runDueJobs } from "../jobs/run-jobs.js";
 import { createMailer } from "../mail/mailer.js";
-import { portalJobHandlers } from "./notify.js";
+import { closeMeeting } from "../meetings/close-meeting.js";
+import { decisionsPublishedHandlers, portalJobHandlers } from "./notify.js";
 import { notifySubscribers } from "./subscriptions.js";
 
 let database: Database;
@@ -67,6 +69,37 @@ describe("e-mail subscription (X9)", () => {
     await run();
     expect(mails()).toHaveLength(2);
     expect((await visitor.get("/bevakning/avsluta?token=fel")).status).toBe(404);
+    mailer.close();
+  });
+  it("tells a confirmed subscriber when the minutes are approved, through the approval's job", async () => {
+    const m = await freshMunicipality(database, "Justeringskommun");
+    const f = await buildOpenMeeting(database, m.system);
+    const visitor = new Client(testApp(database, m.slug).app);
+    const mailer = createMailer({ url: smtp.url, from: "Paragraf <paragraf@example.se>" });
+    const handlers = {
+      ...portalJobHandlers(mailer, "https://beslut.example.se"),
+      ...decisionsPublishedHandlers(),
+    };
+    const run = () => runDueJobs(database.db, { handlers, municipalityId: m.id });
+    const address = `bo.${m.slug}@example.se`;
+    const mails = () => smtp.received.filter((x) => x.to.includes(address));
+    const page = `/bevakning?organ=${f.body.slug}`;
+    await visitor.postForm(page, page, { email: address });
+    await run();
+    const token = /bekrafta\?token=([A-Za-z0-9_-]{43})/.exec(mails()[0]!.text)![1]!;
+    await visitor.postForm(`/bevakning/bekrafta?token=${token}`, "/bevakning/bekrafta", { token });
+    await tx(database, (t) => minuteParagraph(t, m.system, f, { title: "Ny badplats" }));
+    await tx(database, (t) =>
+      closeMeeting(t, m.system, f.meeting.id, { at: new Date("2026-03-10T17:00:00+01:00") }),
+    );
+    await run();
+    expect(mails()).toHaveLength(1);
+    await approveMinutes(database, m.system, f);
+    // The approval's job queues the decision mail, and the next run sends it.
+    await run();
+    await run();
+    expect(mails()).toHaveLength(2);
+    expect(mails()[1]!.subject).toContain("Ny badplats");
     mailer.close();
   });
 });
