@@ -466,6 +466,21 @@ export function minutesSection(results: MinutesResult[], when: string, machine: 
     lines.push("");
   }
   lines.push(
+    "### Before the read model, rendered and kept",
+    "",
+    "The first run of this benchmark, on the read side as it was before issue 9 (the minutes built paragraph by",
+    "paragraph), counted 1 269 statements for the minutes of 60 §§ on the server (30 at 1 §) and 1 267 on PGlite: about",
+    "21 more for every paragraph. The read model loads one query per kind of row for all paragraphs at once, so the",
+    "count is the same at 1 § and at 60 §§.",
+    "",
+    "A page rendered from the database still costs its 20-odd statements and about 10 ms of CPU in Paragraf's process",
+    "(building and sending the statements more than rendering), which is why the rendered rows stay far from the",
+    "limit. An anonymous visitor's page is kept after its first rendering and served again, in one statement that",
+    "reads the data version and the municipality, until any write commits (src/http/page-cache.ts,",
+    "docs/decisions/0016-page-cache-and-data-version.md); the kept rows are that path. An approved paragraph page",
+    "reads its approval too (the stamp, and the ETag from the signed hash, its legal force and its dispatch's",
+    "progress), so a rendered 304 costs the whole read, and a kept one a single statement.",
+    "",
     "### Limits of the method",
     "",
     "- One meeting of one shape: every paragraph carries all kinds of content at once, so the page is larger",
