@@ -76,8 +76,15 @@ const publicPagePrefixes = [
   "/sammantraden",
   "/protokoll",
   "/anslagstavla",
+  "/anslagstavla.atom",
   "/uppfoljning",
   "/oparl",
+  "/ledamoter",
+  "/oppna-data",
+  "/beslut.atom",
+  "/beslut",
+  "/kalender.ics",
+  "/kalender",
 ];
 
 const validationHook: Hook<any, AppEnv, any, any> = (result, c) => {
