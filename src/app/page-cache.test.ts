@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freshMunicipality, testDatabase, tx } from "../../test/support/db.js";
+import { freshMunicipality, isolatedDatabase, tx } from "../../test/support/db.js";
 import { buildUser } from "../../test/support/factories.js";
 import { Client, testApp } from "../../test/support/http.js";
 import { buildOpenMeeting } from "../../test/support/meetings.js";
@@ -9,9 +9,10 @@ import { recordDecision } from "../meetings/record-decision.js";
 import { takeUpItem } from "../meetings/take-up-item.js";
 import { updateCase } from "../register/update-case.js";
 
+// A database of this file's own: on a shared server another file's write would move the version between two reads.
 let database: Database;
 beforeAll(async () => {
-  database = await testDatabase();
+  database = await isolatedDatabase();
 });
 afterAll(() => database.close());
 

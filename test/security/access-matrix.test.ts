@@ -45,6 +45,18 @@ const writeRules: [RegExp, Allowed][] = [
   ],
 ];
 
+function withoutSecretWords(value: unknown): unknown {
+  if (typeof value === "string") return secretWords.some((w) => value.includes(w)) ? undefined : value;
+  if (Array.isArray(value)) return value.map(withoutSecretWords).filter((x) => x !== undefined);
+  if (value && typeof value === "object")
+    return Object.fromEntries(
+      Object.entries(value)
+        .map(([k, v]) => [k, withoutSecretWords(v)])
+        .filter(([, v]) => v !== undefined),
+    );
+  return value;
+}
+
 function allowedFor(op: Operation): Allowed | undefined {
   return writeRules.find(([rule]) => rule.test(`${op.method} ${op.path}`))?.[1];
 }
@@ -140,7 +152,9 @@ beforeAll(async () => {
   const admin = callers.at(-1)!;
   for (const op of api.operations())
     if (op.method === "GET" && !op.path.includes("{"))
-      api.harvest(await (await admin.client.request("GET", op.path)).json());
+      // The admin may read the secret case; its wording is kept out of the values the bodies are made from, or a
+      // write would copy it into a public field itself and the reads below would find the copy, not a leak.
+      api.harvest(withoutSecretWords(await (await admin.client.request("GET", op.path)).json()));
 }, 300_000);
 afterAll(() => installation?.database.close());
 
