@@ -85,12 +85,16 @@ describe.skipIf(!browserAvailable)("meeting pages in a browser", () => {
     await page.getByLabel("E-postadress").fill("sekreterare@example.se");
     await page.getByLabel("Lösenord").fill("ett-långt-testlösenord");
     await page.getByRole("button", { name: "Logga in" }).click();
+    await page.getByRole("button", { name: "Logga ut" }).waitFor();
     await page.goto(`${base}/sammantraden`);
     await page.getByRole("link", { name: "2026-01-22" }).click();
     await page.getByRole("link", { name: "Sekreterarens sida" }).click();
+    // A click starts the navigation; wait for the new page's heading rather than count on the old page.
+    await page.getByRole("heading", { name: "Närvaro" }).waitFor();
     expect(await page.getByRole("heading", { name: "Närvaro" }).count()).toBe(1);
     expect(await axe(page)).toEqual([]);
     await page.getByRole("link", { name: /§ 8/ }).click();
+    await page.getByRole("heading", { name: "Omröstning" }).waitFor();
     expect(await page.getByRole("heading", { name: "Omröstning" }).count()).toBe(1);
     expect(await axe(page)).toEqual([]);
     await page.close();
