@@ -68,12 +68,14 @@ describe.skipIf(!browserAvailable)("meeting pages in a browser", () => {
     expect(await axe(page)).toEqual([]);
 
     await page.getByRole("link", { name: "Hela protokollet" }).click();
+    await page.getByRole("heading", { name: "Närvarande" }).waitFor();
     expect(await page.getByRole("heading", { name: "Närvarande" }).count()).toBe(1);
     expect(await axe(page)).toEqual([]);
 
     await page.goto(`${base}/sammantraden`);
     expect(await axe(page)).toEqual([]);
     await page.getByRole("link", { name: "2026-01-22" }).click();
+    await page.getByRole("table", { name: "Beslutsplanering" }).first().waitFor();
     expect(await page.getByRole("table", { name: "Beslutsplanering" }).count()).toBe(1);
     expect(await axe(page)).toEqual([]);
     await page.close();
