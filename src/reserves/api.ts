@@ -13,6 +13,7 @@ import { importAllOrNothing, isLargeFile, queueImport, readImport } from "./impo
 import type { CallOffView, ReserveView } from "./present.js";
 import { readCallOff, readReserve, readReserves } from "./read-follow-up.js";
 import { recordPayment } from "./record-payment.js";
+import { reverseCallOff } from "./reverse-call-off.js";
 import {
   AppropriationInput,
   AppropriationResource,
@@ -27,6 +28,7 @@ import {
   PaymentInput,
   QuestionRoundInput,
   ReportInput,
+  ReversalInput,
 } from "./schemas.js";
 import { startQuestionRound } from "./start-question-round.js";
 import { submitReport } from "./submit-report.js";
@@ -199,6 +201,12 @@ export function registerReserveApi(api: OpenAPIHono<AppEnv>) {
     "Registrera en utbetalning mot ett beviljat avrop",
     PaymentInput,
     (tx, actor, id, input) => recordPayment(tx, actor, id, input),
+  );
+  callOffWrite(
+    "/api/call-offs/{id}/reversals",
+    "Minska eller återkalla ett beviljat belopp, eller rätta en utbetalning, enligt ett beslut (nya rader i huvudboken)",
+    ReversalInput,
+    (tx, actor, id, input) => reverseCallOff(tx, actor, id, input),
   );
   callOffWrite(
     "/api/call-offs/{id}/reports",

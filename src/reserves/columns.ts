@@ -30,12 +30,15 @@ export const reserveColumns = [
   "externt_id",
   "år",
   "namn",
+  "syfte",
   "organ",
   "beslut",
+  "diarienummer",
   "anslaget_kr",
   "beviljat_kr",
   "utbetalt_kr",
   "återstår_kr",
+  "processer",
   "teman",
   "målgrupper",
   "framsteg_procent",
@@ -52,16 +55,30 @@ export const callOffColumns = [
   "målgrupp",
   "områden",
   "process",
+  "beskrivning",
+  "ansökt",
   "start",
   "slut",
   "sökt_kr",
   "status",
   "beslut",
   "beviljat_kr",
+  "återfört_kr",
   "utbetalt_kr",
   "framsteg_procent",
   "illustrativt",
 ] as const;
+
+/** Columns the export fills from the ledger and the reports; the import checks them but never writes them. */
+export const derivedColumns = [
+  "beviljat_kr",
+  "utbetalt_kr",
+  "återstår_kr",
+  "återfört_kr",
+  "framsteg_procent",
+] as const;
+
+export const progressMethodWords = { weighted: "vägt med beviljat belopp", average: "medelvärde" } as const;
 
 export const areaKindWords = {
   district: "stadsområde",
@@ -85,6 +102,7 @@ export const callOffStatusWords = {
   granted: "beviljat",
   partly_granted: "delvis beviljat",
   rejected: "avslaget",
+  withdrawn: "återkallat",
 } as const;
 
 /** The code of a Swedish word in a table of words, case and spacing forgiven; null when it is none of them. */

@@ -286,7 +286,11 @@ export function registerDashboardPages(app: OpenAPIHono<AppEnv>) {
           <dt>Beslut</dt>
           <dd>{o.decision ? `${o.statusText} (${o.decision})` : o.statusText}</dd>
           <dt>Beviljat</dt>
-          <dd>{o.money.granted}</dd>
+          <dd>
+            {o.money.reversedOre > 0
+              ? `${o.money.granted} (efter minskning med ${o.money.reversed})`
+              : o.money.granted}
+          </dd>
           <dt>Utbetalt</dt>
           <dd>{o.money.paid}</dd>
           <dt>Framsteg</dt>
@@ -301,7 +305,35 @@ export function registerDashboardPages(app: OpenAPIHono<AppEnv>) {
               <a href={`${callOffPath(o.id)}/utbetalning`}>Registrera utbetalning</a>
             ) : null}
             {o.money.grantedOre > 0 ? <a href={`${callOffPath(o.id)}/rapport`}>Lämna rapport</a> : null}
+            {o.money.grantedOre > 0 || o.money.paidOre > 0 ? (
+              <a href={`${callOffPath(o.id)}/aterforing`}>Minska beviljat belopp eller rätta utbetalning</a>
+            ) : null}
           </p>
+        ) : null}
+        {o.reversals.length > 0 ? (
+          <table>
+            <caption>Minskningar och rättelser</caption>
+            <thead>
+              <tr>
+                <th scope="col">Datum</th>
+                <th scope="col">Vad</th>
+                <th scope="col">Belopp</th>
+                <th scope="col">Beslut</th>
+                <th scope="col">Skäl</th>
+              </tr>
+            </thead>
+            <tbody>
+              {o.reversals.map((v) => (
+                <tr>
+                  <td>{v.date}</td>
+                  <td>{v.kindText}</td>
+                  <td>{v.amount}</td>
+                  <td>{v.decision ?? "–"}</td>
+                  <td>{v.reason || "–"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         ) : null}
         <h2>Indikatorer</h2>
         {o.indicators.length === 0 ? <p>Insatsen har inga indikatorer.</p> : null}

@@ -35,6 +35,23 @@ defineErrors({
       `Utbetalningen ${d.amount} är större än det som återstår att betala ut av beviljat belopp (${d.left}).`,
   },
   payment_not_granted: { status: 409, text: () => "Avropet har inget beviljat belopp att betala ut." },
+  reversal_nothing_granted: {
+    status: 409,
+    text: () => "Avropet har inget beviljat belopp att minska eller återkalla.",
+  },
+  reversal_above_granted: {
+    status: 409,
+    text: (d) => `Minskningen ${d.amount} är större än det som är beviljat (${d.granted}).`,
+  },
+  reversal_below_paid: {
+    status: 409,
+    text: (d) =>
+      `Efter minskningen skulle utbetalt (${d.paid}) vara mer än beviljat (${d.left}). Rätta först utbetalningen.`,
+  },
+  correction_above_paid: {
+    status: 409,
+    text: (d) => `Rättelsen ${d.amount} är större än det som är utbetalt (${d.paid}).`,
+  },
   area_not_found: { status: 400, text: () => "Området finns inte i kommunens register." },
   indicator_not_found: { status: 400, text: () => "Indikatorn hör inte till avropet." },
   indicator_value_wrong_unit: {

@@ -105,8 +105,9 @@ describe("import and export", () => {
     const csv = new TextDecoder().decode(bytes);
     const rows = parseCsv(csv);
     expect(rows[0]!.slice(0, 3)).toEqual(["externt_id", "år", "namn"]);
-    expect(rows[1]![5]).toBe("10000000");
-    expect(rows[1]![6]).toBe("500000");
+    const col = (name: string) => rows[0]!.indexOf(name);
+    expect(rows[1]![col("anslaget_kr")]).toBe("10000000");
+    expect(rows[1]![col("beviljat_kr")]).toBe("500000");
     const xlsx = new Uint8Array(await (await client.get("/uppfoljning/avrop.xlsx")).arrayBuffer());
     expect(String.fromCharCode(xlsx[0]!, xlsx[1]!)).toBe("PK");
   });
@@ -261,6 +262,59 @@ describe("the officer's forms", () => {
     const page = await (await client.get(applied.headers.get("location")!)).text();
     expect(page).toMatch(/STK-2027-\d+/);
     expect(page).toContain("ansökt");
+  });
+});
+
+describe("reversals", () => {
+  it("reduce a grant through the API and the form, refuse too much in Swedish, and show it in the export", async () => {
+    const { m, s, a, client } = await world();
+    await tx(database, (t) =>
+      decideCallOff(t, m.system, a.id, {
+        outcome: "granted",
+        decidedBy: { bodyId: s.kf.id, decidedOn: "2026-02-20", paragraphNumber: null },
+      }),
+    );
+    const decidedBy = { bodyId: s.ks.id, decidedOn: "2026-06-01", paragraphNumber: 140 };
+    const tooMuch = await client.request("POST", `/api/call-offs/${a.id}/reversals`, {
+      json: { kind: "grant", amountOre: 50_000_001, decidedBy, reason: "Mindre insats." },
+    });
+    expect(tooMuch.status).toBe(409);
+    expect(((await tooMuch.json()) as { detail: string }).detail).toBe(
+      "Minskningen 500\u00a0000,01\u00a0kr är större än det som är beviljat (500\u00a0000\u00a0kr).",
+    );
+    const ok = await client.request("POST", `/api/call-offs/${a.id}/reversals`, {
+      json: { kind: "grant", amountOre: 10_000_000, decidedBy, reason: "Mindre insats." },
+    });
+    expect(ok.status).toBe(200);
+    const body = (await ok.json()) as { status: string; money: { granted: string; reversed: string } };
+    expect(body.status).toBe("partly_granted");
+    expect(body.money.reversed).toBe("100\u00a0000\u00a0kr");
+
+    const path = `/uppfoljning/insatser/${a.id}/aterforing`;
+    const fields = {
+      kind: "grant",
+      amount: "500 000",
+      reason: "Insatsen genomförs inte.",
+      "decidedBy.bodyId": s.ks.id,
+      "decidedBy.decidedOn": "2026-06-15",
+      "decidedBy.paragraphNumber": "150",
+    };
+    const bad = await client.postForm(path, path, fields);
+    expect(bad.status).toBe(409);
+    expect(await bad.text()).toContain("större än det som är beviljat");
+    const withdrawn = await client.postForm(path, path, { ...fields, amount: "400 000" });
+    expect(withdrawn.status).toBe(303);
+    const page = await (await client.get(`/uppfoljning/insatser/${a.id}`)).text();
+    expect(page).toContain("återkallat (KF 260220)");
+    expect(page).toContain("Minskningar och rättelser");
+    expect(page).toContain("KS 260615 § 150");
+    const rows = parseCsv(await (await client.get("/uppfoljning/avrop.csv")).text());
+    const col = (name: string) => rows[0]!.indexOf(name);
+    expect(rows[1]![col("status")]).toBe("återkallat");
+    expect(rows[1]![col("återfört_kr")]).toBe("500000");
+    expect(rows[1]![col("beviljat_kr")]).toBe("0");
+    const reserves = parseCsv(await (await client.get("/uppfoljning/reserver.csv")).text());
+    expect(reserves[1]![reserves[0]!.indexOf("återstår_kr")]).toBe("10000000");
   });
 });
 

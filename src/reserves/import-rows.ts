@@ -14,10 +14,12 @@ import { enqueueJob } from "../jobs/enqueue.js";
 import {
   areaColumns,
   areaKindWords,
+  callOffColumns,
   codeOf,
   indicatorColumns,
   periodWords,
   reportColumns,
+  reserveColumns,
   statusWords,
   unitWords,
 } from "./columns.js";
@@ -45,6 +47,8 @@ const columnsOf: Record<ImportKind, readonly string[]> = {
   areas: areaColumns,
   indicators: indicatorColumns,
   reports: reportColumns,
+  reserves: reserveColumns,
+  call_offs: callOffColumns,
 };
 
 type Row = { line: number; cells: Record<string, string> };

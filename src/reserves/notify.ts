@@ -85,12 +85,14 @@ export function reserveJobHandlers(mailer: Mailer | null): JobHandlers {
           secret: registerCase.secrecyProvision,
           bodyName: body.name,
           email: body.email,
+          grantedOre: callOff.grantedOre,
         })
         .from(callOff)
         .innerJoin(registerCase, eq(registerCase.id, callOff.caseId))
         .innerJoin(body, eq(body.id, callOff.applyingBodyId))
         .where(and(eq(callOff.id, callOffId), eq(callOff.municipalityId, job.municipalityId)));
-      if (!row) return null;
+      // A grant withdrawn in full owes no more reports.
+      if (!row || row.grantedOre === 0) return null;
       const [done] = await tx
         .select({ id: followUpReport.id })
         .from(followUpReport)
@@ -103,7 +105,7 @@ export function reserveJobHandlers(mailer: Mailer | null): JobHandlers {
         );
       return done ? null : row;
     });
-    // Reported already, or the body has no address: nothing to remind.
+    // Reported already, withdrawn, or the body has no address: nothing to remind.
     if (!loaded?.email) return;
     const title = registerTitle(
       { secret: Boolean(loaded.secret), title: loaded.title, publicTitle: loaded.publicTitle },

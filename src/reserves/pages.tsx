@@ -19,6 +19,7 @@ import { registerNewReservePages } from "./new-pages.js";
 import { callOffPath, followUpPath } from "./present.js";
 import { readCallOff } from "./read-follow-up.js";
 import { recordPayment } from "./record-payment.js";
+import { reverseCallOff } from "./reverse-call-off.js";
 import { submitReport } from "./submit-report.js";
 import { importKinds, reportPeriods, reportStatuses } from "./tables.js";
 
@@ -29,6 +30,21 @@ const DecideForm = z.object({
     error: "Välj bifall, delvis bifall eller avslag.",
   }),
   granted: kronor(true).nullish(),
+  "decidedBy.bodyId": z.uuid({ error: "Välj det organ som fattade beslutet." }),
+  "decidedBy.decidedOn": isoDate("Ange beslutsdatum som ÅÅÅÅ-MM-DD."),
+  "decidedBy.paragraphNumber": paragraphNumber,
+});
+
+const ReversalForm = z.object({
+  kind: z.enum(["grant", "payment"], {
+    error: "Välj om beviljat belopp minskas eller en utbetalning rättas.",
+  }),
+  amount: kronor(),
+  reason: z
+    .string({ error: "Ange skälet till beslutet." })
+    .trim()
+    .min(1, "Ange skälet till beslutet.")
+    .max(2000, "Texten får vara högst 2000 tecken."),
   "decidedBy.bodyId": z.uuid({ error: "Välj det organ som fattade beslutet." }),
   "decidedBy.decidedOn": isoDate("Ange beslutsdatum som ÅÅÅÅ-MM-DD."),
   "decidedBy.paragraphNumber": paragraphNumber,
@@ -117,6 +133,48 @@ export function registerReservePages(app: OpenAPIHono<AppEnv>) {
       recordPayment(tx, actor, l.callOff.id, { amountOre: f.amount, paidOn: f.paidOn, note: f.note ?? null }),
     redirect: (_r, l) => callOffPath(l.callOff.id),
     submitLabel: "Registrera utbetalningen",
+    current: followUpPath,
+  });
+
+  formRoute(app, `${followUpPath}/insatser/:id/aterforing`, {
+    load: async (c) => ({ ...(await loadCallOff(c)), bodies: await bodyOptions(c) }),
+    title: (l) => `Minska beviljat belopp eller rätta utbetalning: ${l.callOff.title}`,
+    trail: (l) => trail(l, "Minska eller rätta"),
+    intro:
+      "Ett beslut kan minska eller återkalla ett beviljat belopp (pengarna går tillbaka till reserven) eller rätta en utbetalning. Beslutet skrivs som en ny rad i huvudboken; inget tidigare ändras.",
+    fields: (l) => [
+      {
+        name: "kind",
+        label: "Vad beslutet gäller",
+        type: "select",
+        required: true,
+        options: [
+          {
+            value: "grant",
+            label: `Minska eller återkalla beviljat belopp (beviljat ${l.callOff.money.granted})`,
+          },
+          { value: "payment", label: `Rätta utbetalning (utbetalt ${l.callOff.money.paid})` },
+        ],
+      },
+      {
+        name: "amount",
+        label: "Belopp i kronor",
+        required: true,
+        hint: `Beviljat ${l.callOff.money.granted}, utbetalt ${l.callOff.money.paid}. Hela det beviljade beloppet återkallar beviljandet.`,
+      },
+      { name: "reason", label: "Skäl", type: "textarea", required: true },
+      ...decisionFields(l.bodies),
+    ],
+    schema: ReversalForm,
+    run: (tx, actor, f, l) =>
+      reverseCallOff(tx, actor, l.callOff.id, {
+        kind: f.kind,
+        amountOre: f.amount,
+        reason: f.reason,
+        decidedBy: decisionFrom("decidedBy", f),
+      }),
+    redirect: (_r, l) => callOffPath(l.callOff.id),
+    submitLabel: "Spara beslutet",
     current: followUpPath,
   });
 

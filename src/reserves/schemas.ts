@@ -140,6 +140,23 @@ export const PaymentInput = z
   .openapi("PaymentInput");
 export type PaymentInput = z.infer<typeof PaymentInput>;
 
+export const reversalKinds = ["grant", "payment"] as const;
+
+export const ReversalInput = z
+  .strictObject({
+    kind: z
+      .enum(reversalKinds, { error: "Välj om beviljat belopp minskas eller en utbetalning rättas." })
+      .openapi({
+        description:
+          "grant: minska eller återkalla det beviljade beloppet (pengarna går tillbaka till reserven); payment: rätta (minska) det utbetalda",
+      }),
+    amountOre: oreAmount("beloppet"),
+    decidedBy: DecisionReferenceInput,
+    reason: text(2000, "Ange skälet till beslutet."),
+  })
+  .openapi("ReversalInput");
+export type ReversalInput = z.infer<typeof ReversalInput>;
+
 export const ReportInput = z
   .strictObject({
     externalId: externalId.optional(),
@@ -262,10 +279,21 @@ export const CallOffResource = z
       grantedOre: z.int(),
       paidOre: z.int(),
       unpaidOre: z.int(),
+      reversedOre: z.int().openapi({ description: "Det som beslut har dragit tillbaka av det beviljade" }),
       granted: z.string(),
       paid: z.string(),
       unpaid: z.string(),
+      reversed: z.string(),
     }),
+    reversals: z.array(
+      z.object({
+        date: z.string(),
+        kind: z.enum(reversalKinds),
+        amountOre: z.int(),
+        decision: z.string().nullable().openapi({ example: "KS 260601 § 140" }),
+        reason: z.string(),
+      }),
+    ),
     progressPermille: z.int().nullable(),
     progressMethod: z.enum(progressMethods),
     illustrative: z.boolean(),
