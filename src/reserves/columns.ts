@@ -69,15 +69,6 @@ export const callOffColumns = [
   "illustrativt",
 ] as const;
 
-/** Columns the export fills from the ledger and the reports; the import checks them but never writes them. */
-export const derivedColumns = [
-  "beviljat_kr",
-  "utbetalt_kr",
-  "återstår_kr",
-  "återfört_kr",
-  "framsteg_procent",
-] as const;
-
 export const progressMethodWords = { weighted: "vägt med beviljat belopp", average: "medelvärde" } as const;
 
 export const areaKindWords = {
@@ -111,6 +102,29 @@ export function codeOf<K extends string>(words: Record<K, string>, text: string)
   for (const [code, word] of Object.entries(words) as [K, string][])
     if (word === t || code === t) return code;
   return null;
+}
+
+/** "ja"/"nej" (or empty, which is "nej") as a boolean; null for anything else. */
+export function yesNo(text: string): boolean | null {
+  const t = text.trim().toLowerCase();
+  if (t === "ja" || t === "true") return true;
+  if (t === "" || t === "nej" || t === "false") return false;
+  return null;
+}
+
+/**
+ * A decision's code as the export writes it ("KF 260122 § 8", "Kulturnämnden 250617", or with the date written
+ * out: "KS 2026-03-15 § 112") as the body's name or short name, the day and the paragraph; null if it is not one.
+ */
+export function parseDecisionCode(
+  text: string,
+): { body: string; decidedOn: string; paragraphNumber: number | null } | null {
+  const m = /^(.+?)\s+(\d{6}|\d{4}-\d{2}-\d{2})(?:\s*§\s*(\d{1,5}))?$/.exec(text.trim());
+  if (!m) return null;
+  const day = m[2]!.length === 6 ? `20${m[2]!.slice(0, 2)}-${m[2]!.slice(2, 4)}-${m[2]!.slice(4, 6)}` : m[2]!;
+  const parsed = new Date(`${day}T00:00:00Z`);
+  if (Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== day) return null;
+  return { body: m[1]!, decidedOn: day, paragraphNumber: m[3] ? Number(m[3]) : null };
 }
 
 /** Öre as a spreadsheet's number of kronor: exact, since öre are whole. */

@@ -52,6 +52,10 @@ defineErrors({
     status: 409,
     text: (d) => `Rättelsen ${d.amount} är större än det som är utbetalt (${d.paid}).`,
   },
+  theme_in_use: {
+    status: 409,
+    text: (d) => `Temat "${d.theme}" har avrop och kan inte tas bort ur reserven.`,
+  },
   area_not_found: { status: 400, text: () => "Området finns inte i kommunens register." },
   indicator_not_found: { status: 400, text: () => "Indikatorn hör inte till avropet." },
   indicator_value_wrong_unit: {

@@ -1,4 +1,3 @@
-import type { z } from "@hono/zod-openapi";
 import { and, eq } from "drizzle-orm";
 import { type Actor, systemActor } from "../accounts/actor.js";
 import { authorize } from "../accounts/policy.js";
@@ -6,7 +5,6 @@ import { saveArea } from "../areas/save-area.js";
 import type { Db, Tx } from "../db/connect.js";
 import { inTransaction } from "../db/transaction.js";
 import { DomainError } from "../domain/errors.js";
-import { parseKronor } from "../domain/money.js";
 import { describeError } from "../http/errors.js";
 import "../areas/errors.js";
 import "./errors.js";
@@ -23,20 +21,25 @@ import {
   statusWords,
   unitWords,
 } from "./columns.js";
-import { parseCsv, parseSwedishNumber } from "./csv.js";
+import { parseCsv } from "./csv.js";
 import { saveIndicator } from "./define-indicators.js";
+import { importCallOffs, importReserves } from "./import-money.js";
+import {
+  attempt,
+  domainRowError,
+  kronor,
+  number,
+  type Row,
+  type RowError,
+  zodErrors,
+} from "./import-support.js";
 import { importJobKind } from "./job-kinds.js";
 import { findAppropriation, findCallOffByExternalId, listCallOffIndicators } from "./queries.js";
 import { AreaInput, IndicatorInput, ReportInput } from "./schemas.js";
 import { submitReport } from "./submit-report.js";
 import { type ImportKind, reserveImport } from "./tables.js";
 
-/** One refused row: its line in the file (the header is line 1), the column and what is wrong, in Swedish. */
-export interface RowError {
-  row: number;
-  field: string;
-  message: string;
-}
+export type { RowError } from "./import-support.js";
 
 export type ImportResult = { ok: true; rows: number } | { ok: false; errors: RowError[] };
 
@@ -50,8 +53,6 @@ const columnsOf: Record<ImportKind, readonly string[]> = {
   reserves: reserveColumns,
   call_offs: callOffColumns,
 };
-
-type Row = { line: number; cells: Record<string, string> };
 
 class RefusedRows extends Error {
   constructor(readonly errors: RowError[]) {
@@ -75,46 +76,6 @@ export function readTable(kind: ImportKind, text: string): Row[] {
     line: i + 2,
     cells: Object.fromEntries(expected.map((c, j) => [c, (cells[j] ?? "").trim()])),
   }));
-}
-
-/** A zod failure of a row as row errors, named by the file's columns. */
-function zodErrors(line: number, error: z.ZodError, names: Record<string, string>): RowError[] {
-  return error.issues.map((i) => ({
-    row: line,
-    field: names[String(i.path[0])] ?? String(i.path[0] ?? "rad"),
-    message: i.message,
-  }));
-}
-
-function domainRowError(line: number, error: unknown, names: Record<string, string>): RowError {
-  if (!(error instanceof DomainError)) throw error;
-  const field = error.field?.split(".").pop() ?? "";
-  return { row: line, field: names[field] ?? field ?? "rad", message: describeError(error).message };
-}
-
-function number(cells: Record<string, string>, column: string): number {
-  return parseSwedishNumber(cells[column] ?? "") ?? Number.NaN;
-}
-
-function kronor(cells: Record<string, string>, column: string): number {
-  const parsed = parseKronor(cells[column] ?? "");
-  return "ore" in parsed ? parsed.ore : parsed.problem === "negative" ? -1 : Number.NaN;
-}
-
-/** Runs one row's write in a savepoint, so a refused row leaves nothing and the next rows are still checked. */
-async function attempt(
-  tx: Tx,
-  errors: RowError[],
-  fn: (sp: Tx) => Promise<unknown>,
-  onError: (e: unknown) => RowError,
-) {
-  try {
-    await tx.transaction(async (sp) => {
-      await fn(sp as unknown as Tx);
-    });
-  } catch (error) {
-    errors.push(onError(error));
-  }
 }
 
 const areaNames = { externalId: "externt_id", name: "namn", kind: "typ" };
@@ -293,7 +254,9 @@ export async function importTable(tx: Tx, actor: Actor, kind: ImportKind, text: 
   const errors: RowError[] = [];
   if (kind === "areas") await importAreas(tx, actor, rows, errors);
   else if (kind === "indicators") await importIndicators(tx, actor, rows, errors);
-  else await importReports(tx, actor, rows, errors);
+  else if (kind === "reports") await importReports(tx, actor, rows, errors);
+  else if (kind === "reserves") await importReserves(tx, actor, rows, errors);
+  else await importCallOffs(tx, actor, rows, errors);
   if (errors.length > 0) throw new RefusedRows(errors.sort((a, b) => a.row - b.row));
   return rows.length;
 }

@@ -261,6 +261,8 @@ const importFields: Field[] = [
       { value: "areas", label: "Områden" },
       { value: "indicators", label: "Indikatorer" },
       { value: "reports", label: "Rapporter" },
+      { value: "reserves", label: "Reserver" },
+      { value: "call_offs", label: "Avrop" },
     ],
   },
   {

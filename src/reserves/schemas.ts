@@ -116,6 +116,12 @@ export const CallOffInput = z
   .openapi("CallOffInput");
 export type CallOffInput = z.input<typeof CallOffInput>;
 
+/** What a known call-off's import row may change in its text; the same rules as an application's. */
+export const CallOffChangesInput = z.strictObject({
+  targetGroup: text(300, "Ange målgruppen."),
+  process: text(300, "Ange vilken process insatsen stärker."),
+});
+
 export const decisionOutcomes = ["granted", "partly_granted", "rejected"] as const;
 
 export const DecideCallOffInput = z
@@ -328,7 +334,9 @@ export const AppropriationWithCallOffs = AppropriationResource.extend({
 
 export const ImportInput = z
   .strictObject({
-    kind: z.enum(importKinds, { error: "Välj vad som läses in: områden, indikatorer eller rapporter." }),
+    kind: z.enum(importKinds, {
+      error: "Välj vad som läses in: områden, indikatorer, rapporter, reserver eller avrop.",
+    }),
     content: z
       .string({ error: "Ange filens innehåll (CSV med semikolon)." })
       .min(1, "Filen är tom.")
