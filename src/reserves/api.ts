@@ -9,6 +9,7 @@ import { secretAccess } from "../register/access.js";
 import { applyForCallOff } from "./apply-for-call-off.js";
 import { createAppropriation } from "./create-appropriation.js";
 import { decideCallOff } from "./decide-call-off.js";
+import { readFile } from "./import-file.js";
 import { importAllOrNothing, isLargeFile, queueImport, readImport } from "./import-rows.js";
 import type { CallOffView, ReserveView } from "./present.js";
 import { readCallOff, readReserve, readReserves } from "./read-follow-up.js";
@@ -251,9 +252,9 @@ export function registerReserveApi(api: OpenAPIHono<AppEnv>) {
       path: "/api/reserves/import",
       tags,
       summary:
-        "Läs in områden, indikatorer eller rapporter från CSV; uppdaterar på externt id, allt eller inget",
+        "Läs in områden, indikatorer, rapporter, reserver eller avrop från CSV eller XLSX; uppdaterar på externt id, allt eller inget",
       description:
-        "Samma kolumner som exporten (/uppfoljning/{områden|indikatorer|rapporter}.csv). En fil med fel på någon rad skriver ingenting och svarar med ett fel per rad. En stor fil läses av ett jobb: svaret är då 202 med inläsningens id.",
+        "Samma kolumner som exporten (/uppfoljning/{reserver|avrop|indikatorer|rapporter}.csv eller .xlsx). En CSV skickas som text i content, en XLSX-arbetsbok (eller CSV) i base64 i contentBase64. En fil med fel på någon rad skriver ingenting och svarar med ett fel per rad, med radnumret som Excel visar det. En stor fil läses av ett jobb: svaret är då 202 med inläsningens id.",
       security: [{ session: [] }],
       request: { body: { ...json(ImportInput), required: true } },
       responses: {
@@ -265,12 +266,13 @@ export function registerReserveApi(api: OpenAPIHono<AppEnv>) {
     }),
     async (c) => {
       const actor = requireActor(c);
-      const { kind, content } = c.req.valid("json");
-      if (isLargeFile(content)) {
-        const queued = await inTransaction(db(c), (tx) => queueImport(tx, actor, kind, content));
+      const { kind, content, contentBase64 } = c.req.valid("json");
+      const file = content ?? (await readFile(Buffer.from(contentBase64!, "base64")));
+      if (isLargeFile(file)) {
+        const queued = await inTransaction(db(c), (tx) => queueImport(tx, actor, kind, file));
         return c.json({ id: queued.id, status: "waiting" as const, rows: 0, errors: [] }, 202);
       }
-      const result = await importAllOrNothing(db(c), actor, kind, content);
+      const result = await importAllOrNothing(db(c), actor, kind, file);
       if (!result.ok)
         return c.json(
           {

@@ -85,6 +85,15 @@ defineErrors({
     status: 400,
     text: (d) => `${d.count} rader har fel; inget har sparats.`,
   },
+  import_not_csv_or_xlsx: {
+    status: 400,
+    text: () => "Filen är varken CSV (text med semikolon) eller en Excel-arbetsbok (XLSX).",
+  },
+  import_not_xlsx: {
+    status: 400,
+    text: () =>
+      "Filen ser ut som en Excel-arbetsbok men kunde inte läsas. Spara den som XLSX och försök igen.",
+  },
   import_empty: { status: 400, text: () => "Filen har inga rader att läsa in." },
   import_not_found: { status: 404, text: () => "Inläsningen finns inte." },
 });

@@ -4,12 +4,17 @@ import { freshMunicipality, testDatabase, tx } from "../../test/support/db.js";
 import { buildUser } from "../../test/support/factories.js";
 import { Client, testApp } from "../../test/support/http.js";
 import { buildCallOff, reserveSetting, themes } from "../../test/support/reserves.js";
+import { area } from "../areas/tables.js";
+import { toXlsx } from "../assignments/tabular.js";
 import { auditEntry } from "../audit/tables.js";
 import type { Database } from "../db/connect.js";
+import { runDueJobs } from "../jobs/run-jobs.js";
 import { registerCase } from "../register/tables.js";
 import { callOffColumns, parseDecisionCode, reserveColumns } from "./columns.js";
 import { parseCsv } from "./csv.js";
 import { decideCallOff } from "./decide-call-off.js";
+import { jobThreshold, readImport } from "./import-rows.js";
+import { reserveJobHandlers } from "./notify.js";
 import { appropriation, callOff, ledgerEntry } from "./tables.js";
 
 let database: Database;
@@ -232,5 +237,139 @@ describe("importing reserves and call-offs", () => {
     const created = list.data.find((r) => r.externalId === "RES-IMP")!;
     expect(created.decision).toBe("KF 261126 § 300");
     expect(created.money.appropriatedOre).toBe(500_000_000);
+  });
+});
+
+const base64 = async (res: Response) => Buffer.from(await res.arrayBuffer()).toString("base64");
+
+describe("importing XLSX", () => {
+  it("reads back every exported workbook without changing anything", async () => {
+    const { m, a, client } = await world();
+    // A report too, so every table has rows.
+    await client.request("POST", `/api/call-offs/${a.id}/payments`, {
+      json: { amountOre: 1_000_000, paidOn: "2026-03-01" },
+    });
+    const [ind] = (
+      (await (await client.get(`/api/call-offs/${a.id}`)).json()) as { indicators: { id: string }[] }
+    ).indicators;
+    const filed = await client.request("POST", `/api/call-offs/${a.id}/reports`, {
+      json: {
+        year: 2026,
+        period: "interim",
+        status: "on_track",
+        moneyUsedOre: 500_000,
+        narrative: "Igång; 40 deltagare.",
+        reportedOn: "2026-09-20",
+        values: [{ indicatorId: ind!.id, value: 72.5 }],
+      },
+    });
+    expect(filed.status).toBe(200);
+    const before = await counts(m.id);
+    for (const [kind, file] of [
+      ["reserves", "reserver"],
+      ["call_offs", "avrop"],
+      ["indicators", "indikatorer"],
+      ["reports", "rapporter"],
+    ] as const) {
+      const res = await client.request("POST", "/api/reserves/import", {
+        json: { kind, contentBase64: await base64(await client.get(`/uppfoljning/${file}.xlsx`)) },
+      });
+      expect(res.status, `${kind}: ${await res.clone().text()}`).toBe(200);
+    }
+    expect(await counts(m.id)).toEqual(before);
+  });
+
+  it("names a bad row by the number Excel shows, and refuses a file that is neither CSV nor XLSX", async () => {
+    const { m, s, client } = await world();
+    const row = (id: string, amount: number): (string | number | null)[] =>
+      callOffColumns.map(
+        (c) =>
+          ({
+            externt_id: id,
+            reserv_externt_id: s.reserve.externalId,
+            rubrik: "Läxhjälp",
+            nämnd: "FRN",
+            tema: themes[0]!,
+            målgrupp: "Unga 13–16 år",
+            process: "Lokal utveckling",
+            beskrivning: "Läxhjälp på biblioteket.",
+            ansökt: "2026-03-01",
+            start: "2026-04-01",
+            slut: "2026-12-31",
+            sökt_kr: amount,
+            status: "ansökt",
+            illustrativt: "nej",
+          })[c as string] ?? null,
+      );
+    // Row 3 is left blank, as people do; the bad amount is on the row Excel numbers 4.
+    const workbook = await toXlsx({
+      sheet: "Avrop",
+      header: [...callOffColumns],
+      rows: [row("X-1", 1000), callOffColumns.map(() => null), row("X-2", 1000.005)],
+    });
+    const before = await counts(m.id);
+    const refused = await client.request("POST", "/api/reserves/import", {
+      json: { kind: "call_offs", contentBase64: workbook.toString("base64") },
+    });
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as Problem).rows).toEqual([
+      { row: 4, field: "sökt_kr", message: "Beloppet ska anges i hela öre (högst två decimaler)." },
+    ]);
+    expect(await counts(m.id)).toEqual(before);
+
+    for (const [bytes, text] of [
+      [Buffer.from("%PDF-1.7\n\u0000\u0001binär"), "varken CSV"],
+      [Buffer.from("PK\u0003\u0004inte en arbetsbok"), "kunde inte läsas"],
+    ] as const) {
+      const res = await client.request("POST", "/api/reserves/import", {
+        json: { kind: "call_offs", contentBase64: bytes.toString("base64") },
+      });
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as { detail: string }).detail).toContain(text);
+    }
+
+    // Uploaded through the page, the good workbook is read.
+    const good = await toXlsx({ sheet: "Avrop", header: [...callOffColumns], rows: [row("X-1", 1000)] });
+    const form = new FormData();
+    form.set("_csrf", await client.csrfFrom("/uppfoljning/inlasning"));
+    form.set("kind", "call_offs");
+    form.set("file", new Blob([new Uint8Array(good)]), "avrop.xlsx");
+    const page = await client.request("POST", "/uppfoljning/inlasning", { multipart: form });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain("1 rader inlästa.");
+    expect((await counts(m.id)).callOffs).toBe(before.callOffs + 1);
+    const pdf = new FormData();
+    pdf.set("_csrf", await client.csrfFrom("/uppfoljning/inlasning"));
+    pdf.set("kind", "call_offs");
+    pdf.set("file", new Blob([Buffer.from("%PDF-1.7\n\u0000")]), "avrop.pdf");
+    const refusedPage = await client.request("POST", "/uppfoljning/inlasning", { multipart: pdf });
+    expect(refusedPage.status).toBe(400);
+    expect(await refusedPage.text()).toContain("varken CSV");
+  });
+
+  it("reads a large workbook in a job", async () => {
+    const { m } = await world();
+    const workbook = await toXlsx({
+      sheet: "Områden",
+      header: ["externt_id", "namn", "typ"],
+      rows: Array.from({ length: jobThreshold + 2 }, (_, i) => [`XO-${i}`, `Xområde ${i}`, "delområde"]),
+    });
+    const { client } = await (async () => {
+      const { app } = testApp(database, m.slug);
+      const admin = await buildUser(database, m.system);
+      const c = new Client(app);
+      await c.logIn(admin.email, admin.password);
+      return { client: c };
+    })();
+    const queued = await client.request("POST", "/api/reserves/import", {
+      json: { kind: "areas", contentBase64: workbook.toString("base64") },
+    });
+    expect(queued.status).toBe(202);
+    const { id } = (await queued.json()) as { id: string };
+    await runDueJobs(database.db, { municipalityId: m.id, handlers: reserveJobHandlers(null) });
+    expect((await tx(database, (t) => readImport(t, m.id, id))).status).toBe("done");
+    expect(
+      await tx(database, (t) => t.select().from(area).where(eq(area.municipalityId, m.id))),
+    ).toHaveLength(jobThreshold + 2);
   });
 });

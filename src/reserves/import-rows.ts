@@ -21,8 +21,8 @@ import {
   statusWords,
   unitWords,
 } from "./columns.js";
-import { parseCsv } from "./csv.js";
 import { saveIndicator } from "./define-indicators.js";
+import { csvRows, type ReadFile, storedRows } from "./import-file.js";
 import { importCallOffs, importReserves } from "./import-money.js";
 import {
   attempt,
@@ -60,11 +60,18 @@ class RefusedRows extends Error {
   }
 }
 
+/** A file to import: CSV text, or a file read by what it is (CSV or XLSX). */
+export type ImportSource = string | ReadFile;
+
+function fileOf(source: ImportSource): ReadFile {
+  return typeof source === "string" ? { format: "csv", rows: csvRows(source), stored: source } : source;
+}
+
 /** Checks the header and turns the rows into records by column name; a wrong header refuses the whole file. */
-export function readTable(kind: ImportKind, text: string): Row[] {
-  const rows = parseCsv(text);
+export function readTable(kind: ImportKind, source: ImportSource): Row[] {
+  const rows = fileOf(source).rows;
   const expected = columnsOf[kind];
-  const header = (rows[0] ?? []).map((h) => h.trim().toLowerCase());
+  const header = (rows[0]?.cells ?? []).map((h) => h.trim().toLowerCase());
   if (header.length !== expected.length || header.some((h, i) => h !== expected[i]))
     throw new DomainError(
       "import_header_wrong",
@@ -72,8 +79,8 @@ export function readTable(kind: ImportKind, text: string): Row[] {
       "file",
     );
   if (rows.length < 2) throw new DomainError("import_empty", {}, "file");
-  return rows.slice(1).map((cells, i) => ({
-    line: i + 2,
+  return rows.slice(1).map(({ line, cells }) => ({
+    line,
     cells: Object.fromEntries(expected.map((c, j) => [c, (cells[j] ?? "").trim()])),
   }));
 }
@@ -248,9 +255,14 @@ async function importReports(tx: Tx, actor: Actor, rows: Row[], errors: RowError
  * Reads a whole file into the register in the caller's transaction: creates or updates by external id, and
  * collects every refused row. With any refused row it throws, so the transaction writes nothing at all.
  */
-export async function importTable(tx: Tx, actor: Actor, kind: ImportKind, text: string): Promise<number> {
+export async function importTable(
+  tx: Tx,
+  actor: Actor,
+  kind: ImportKind,
+  source: ImportSource,
+): Promise<number> {
   authorize(actor, "reserve:write");
-  const rows = readTable(kind, text);
+  const rows = readTable(kind, source);
   const errors: RowError[] = [];
   if (kind === "areas") await importAreas(tx, actor, rows, errors);
   else if (kind === "indicators") await importIndicators(tx, actor, rows, errors);
@@ -266,10 +278,10 @@ export async function importAllOrNothing(
   db: Db,
   actor: Actor,
   kind: ImportKind,
-  text: string,
+  source: ImportSource,
 ): Promise<ImportResult> {
   try {
-    const rows = await inTransaction(db, (tx) => importTable(tx, actor, kind, text));
+    const rows = await inTransaction(db, (tx) => importTable(tx, actor, kind, source));
     return { ok: true, rows };
   } catch (error) {
     if (error instanceof RefusedRows) return { ok: false, errors: error.errors };
@@ -283,7 +295,9 @@ export async function importAllOrNothing(
 }
 
 /** Whether a file is large enough to be read by a job rather than in the request. */
-export function isLargeFile(text: string): boolean {
+export function isLargeFile(source: ImportSource): boolean {
+  if (typeof source !== "string") return source.rows.length > jobThreshold + 1;
+  const text = source;
   let lines = 0;
   for (let i = text.indexOf("\n"); i !== -1 && lines <= jobThreshold + 1; i = text.indexOf("\n", i + 1))
     lines++;
@@ -291,15 +305,17 @@ export function isLargeFile(text: string): boolean {
 }
 
 /** Keeps a large file for the import job and queues the job, in the caller's transaction. */
-export async function queueImport(tx: Tx, actor: Actor, kind: ImportKind, text: string) {
+export async function queueImport(tx: Tx, actor: Actor, kind: ImportKind, source: ImportSource) {
   authorize(actor, "reserve:write");
-  readTable(kind, text); // a wrong header is refused now, not later
+  const file = fileOf(source);
+  readTable(kind, file); // a wrong header is refused now, not later
   const [queued] = await tx
     .insert(reserveImport)
     .values({
       municipalityId: actor.municipalityId,
       kind,
-      content: text,
+      format: file.format,
+      content: file.stored,
       requestedBy: actor.label ?? "okänd",
     })
     .returning({ id: reserveImport.id, status: reserveImport.status });
@@ -322,7 +338,14 @@ export async function runImport(db: Db, municipalityId: string, importId: string
   );
   if (row?.status !== "waiting") return;
   const actor = systemActor(municipalityId, `Inläsning begärd av ${row.requestedBy}`);
-  const result = await importAllOrNothing(db, actor, row.kind, row.content);
+  let result: ImportResult;
+  try {
+    const rows = await storedRows(row.format, row.content);
+    result = await importAllOrNothing(db, actor, row.kind, { format: row.format, rows, stored: row.content });
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    result = { ok: false, errors: [{ row: 1, field: "file", message: describeError(error).message }] };
+  }
   await inTransaction(db, (tx) =>
     tx
       .update(reserveImport)

@@ -340,7 +340,22 @@ export const ImportInput = z
     content: z
       .string({ error: "Ange filens innehåll (CSV med semikolon)." })
       .min(1, "Filen är tom.")
-      .max(1_000_000, "Filen är för stor (högst 1 MB)."),
+      .max(1_000_000, "Filen är för stor (högst 1 MB).")
+      .optional()
+      .openapi({ description: "En CSV-fil som text (UTF-8, semikolon)" }),
+    contentBase64: z
+      .string({ error: "Ange filen kodad med base64." })
+      .min(1, "Filen är tom.")
+      .max(1_400_000, "Filen är för stor (högst 1 MB).")
+      .regex(/^[A-Za-z0-9+/\r\n]+={0,2}$/, "Filen ska vara kodad med base64.")
+      .optional()
+      .openapi({
+        description: "Filen själv i base64: en XLSX-arbetsbok eller en CSV-fil; vilket avgörs av innehållet",
+      }),
+  })
+  .refine((i) => (i.content === undefined) !== (i.contentBase64 === undefined), {
+    message: "Skicka filen antingen som content (CSV-text) eller som contentBase64, inte båda.",
+    path: ["content"],
   })
   .openapi("ImportInput");
 export type ImportInput = z.infer<typeof ImportInput>;

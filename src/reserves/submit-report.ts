@@ -80,6 +80,15 @@ export async function submitReport(
         eq(followUpReport.period, input.period),
       ),
     );
+  if (before) {
+    // Filed again exactly as it stands (an export imported again): nothing to write, nothing to audit.
+    const stored = await tx.select().from(indicatorValue).where(eq(indicatorValue.reportId, before.id));
+    const sameValues =
+      stored.length === input.values.length &&
+      input.values.every((v) => stored.some((s) => s.indicatorId === v.indicatorId && s.value === v.value));
+    if (sameValues && (Object.keys(values) as (keyof typeof values)[]).every((k) => before[k] === values[k]))
+      return before;
+  }
   const [saved] = before
     ? await tx
         .update(followUpReport)
