@@ -7,6 +7,7 @@ import { db, IdParam, json, problemResponse, writeProblems } from "../http/opena
 import { requireActor, requireMunicipality } from "../http/pages.js";
 import { secretAccess } from "../register/access.js";
 import { applyForCallOff } from "./apply-for-call-off.js";
+import { readCalendar } from "./calendar.js";
 import { createAppropriation } from "./create-appropriation.js";
 import { decideCallOff } from "./decide-call-off.js";
 import { readFile } from "./import-file.js";
@@ -24,6 +25,8 @@ import {
   CallOffInput,
   CallOffResource,
   DecideCallOffInput,
+  FollowUpCalendarInput,
+  FollowUpCalendarResource,
   ImportInput,
   ImportResource,
   PaymentInput,
@@ -31,6 +34,7 @@ import {
   ReportInput,
   ReversalInput,
 } from "./schemas.js";
+import { setFollowUpCalendar } from "./set-follow-up-calendar.js";
 import { startQuestionRound } from "./start-question-round.js";
 import { submitReport } from "./submit-report.js";
 
@@ -214,6 +218,40 @@ export function registerReserveApi(api: OpenAPIHono<AppEnv>) {
     "Lämna (eller rätta) en uppföljningsrapport för en period i uppföljningskalendern",
     ReportInput,
     (tx, actor, id, input) => submitReport(tx, actor, id, input),
+  );
+  api.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/follow-up-calendar",
+      tags,
+      summary: "Kommunens uppföljningskalender: när delårsperioden slutar och när rapporterna ska lämnas",
+      responses: { 200: { description: "Kalendern", ...json(FollowUpCalendarResource) } },
+    }),
+    async (c) => {
+      const m = requireMunicipality(c);
+      const view = await inTransaction(db(c), (tx) => readCalendar(tx, m.id));
+      return c.json(view, 200);
+    },
+  );
+  api.openapi(
+    createRoute({
+      method: "put",
+      path: "/api/follow-up-calendar",
+      tags,
+      summary: "Sätt kommunens uppföljningskalender; rapporternas sista dagar och påminnelser följer den",
+      security: [{ session: [] }],
+      request: { body: { ...json(FollowUpCalendarInput), required: true } },
+      responses: { 200: { description: "Kalendern", ...json(FollowUpCalendarResource) }, ...writeProblems },
+    }),
+    async (c) => {
+      const actor = requireActor(c);
+      const input = c.req.valid("json");
+      const view = await inTransaction(db(c), async (tx) => {
+        await setFollowUpCalendar(tx, actor, input);
+        return readCalendar(tx, actor.municipalityId);
+      });
+      return c.json(view, 200);
+    },
   );
   api.openapi(
     createRoute({

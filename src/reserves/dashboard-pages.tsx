@@ -134,7 +134,8 @@ export function registerDashboardPages(app: OpenAPIHono<AppEnv>) {
         {can(c.get("actor"), "reserve:write") ? (
           <p class="actions">
             <a href={`${followUpPath}/ny-reserv`}>Ny reserv</a>
-            <a href={`${followUpPath}/inlasning`}>Läs in från CSV</a>
+            <a href={`${followUpPath}/inlasning`}>Läs in från CSV eller Excel</a>
+            <a href={`${followUpPath}/kalender`}>Uppföljningskalender</a>
           </p>
         ) : null}
         {reserves.length === 0 ? <p>Det finns inga reserver ännu.</p> : null}

@@ -77,6 +77,7 @@ defineErrors({
     status: 409,
     text: () => "Reserven har inget ärende i diariet; en frågeomgång skickas i ett ärende.",
   },
+  calendar_rule_invalid: { status: 400, text: (d) => String(d.message) },
   import_header_wrong: {
     status: 400,
     text: (d) => `Filen har fel kolumner. Väntade: ${d.expected}. Fick: ${d.got}.`,

@@ -318,6 +318,60 @@ describe("reversals", () => {
   });
 });
 
+describe("the follow-up calendar", () => {
+  it("is read by anyone, set through the API and the page, and a bad day is refused in Swedish with nothing saved", async () => {
+    const { client, app } = await world();
+    const anonymous = new Client(app);
+    const standard = (await (await anonymous.get("/api/follow-up-calendar")).json()) as {
+      own: boolean;
+      interim: { due: string };
+    };
+    expect(standard).toMatchObject({ own: false, interim: { due: "09-30" } });
+    expect(
+      (
+        await anonymous.request("PUT", "/api/follow-up-calendar", {
+          json: { interim: { periodEnds: "08-31", due: "09-15" }, annual: { due: "02-15" } },
+        })
+      ).status,
+    ).toBe(401);
+    const bad = await client.request("PUT", "/api/follow-up-calendar", {
+      json: { interim: { periodEnds: "08-31", due: "08-01" }, annual: { due: "02-15" } },
+    });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(await bad.json())).toContain("innan perioden har slutat");
+    expect(((await (await client.get("/api/follow-up-calendar")).json()) as { own: boolean }).own).toBe(
+      false,
+    );
+    const ok = await client.request("PUT", "/api/follow-up-calendar", {
+      json: { interim: { periodEnds: "08-31", due: "09-15" }, annual: { due: "02-15" } },
+    });
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toEqual({
+      own: true,
+      interim: { periodEnds: "08-31", due: "09-15", dueNextYear: false },
+      annual: { periodEnds: "12-31", due: "02-15", dueNextYear: true },
+    });
+
+    const path = "/uppfoljning/kalender";
+    expect(await (await client.get(path)).text()).toContain("ska lämnas senast");
+    const fields = {
+      "interim.periodEnds": "08-31",
+      "interim.due": "13-40",
+      "annual.due": "02-20",
+      "annual.dueNextYear": "on",
+    };
+    const refused = await client.postForm(path, path, fields);
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain("Rapporten ska lämnas en dag som inte finns.");
+    const saved = await client.postForm(path, path, { ...fields, "interim.due": "10-01" });
+    expect(saved.status).toBe(303);
+    expect(await (await client.get("/api/follow-up-calendar")).json()).toMatchObject({
+      interim: { due: "10-01" },
+      annual: { due: "02-20", dueNextYear: true },
+    });
+  });
+});
+
 describe("reports in and out", () => {
   it("reads back the exported reports with a changed value, and refuses a value in the wrong unit on its row", async () => {
     const { m, s, a, client } = await world();

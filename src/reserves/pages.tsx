@@ -11,6 +11,7 @@ import { Csrf, type Field, FieldInput } from "../http/forms.js";
 import { Breadcrumbs, Layout } from "../http/layout.js";
 import { chrome, read, requireActor, requireMunicipality } from "../http/pages.js";
 import { secretAccess } from "../register/access.js";
+import { registerCalendarPage } from "./calendar-page.js";
 import { periodWords, statusWords } from "./columns.js";
 import { registerDashboardPages } from "./dashboard-pages.js";
 import { decideCallOff } from "./decide-call-off.js";
@@ -81,6 +82,7 @@ const trail = (l: Awaited<ReturnType<typeof loadCallOff>>, last: string) => [
 /** Reserves' pages: the public dashboard, and the forms that decide, pay, report and import. */
 export function registerReservePages(app: OpenAPIHono<AppEnv>) {
   registerImportPage(app);
+  registerCalendarPage(app);
   registerNewReservePages(app);
   registerDashboardPages(app);
 

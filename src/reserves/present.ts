@@ -344,7 +344,9 @@ export function presentFollowUp(loaded: LoadedFollowUp, access: SecretAccess, to
     const filed = new Set(reports.map((r) => `${r.year}:${r.period}`));
     const owed =
       c.grantedOre > 0
-        ? reportingPeriods(c.startsOn, c.endsOn).filter((p) => !filed.has(`${p.year}:${p.period}`))
+        ? reportingPeriods(loaded.calendar, c.startsOn, c.endsOn).filter(
+            (p) => !filed.has(`${p.year}:${p.period}`),
+          )
         : [];
     return {
       id: c.id,

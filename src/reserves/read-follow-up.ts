@@ -8,6 +8,7 @@ import { DomainError } from "../domain/errors.js";
 import { body } from "../organisation/tables.js";
 import type { SecretAccess } from "../register/access.js";
 import { registerCase } from "../register/tables.js";
+import { loadCalendar } from "./calendar.js";
 import { presentFollowUp } from "./present.js";
 import { ledgerSums } from "./queries.js";
 import {
@@ -192,6 +193,7 @@ export async function loadFollowUp(tx: Tx, municipalityId: string, scope: Follow
           .where(inArray(questionRound.appropriationId, reserveIds)),
   ] as const);
   const sums = await ledgerSums(tx, reserveIds);
+  const calendar = await loadCalendar(tx, municipalityId);
   const reportIds = reports.map((r) => r.id);
   const values =
     reportIds.length === 0
@@ -210,6 +212,7 @@ export async function loadFollowUp(tx: Tx, municipalityId: string, scope: Follow
     ledger,
     rounds,
     sums,
+    calendar,
   };
 }
 

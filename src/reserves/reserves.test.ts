@@ -8,6 +8,7 @@ import type { Database } from "../db/connect.js";
 import { inTransaction } from "../db/transaction.js";
 import { DomainError } from "../domain/errors.js";
 import { formatKronor, parseKronor } from "../domain/money.js";
+import { describeError } from "../http/errors.js";
 import { outboxJob } from "../jobs/tables.js";
 import type { SecretAccess } from "../register/access.js";
 import { applyForCallOff } from "./apply-for-call-off.js";
@@ -15,9 +16,10 @@ import { decideCallOff } from "./decide-call-off.js";
 import { readCallOff, readReserve } from "./read-follow-up.js";
 import { recordPayment } from "./record-payment.js";
 import { reverseCallOff } from "./reverse-call-off.js";
+import { setFollowUpCalendar } from "./set-follow-up-calendar.js";
 import { startQuestionRound } from "./start-question-round.js";
 import { submitReport } from "./submit-report.js";
-import { appropriation, callOff, ledgerEntry } from "./tables.js";
+import { appropriation, callOff, followUpCalendar, ledgerEntry } from "./tables.js";
 
 const everything: SecretAccess = { all: true, bodyIds: [] };
 
@@ -498,6 +500,89 @@ describe("reminders and question rounds", () => {
     // Two weeks before 2026-09-30 and 2027-01-31, at 08:00 in Stockholm.
     expect(jobs[0]!.runAt.toISOString()).toBe("2026-09-16T06:00:00.000Z");
     expect(jobs[1]!.runAt.toISOString()).toBe("2027-01-17T07:00:00.000Z");
+  });
+
+  it("follow the municipality's own calendar: due dates, waiting reminders and the period not begun", async () => {
+    const m = await freshMunicipality(database);
+    const s = await reserveSetting(database, m.system);
+    const a = await buildCallOff(database, m.system, s);
+    await tx(database, (t) => decideCallOff(t, m.system, a.id, grant(s)));
+    const refused = await rejects(
+      tx(database, (t) =>
+        setFollowUpCalendar(t, m.system, {
+          interim: { periodEnds: "08-31", due: "08-15", dueNextYear: false },
+          annual: { due: "02-15", dueNextYear: true },
+        }),
+      ),
+    );
+    expect(refused.field).toBe("interim.due");
+    expect(describeError(refused).message).toContain("innan perioden har slutat");
+    const badDay = await rejects(
+      tx(database, (t) =>
+        setFollowUpCalendar(t, m.system, {
+          interim: { periodEnds: "06-31", due: "09-15", dueNextYear: false },
+          annual: { due: "02-15", dueNextYear: true },
+        }),
+      ),
+    );
+    expect(badDay.field).toBe("interim.periodEnds");
+    expect(
+      await tx(database, (t) =>
+        t.select().from(followUpCalendar).where(eq(followUpCalendar.municipalityId, m.id)),
+      ),
+    ).toEqual([]);
+
+    await tx(database, (t) =>
+      setFollowUpCalendar(t, m.system, {
+        interim: { periodEnds: "06-30", due: "09-15", dueNextYear: false },
+        annual: { due: "02-15", dueNextYear: true },
+      }),
+    );
+    const view = await tx(database, (t) => readCallOff(t, m.id, a.id, everything, "2026-05-01"));
+    expect(view.callOff.reportsDue).toEqual([
+      { label: "Delårsrapport 2026", dueOn: "2026-09-15" },
+      { label: "Årsanalys 2026", dueOn: "2027-02-15" },
+    ]);
+    // The reminders already queued move to two weeks before the new days.
+    const jobs = await tx(database, (t) =>
+      t.select().from(outboxJob).where(eq(outboxJob.municipalityId, m.id)).orderBy(outboxJob.runAt),
+    );
+    expect(jobs.map((j) => j.runAt.toISOString())).toEqual([
+      "2026-09-01T06:00:00.000Z",
+      "2027-02-01T07:00:00.000Z",
+    ]);
+    // A new grant's reminders are queued by the new calendar.
+    const b = await buildCallOff(database, m.system, s, { requestedOre: 1_000_000 });
+    await tx(database, (t) => decideCallOff(t, m.system, b.id, grant(s)));
+    const forB = await tx(database, (t) =>
+      t.select().from(outboxJob).where(eq(outboxJob.municipalityId, m.id)),
+    );
+    expect(
+      forB
+        .filter((j) => j.payload.callOffId === b.id)
+        .map((j) => j.runAt.toISOString())
+        .sort(),
+    ).toEqual(["2026-09-01T06:00:00.000Z", "2027-02-01T07:00:00.000Z"]);
+    // A report for a period not yet begun is still refused.
+    const early = await rejects(
+      tx(database, (t) =>
+        submitReport(
+          t,
+          m.system,
+          a.id,
+          {
+            year: 2027,
+            period: "interim",
+            status: "on_track",
+            moneyUsedOre: 0,
+            narrative: "För tidigt.",
+            reportedOn: "2026-12-01",
+          },
+          { today: "2026-12-01" },
+        ),
+      ),
+    );
+    expect(early.code).toBe("report_period_not_begun");
   });
 
   it("sends a special question round as a consultation in the reserve's case", async () => {

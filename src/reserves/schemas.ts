@@ -206,6 +206,38 @@ export const QuestionRoundInput = z
   .openapi("QuestionRoundInput");
 export type QuestionRoundInput = z.infer<typeof QuestionRoundInput>;
 
+const monthDay = (message: string) =>
+  z
+    .string({ error: message })
+    .trim()
+    .regex(/^\d{2}-\d{2}$/, message)
+    .openapi({ example: "09-30" });
+
+export const FollowUpCalendarInput = z
+  .strictObject({
+    interim: z.strictObject({
+      periodEnds: monthDay("Ange dagen delårsperioden slutar som MM-DD, t.ex. 08-31."),
+      due: monthDay("Ange dagen delårsrapporten ska lämnas som MM-DD, t.ex. 09-30."),
+      dueNextYear: z.boolean({ error: "Ange ja eller nej." }).default(false),
+    }),
+    annual: z.strictObject({
+      due: monthDay("Ange dagen årsanalysen ska lämnas som MM-DD, t.ex. 01-31."),
+      dueNextYear: z.boolean({ error: "Ange ja eller nej." }).default(true),
+    }),
+  })
+  .openapi("FollowUpCalendarInput");
+export type FollowUpCalendarInput = z.input<typeof FollowUpCalendarInput>;
+
+export const FollowUpCalendarResource = z
+  .object({
+    own: z
+      .boolean()
+      .openapi({ description: "Kommunen har satt sin egen kalender (annars gäller den vanliga)" }),
+    interim: z.object({ periodEnds: z.string(), due: z.string(), dueNextYear: z.boolean() }),
+    annual: z.object({ periodEnds: z.string(), due: z.string(), dueNextYear: z.boolean() }),
+  })
+  .openapi("FollowUpCalendar");
+
 export const AreaInput = z
   .strictObject({
     externalId,
