@@ -213,6 +213,7 @@ export function registerDashboardPages(app: OpenAPIHono<AppEnv>) {
         {can(c.get("actor"), "reserve:write") ? (
           <p class="actions">
             <a href={`${reservePath(r.id)}/avrop`}>Nytt avrop</a>
+            <a href={`${reservePath(r.id)}/fragerunda`}>Särskild frågeomgång till nämnderna</a>
           </p>
         ) : null}
         {r.callOffs.length === 0 ? (
@@ -306,6 +307,7 @@ export function registerDashboardPages(app: OpenAPIHono<AppEnv>) {
               <a href={`${callOffPath(o.id)}/utbetalning`}>Registrera utbetalning</a>
             ) : null}
             {o.money.grantedOre > 0 ? <a href={`${callOffPath(o.id)}/rapport`}>Lämna rapport</a> : null}
+            <a href={`${reservePath(reserve.id)}/fragerunda`}>Särskild frågeomgång till nämnderna</a>
             {o.money.grantedOre > 0 || o.money.paidOre > 0 ? (
               <a href={`${callOffPath(o.id)}/aterforing`}>Minska beviljat belopp eller rätta utbetalning</a>
             ) : null}

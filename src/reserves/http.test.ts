@@ -5,11 +5,12 @@ import { buildUser } from "../../test/support/factories.js";
 import { Client, testApp } from "../../test/support/http.js";
 import { countQueries } from "../../test/support/queries.js";
 import { buildCallOff, reserveSetting } from "../../test/support/reserves.js";
+import { consultation } from "../consultations/tables.js";
 import type { Database } from "../db/connect.js";
 import { parseCsv } from "./csv.js";
 import { decideCallOff } from "./decide-call-off.js";
 import { readReserve } from "./read-follow-up.js";
-import { appropriation, indicator } from "./tables.js";
+import { appropriation, indicator, questionRound } from "./tables.js";
 
 let database: Database;
 beforeAll(async () => {
@@ -315,6 +316,57 @@ describe("reversals", () => {
     expect(rows[1]![col("beviljat_kr")]).toBe("0");
     const reserves = parseCsv(await (await client.get("/uppfoljning/reserver.csv")).text());
     expect(reserves[1]![reserves[0]!.indexOf("återstår_kr")]).toBe("10000000");
+  });
+});
+
+describe("the question round form", () => {
+  it("starts a consultation in the reserve's case, reached from the reserve's and the intervention's page", async () => {
+    const { m, s, a, client } = await world();
+    const path = `/uppfoljning/reserver/${s.reserve.id}/fragerunda`;
+    expect(await (await client.get(`/uppfoljning/reserver/${s.reserve.id}`)).text()).toContain(path);
+    expect(await (await client.get(`/uppfoljning/insatser/${a.id}`)).text()).toContain(path);
+    const form = await (await client.get(path)).text();
+    // The committee with a call-off is chosen already.
+    expect(form).toMatch(new RegExp(`value="${s.committee.id}"[^>]*checked`));
+    const fields = {
+      title: "Hur når insatserna de unga?",
+      coverText: "Kommunstyrelsen vill veta hur insatserna når målgruppen.",
+      questions: "",
+      deadline: "2026-10-30",
+      "decidedBy.bodyId": s.ksau.id,
+      "decidedBy.decidedOn": "2026-06-10",
+      "decidedBy.paragraphNumber": "160",
+    };
+    const noQuestions = await client.postForm(path, path, { ...fields, bodyIds: s.committee.id });
+    expect(noQuestions.status).toBe(400);
+    expect(await noQuestions.text()).toContain("Ställ minst en fråga, en per rad.");
+    const noBodies = await client.postForm(path, path, { ...fields, questions: "Hur många deltar?" });
+    expect(noBodies.status).toBe(400);
+    expect(await noBodies.text()).toContain("Välj minst en nämnd.");
+    const rounds = () =>
+      tx(database, (t) =>
+        t.select().from(questionRound).where(eq(questionRound.appropriationId, s.reserve.id)),
+      );
+    expect(await rounds()).toEqual([]);
+    const ok = await client.postForm(path, path, {
+      ...fields,
+      questions: "Hur många deltar?\r\nHur följer ni upp skolresultaten?",
+      bodyIds: s.committee.id,
+    });
+    expect(ok.status).toBe(303);
+    const [round] = await rounds();
+    expect(ok.headers.get("location")).toBe(`/remisser/${round!.consultationId}`);
+    const [letter] = await tx(database, (t) =>
+      t.select().from(consultation).where(eq(consultation.id, round!.consultationId)),
+    );
+    expect(letter).toMatchObject({
+      caseId: s.kase.id,
+      title: "Hur når insatserna de unga?",
+      municipalityId: m.id,
+    });
+    expect(await (await client.get(`/uppfoljning/reserver/${s.reserve.id}`)).text()).toContain(
+      "Hur når insatserna de unga?",
+    );
   });
 });
 
