@@ -330,6 +330,8 @@ export async function importCallOffs(tx: Tx, actor: Actor, rows: Row[], errors: 
         field: "status",
         message: "Skriv ansökt, beviljat, delvis beviljat eller avslaget.",
       });
+    // Nothing is granted to an application that is not decided.
+    if (status === "applied") checkDerived(line, cells, { beviljat_kr: { value: 0, text: "0" } }, errors);
     const illustrative = flag(line, cells, errors);
     const areaIds: string[] = [];
     for (const name of list(cells.områden)) {
