@@ -171,6 +171,15 @@ describe("importing reserves and call-offs", () => {
     });
     expect(again.status).toBe(200);
     expect(await counts(m.id)).toEqual(after);
+    // Or with the body by its short name and the decision's date written out: still the same rows.
+    const written = await client.request("POST", "/api/reserves/import", {
+      json: {
+        kind: "call_offs",
+        content: csvOf(callOffColumns, [row({ nämnd: "FRN", beslut: "KS 2026-03-20 § 77" })]),
+      },
+    });
+    expect(written.status).toBe(200);
+    expect(await counts(m.id)).toEqual(after);
     // A decided call-off is not decided again by a changed status.
     const redecide = await client.request("POST", "/api/reserves/import", {
       json: { kind: "call_offs", content: csvOf(callOffColumns, [row({ status: "avslaget" })]) },

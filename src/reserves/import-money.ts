@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Actor } from "../accounts/actor.js";
 import { listAreas } from "../areas/save-area.js";
 import type { Tx } from "../db/connect.js";
+import { bodyDecisionCode } from "../domain/citation.js";
 import { formatKronor } from "../domain/money.js";
 import { listBodies } from "../organisation/queries.js";
 import { findCaseByNumber } from "../register/queries.js";
@@ -101,6 +102,18 @@ async function context(tx: Tx, actor: Actor) {
 }
 type Context = Awaited<ReturnType<typeof context>>;
 
+/** A body's cell by its full name, whether it gave the name or the short name; as written when it is neither. */
+function bodyName(ctx: Context, cell: string | undefined): string {
+  return ctx.body(cell ?? "")?.name ?? cell ?? "";
+}
+
+/** A decision's cell as the export writes its code ("KS 260320 § 77"), however the body was named in it. */
+function decisionText(ctx: Context, cell: string | undefined): string {
+  const parsed = parseDecisionCode(cell ?? "");
+  const body = parsed ? ctx.body(parsed.body) : null;
+  return parsed && body ? bodyDecisionCode(body, parsed.decidedOn, parsed.paragraphNumber) : (cell ?? "");
+}
+
 /** A "KF 260122 § 8" cell as a decision reference, or a row error. */
 function decisionOf(ctx: Context, line: number, cell: string, errors: RowError[]) {
   const parsed = parseDecisionCode(cell);
@@ -189,8 +202,8 @@ export async function importReserves(tx: Tx, actor: Actor, rows: Row[], errors: 
     const kase = await caseIdOf(tx, actor, line, cells.diarienummer ?? "", errors);
     if (existing) {
       checkFixed(line, "år", cells.år ?? "", String(existing.year), errors);
-      checkFixed(line, "organ", cells.organ ?? "", existing.ownerBodyName, errors);
-      checkFixed(line, "beslut", cells.beslut ?? "", existing.decision, errors);
+      checkFixed(line, "organ", bodyName(ctx, cells.organ), existing.ownerBodyName, errors);
+      checkFixed(line, "beslut", decisionText(ctx, cells.beslut), existing.decision, errors);
       checkDerived(line, cells, reserveMoney(existing), errors);
       checkDerived(
         line,
@@ -392,7 +405,7 @@ export async function importCallOffs(tx: Tx, actor: Actor, rows: Row[], errors: 
       );
       checkFixed(line, "diarienummer", cells.diarienummer ?? "", existing.caseNumber, errors);
       checkFixed(line, "rubrik", cells.rubrik ?? "", existing.title, errors);
-      checkFixed(line, "nämnd", cells.nämnd ?? "", existing.applyingBodyName, errors);
+      checkFixed(line, "nämnd", bodyName(ctx, cells.nämnd), existing.applyingBodyName, errors);
       checkFixed(line, "tema", cells.tema ?? "", existing.theme, errors);
       checkFixed(line, "ansökt", cells.ansökt ?? "", existing.appliedOn, errors);
       checkFixed(line, "start", cells.start ?? "", existing.startsOn, errors);
@@ -410,7 +423,7 @@ export async function importCallOffs(tx: Tx, actor: Actor, rows: Row[], errors: 
             field: "status",
             message: `Avropet är redan beslutat (${existing.statusText}); ett beslut ändras genom ett nytt beslut på avropets sida.`,
           });
-        checkFixed(line, "beslut", cells.beslut ?? "", existing.decision ?? "", errors);
+        checkFixed(line, "beslut", decisionText(ctx, cells.beslut), existing.decision ?? "", errors);
         checkDerived(
           line,
           cells,
