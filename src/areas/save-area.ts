@@ -27,6 +27,8 @@ export async function saveArea(tx: Tx, actor: Actor, input: AreaInput, field = "
   if (namesake && namesake.id !== before?.id)
     throw new DomainError("area_name_taken", { name: input.name }, at("name"));
   const values = { name: input.name, kind: input.kind ?? "district" };
+  // Read back unchanged (an export imported again): nothing to write, nothing to audit.
+  if (before && before.name === values.name && before.kind === values.kind) return before;
   const [saved] = before
     ? await tx.update(area).set(values).where(eq(area.id, before.id)).returning()
     : await tx

@@ -14,26 +14,85 @@ export interface CalendarPeriod {
 }
 
 /**
- * The municipality's follow-up calendar: the interim report (delårsrapport) covers January to August and is due
- * at the end of September; the annual report (årsanalys) covers the year and is due at the end of January after
- * it. This is Malmö's cycle and that of most Swedish municipalities (KL 11 kap. 8 § on the annual accounts;
- * LKBR 13 kap. 1 § on the interim report covering at least half of the year).
+ * When one period of a municipality's follow-up calendar ends and when its report is due, as a day of the year
+ * (month 1–12, day 1–31). Every period begins on 1 January; the annual report's period is the whole year.
  */
-export function calendarPeriod(year: number, period: ReportPeriod): CalendarPeriod {
-  return period === "interim"
-    ? { year, period, startsOn: `${year}-01-01`, endsOn: `${year}-08-31`, dueOn: `${year}-09-30` }
-    : { year, period, startsOn: `${year}-01-01`, endsOn: `${year}-12-31`, dueOn: `${year + 1}-01-31` };
+export interface CalendarRule {
+  endsMonth: number;
+  endsDay: number;
+  dueMonth: number;
+  dueDay: number;
+  /** The report is due the year after the period (an annual report in January). */
+  dueNextYear: boolean;
+}
+
+export type FollowUpCalendar = Record<ReportPeriod, CalendarRule>;
+
+/**
+ * The common Swedish cycle, used by a municipality that has not set its own: the interim report (delårsrapport)
+ * covers January to August and is due at the end of September; the annual report (årsanalys) covers the year
+ * and is due at the end of January after it (KL 11 kap. 8 § on the annual accounts; LKBR 13 kap. 1 § on the
+ * interim report covering at least half of the year).
+ */
+export const standardCalendar: FollowUpCalendar = {
+  interim: { endsMonth: 8, endsDay: 31, dueMonth: 9, dueDay: 30, dueNextYear: false },
+  annual: { endsMonth: 12, endsDay: 31, dueMonth: 1, dueDay: 31, dueNextYear: true },
+};
+
+/** The day in a year, with a day past the month's end (29 February in a common year) moved to its last day. */
+function dayIn(year: number, month: number, day: number): string {
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${year}-${String(month).padStart(2, "0")}-${String(Math.min(day, last)).padStart(2, "0")}`;
+}
+
+/** What is wrong with a calendar rule, in Swedish, or null when it holds. */
+export function calendarRuleProblem(period: ReportPeriod, rule: CalendarRule): string | null {
+  // 2024 is a leap year, so 29 February is a day a calendar may name.
+  const valid = (m: number, d: number) =>
+    Number.isInteger(m) &&
+    Number.isInteger(d) &&
+    m >= 1 &&
+    m <= 12 &&
+    d >= 1 &&
+    d <= new Date(Date.UTC(2024, m, 0)).getUTCDate();
+  if (!valid(rule.endsMonth, rule.endsDay)) return "Perioden slutar på en dag som inte finns.";
+  if (!valid(rule.dueMonth, rule.dueDay)) return "Rapporten ska lämnas en dag som inte finns.";
+  if (period === "annual" && (rule.endsMonth !== 12 || rule.endsDay !== 31))
+    return "Årsanalysen avser hela året och slutar 31 december.";
+  if (!rule.dueNextYear && rule.dueMonth * 100 + rule.dueDay <= rule.endsMonth * 100 + rule.endsDay)
+    return "Rapporten kan inte lämnas innan perioden har slutat; välj en senare dag eller året efter.";
+  return null;
+}
+
+/** A period of the municipality's follow-up calendar in a year: when it begins and ends, and when it is due. */
+export function calendarPeriod(
+  calendar: FollowUpCalendar,
+  year: number,
+  period: ReportPeriod,
+): CalendarPeriod {
+  const rule = calendar[period];
+  return {
+    year,
+    period,
+    startsOn: `${year}-01-01`,
+    endsOn: dayIn(year, rule.endsMonth, rule.endsDay),
+    dueOn: dayIn(rule.dueNextYear ? year + 1 : year, rule.dueMonth, rule.dueDay),
+  };
 }
 
 /** The periods an intervention running from startsOn to endsOn reports on, in order. */
-export function reportingPeriods(startsOn: string, endsOn: string): CalendarPeriod[] {
+export function reportingPeriods(
+  calendar: FollowUpCalendar,
+  startsOn: string,
+  endsOn: string,
+): CalendarPeriod[] {
   const first = Number(startsOn.slice(0, 4));
   const last = Number(endsOn.slice(0, 4));
   const periods: CalendarPeriod[] = [];
   for (let year = first; year <= last && periods.length < 40; year++) {
-    const interim = calendarPeriod(year, "interim");
+    const interim = calendarPeriod(calendar, year, "interim");
     if (startsOn <= interim.endsOn) periods.push(interim);
-    periods.push(calendarPeriod(year, "annual"));
+    periods.push(calendarPeriod(calendar, year, "annual"));
   }
   return periods;
 }

@@ -53,6 +53,11 @@ describe("the Malmö example's reserve", () => {
           "Öster",
         ]);
         expect(reserve!.progressPermille).not.toBeNull();
+        // Malmö's own follow-up calendar gives the reports' last days.
+        expect(reserve!.callOffs[0]!.reportsDue).toContainEqual({
+          label: "Årsanalys 2026",
+          dueOn: "2027-02-15",
+        });
         throw new Rollback();
       }),
     ).rejects.toBeInstanceOf(Rollback);

@@ -8,6 +8,7 @@ import { decideCallOff } from "../reserves/decide-call-off.js";
 import { listCallOffIndicators } from "../reserves/queries.js";
 import { recordPayment } from "../reserves/record-payment.js";
 import type { IndicatorInput, ReportInput } from "../reserves/schemas.js";
+import { setFollowUpCalendar } from "../reserves/set-follow-up-calendar.js";
 import { submitReport } from "../reserves/submit-report.js";
 
 // The seed's outcome (KF 2026-01-22 § 8, ../shared/seed): 10 miljoner kronor for 2026 "avropas vid behov under året
@@ -120,7 +121,7 @@ export const callOffs: ExampleCallOff[] = [
       narrative:
         "Sommarlovets aktiviteter nådde fler än planerat; läxhjälpen kom i gång i augusti. Behörigheten mäts på " +
         "nytt när vårterminens betyg finns.",
-      reportedOn: "2026-09-25",
+      reportedOn: "2026-09-10",
       values: [72.5, 410],
     },
   },
@@ -155,7 +156,7 @@ export const callOffs: ExampleCallOff[] = [
       status: "at_risk",
       moneyUsedOre: 70_000_000,
       narrative: "Färre arbetsgivare än väntat tog emot praktikanter; nämnden söker fler inför hösten.",
-      reportedOn: "2026-09-28",
+      reportedOn: "2026-09-11",
       values: [88.5, 90],
     },
   },
@@ -198,7 +199,7 @@ export const callOffs: ExampleCallOff[] = [
       status: "on_track",
       moneyUsedOre: 60_000_000,
       narrative: "Tre föräldragrupper har avslutats under våren och två har startat efter sommaren.",
-      reportedOn: "2026-09-29",
+      reportedOn: "2026-09-14",
       values: [66, 45],
     },
   },
@@ -221,6 +222,12 @@ export const callOffs: ExampleCallOff[] = [
 
 const kr = (n: number) => n * 100;
 
+/** Malmö's follow-up calendar in the example (illustrative dates). */
+export const malmoCalendar = {
+  interim: { periodEnds: "08-31", due: "09-15", dueNextYear: false },
+  annual: { due: "02-15", dueNextYear: true },
+};
+
 /**
  * Loads Malmö's areas, the 2026 reserve created by KF 2026-01-22 § 8 in STK-2024-1374, and the illustrative
  * call-offs with their decisions (KSAU, on delegation), payments and interim reports, through the use cases.
@@ -233,6 +240,11 @@ export async function loadMalmoReserves(tx: Tx, actor: Actor, bodyIds: Map<strin
   };
   const areaIds = new Map<string, string>();
   for (const a of areas) areaIds.set(a.name, (await saveArea(tx, actor, { ...a, kind: "district" })).id);
+
+  // Malmö's follow-up calendar, set before the grants so their reminders follow it. The seed names no dates;
+  // these are illustrative: the interim period to 31 August with the committees' reports due in mid-September,
+  // and the annual analysis (årsanalys) due in mid-February after the year.
+  await setFollowUpCalendar(tx, actor, malmoCalendar);
 
   const kase = await findCaseByNumber(tx, actor.municipalityId, "STK-2024-1374");
   const reserve = await createAppropriation(tx, actor, {

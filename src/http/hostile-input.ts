@@ -37,7 +37,14 @@ export function bodyLimits(env: NodeJS.ProcessEnv = process.env): BodyLimits {
  * the JSON and form limit. A route that takes files and is missing here answers 413 to any real file, which
  * test/fuzz/api.test.ts and test/fuzz/pages.test.ts check against the OpenAPI document and the forms it crawls.
  */
-export const uploadRoutes = ["/api/records", "/api/records/:id/files", "/diarium/:number/handlingar/ny"];
+export const uploadRoutes = [
+  "/api/records",
+  "/api/records/:id/files",
+  "/diarium/:number/handlingar/ny",
+  // The reserves' import takes a CSV or XLSX file (itself capped at 1 MB), in base64 or as a form's upload.
+  "/api/reserves/import",
+  "/uppfoljning/inlasning",
+];
 
 const uploadPatterns = uploadRoutes.map(
   (route) => new RegExp(`^${route.replace(/:[a-z]+/gi, "[^/]+").replaceAll(".", "\\.")}/?$`),

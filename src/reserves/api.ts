@@ -7,12 +7,15 @@ import { db, IdParam, json, problemResponse, writeProblems } from "../http/opena
 import { requireActor, requireMunicipality } from "../http/pages.js";
 import { secretAccess } from "../register/access.js";
 import { applyForCallOff } from "./apply-for-call-off.js";
+import { readCalendar } from "./calendar.js";
 import { createAppropriation } from "./create-appropriation.js";
 import { decideCallOff } from "./decide-call-off.js";
+import { readFile } from "./import-file.js";
 import { importAllOrNothing, isLargeFile, queueImport, readImport } from "./import-rows.js";
 import type { CallOffView, ReserveView } from "./present.js";
 import { readCallOff, readReserve, readReserves } from "./read-follow-up.js";
 import { recordPayment } from "./record-payment.js";
+import { reverseCallOff } from "./reverse-call-off.js";
 import {
   AppropriationInput,
   AppropriationResource,
@@ -22,12 +25,16 @@ import {
   CallOffInput,
   CallOffResource,
   DecideCallOffInput,
+  FollowUpCalendarInput,
+  FollowUpCalendarResource,
   ImportInput,
   ImportResource,
   PaymentInput,
   QuestionRoundInput,
   ReportInput,
+  ReversalInput,
 } from "./schemas.js";
+import { setFollowUpCalendar } from "./set-follow-up-calendar.js";
 import { startQuestionRound } from "./start-question-round.js";
 import { submitReport } from "./submit-report.js";
 
@@ -201,10 +208,50 @@ export function registerReserveApi(api: OpenAPIHono<AppEnv>) {
     (tx, actor, id, input) => recordPayment(tx, actor, id, input),
   );
   callOffWrite(
+    "/api/call-offs/{id}/reversals",
+    "Minska eller återkalla ett beviljat belopp, eller rätta en utbetalning, enligt ett beslut (nya rader i huvudboken)",
+    ReversalInput,
+    (tx, actor, id, input) => reverseCallOff(tx, actor, id, input),
+  );
+  callOffWrite(
     "/api/call-offs/{id}/reports",
     "Lämna (eller rätta) en uppföljningsrapport för en period i uppföljningskalendern",
     ReportInput,
     (tx, actor, id, input) => submitReport(tx, actor, id, input),
+  );
+  api.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/follow-up-calendar",
+      tags,
+      summary: "Kommunens uppföljningskalender: när delårsperioden slutar och när rapporterna ska lämnas",
+      responses: { 200: { description: "Kalendern", ...json(FollowUpCalendarResource) } },
+    }),
+    async (c) => {
+      const m = requireMunicipality(c);
+      const view = await inTransaction(db(c), (tx) => readCalendar(tx, m.id));
+      return c.json(view, 200);
+    },
+  );
+  api.openapi(
+    createRoute({
+      method: "put",
+      path: "/api/follow-up-calendar",
+      tags,
+      summary: "Sätt kommunens uppföljningskalender; rapporternas sista dagar och påminnelser följer den",
+      security: [{ session: [] }],
+      request: { body: { ...json(FollowUpCalendarInput), required: true } },
+      responses: { 200: { description: "Kalendern", ...json(FollowUpCalendarResource) }, ...writeProblems },
+    }),
+    async (c) => {
+      const actor = requireActor(c);
+      const input = c.req.valid("json");
+      const view = await inTransaction(db(c), async (tx) => {
+        await setFollowUpCalendar(tx, actor, input);
+        return readCalendar(tx, actor.municipalityId);
+      });
+      return c.json(view, 200);
+    },
   );
   api.openapi(
     createRoute({
@@ -243,9 +290,9 @@ export function registerReserveApi(api: OpenAPIHono<AppEnv>) {
       path: "/api/reserves/import",
       tags,
       summary:
-        "Läs in områden, indikatorer eller rapporter från CSV; uppdaterar på externt id, allt eller inget",
+        "Läs in områden, indikatorer, rapporter, reserver eller avrop från CSV eller XLSX; uppdaterar på externt id, allt eller inget",
       description:
-        "Samma kolumner som exporten (/uppfoljning/{områden|indikatorer|rapporter}.csv). En fil med fel på någon rad skriver ingenting och svarar med ett fel per rad. En stor fil läses av ett jobb: svaret är då 202 med inläsningens id.",
+        "Samma kolumner som exporten (/uppfoljning/{reserver|avrop|indikatorer|rapporter}.csv eller .xlsx). En CSV skickas som text i content, en XLSX-arbetsbok (eller CSV) i base64 i contentBase64. En fil med fel på någon rad skriver ingenting och svarar med ett fel per rad, med radnumret som Excel visar det. En stor fil läses av ett jobb: svaret är då 202 med inläsningens id.",
       security: [{ session: [] }],
       request: { body: { ...json(ImportInput), required: true } },
       responses: {
@@ -257,12 +304,13 @@ export function registerReserveApi(api: OpenAPIHono<AppEnv>) {
     }),
     async (c) => {
       const actor = requireActor(c);
-      const { kind, content } = c.req.valid("json");
-      if (isLargeFile(content)) {
-        const queued = await inTransaction(db(c), (tx) => queueImport(tx, actor, kind, content));
+      const { kind, content, contentBase64 } = c.req.valid("json");
+      const file = content ?? (await readFile(Buffer.from(contentBase64!, "base64")));
+      if (isLargeFile(file)) {
+        const queued = await inTransaction(db(c), (tx) => queueImport(tx, actor, kind, file));
         return c.json({ id: queued.id, status: "waiting" as const, rows: 0, errors: [] }, 202);
       }
-      const result = await importAllOrNothing(db(c), actor, kind, content);
+      const result = await importAllOrNothing(db(c), actor, kind, file);
       if (!result.ok)
         return c.json(
           {

@@ -134,7 +134,8 @@ export function registerDashboardPages(app: OpenAPIHono<AppEnv>) {
         {can(c.get("actor"), "reserve:write") ? (
           <p class="actions">
             <a href={`${followUpPath}/ny-reserv`}>Ny reserv</a>
-            <a href={`${followUpPath}/inlasning`}>Läs in från CSV</a>
+            <a href={`${followUpPath}/inlasning`}>Läs in från CSV eller Excel</a>
+            <a href={`${followUpPath}/kalender`}>Uppföljningskalender</a>
           </p>
         ) : null}
         {reserves.length === 0 ? <p>Det finns inga reserver ännu.</p> : null}
@@ -212,6 +213,7 @@ export function registerDashboardPages(app: OpenAPIHono<AppEnv>) {
         {can(c.get("actor"), "reserve:write") ? (
           <p class="actions">
             <a href={`${reservePath(r.id)}/avrop`}>Nytt avrop</a>
+            <a href={`${reservePath(r.id)}/fragerunda`}>Särskild frågeomgång till nämnderna</a>
           </p>
         ) : null}
         {r.callOffs.length === 0 ? (
@@ -286,7 +288,11 @@ export function registerDashboardPages(app: OpenAPIHono<AppEnv>) {
           <dt>Beslut</dt>
           <dd>{o.decision ? `${o.statusText} (${o.decision})` : o.statusText}</dd>
           <dt>Beviljat</dt>
-          <dd>{o.money.granted}</dd>
+          <dd>
+            {o.money.reversedOre > 0
+              ? `${o.money.granted} (efter minskning med ${o.money.reversed})`
+              : o.money.granted}
+          </dd>
           <dt>Utbetalt</dt>
           <dd>{o.money.paid}</dd>
           <dt>Framsteg</dt>
@@ -301,7 +307,36 @@ export function registerDashboardPages(app: OpenAPIHono<AppEnv>) {
               <a href={`${callOffPath(o.id)}/utbetalning`}>Registrera utbetalning</a>
             ) : null}
             {o.money.grantedOre > 0 ? <a href={`${callOffPath(o.id)}/rapport`}>Lämna rapport</a> : null}
+            <a href={`${reservePath(reserve.id)}/fragerunda`}>Särskild frågeomgång till nämnderna</a>
+            {o.money.grantedOre > 0 || o.money.paidOre > 0 ? (
+              <a href={`${callOffPath(o.id)}/aterforing`}>Minska beviljat belopp eller rätta utbetalning</a>
+            ) : null}
           </p>
+        ) : null}
+        {o.reversals.length > 0 ? (
+          <table>
+            <caption>Minskningar och rättelser</caption>
+            <thead>
+              <tr>
+                <th scope="col">Datum</th>
+                <th scope="col">Vad</th>
+                <th scope="col">Belopp</th>
+                <th scope="col">Beslut</th>
+                <th scope="col">Skäl</th>
+              </tr>
+            </thead>
+            <tbody>
+              {o.reversals.map((v) => (
+                <tr>
+                  <td>{v.date}</td>
+                  <td>{v.kindText}</td>
+                  <td>{v.amount}</td>
+                  <td>{v.decision ?? "–"}</td>
+                  <td>{v.reason || "–"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         ) : null}
         <h2>Indikatorer</h2>
         {o.indicators.length === 0 ? <p>Insatsen har inga indikatorer.</p> : null}

@@ -44,6 +44,9 @@ export async function saveIndicator(
     weight: input.weight ?? 1,
   };
   const same = existing.find((i) => i.externalId === input.externalId);
+  // Read back unchanged (an export imported again): nothing to write, nothing to audit.
+  if (same && (Object.keys(values) as (keyof typeof values)[]).every((k) => same[k] === values[k]))
+    return same;
   if (same) {
     const [updated] = await tx
       .update(indicator)

@@ -35,6 +35,27 @@ defineErrors({
       `Utbetalningen ${d.amount} är större än det som återstår att betala ut av beviljat belopp (${d.left}).`,
   },
   payment_not_granted: { status: 409, text: () => "Avropet har inget beviljat belopp att betala ut." },
+  reversal_nothing_granted: {
+    status: 409,
+    text: () => "Avropet har inget beviljat belopp att minska eller återkalla.",
+  },
+  reversal_above_granted: {
+    status: 409,
+    text: (d) => `Minskningen ${d.amount} är större än det som är beviljat (${d.granted}).`,
+  },
+  reversal_below_paid: {
+    status: 409,
+    text: (d) =>
+      `Efter minskningen skulle utbetalt (${d.paid}) vara mer än beviljat (${d.left}). Rätta först utbetalningen.`,
+  },
+  correction_above_paid: {
+    status: 409,
+    text: (d) => `Rättelsen ${d.amount} är större än det som är utbetalt (${d.paid}).`,
+  },
+  theme_in_use: {
+    status: 409,
+    text: (d) => `Temat "${d.theme}" har avrop och kan inte tas bort ur reserven.`,
+  },
   area_not_found: { status: 400, text: () => "Området finns inte i kommunens register." },
   indicator_not_found: { status: 400, text: () => "Indikatorn hör inte till avropet." },
   indicator_value_wrong_unit: {
@@ -56,6 +77,7 @@ defineErrors({
     status: 409,
     text: () => "Reserven har inget ärende i diariet; en frågeomgång skickas i ett ärende.",
   },
+  calendar_rule_invalid: { status: 400, text: (d) => String(d.message) },
   import_header_wrong: {
     status: 400,
     text: (d) => `Filen har fel kolumner. Väntade: ${d.expected}. Fick: ${d.got}.`,
@@ -63,6 +85,15 @@ defineErrors({
   import_rows_refused: {
     status: 400,
     text: (d) => `${d.count} rader har fel; inget har sparats.`,
+  },
+  import_not_csv_or_xlsx: {
+    status: 400,
+    text: () => "Filen är varken CSV (text med semikolon) eller en Excel-arbetsbok (XLSX).",
+  },
+  import_not_xlsx: {
+    status: 400,
+    text: () =>
+      "Filen ser ut som en Excel-arbetsbok men kunde inte läsas. Spara den som XLSX och försök igen.",
   },
   import_empty: { status: 400, text: () => "Filen har inga rader att läsa in." },
   import_not_found: { status: 404, text: () => "Inläsningen finns inte." },

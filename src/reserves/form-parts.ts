@@ -4,7 +4,8 @@ import type { Field, Option } from "../http/forms.js";
 
 // The pieces the reserves' forms share: kronor as typed, dates, a decision's body, date and paragraph.
 
-const messages: Record<string, string> = {
+/** What is wrong with kronor as typed, in Swedish, by the problem parseKronor names. */
+export const kronorMessages: Record<string, string> = {
   blank: "Ange beloppet i kronor.",
   malformed: "Skriv beloppet i kronor, t.ex. 250 000 eller 1 234,50.",
   negative: "Beloppet kan inte vara negativt.",
@@ -14,10 +15,10 @@ const messages: Record<string, string> = {
 
 /** Kronor as a person types them, in öre; the problem as a Swedish message on the field. */
 export const kronor = (allowZero = false) =>
-  z.string({ error: messages.blank }).transform((text, ctx) => {
+  z.string({ error: kronorMessages.blank }).transform((text, ctx) => {
     const parsed = parseKronor(text);
     if ("problem" in parsed) {
-      ctx.addIssue({ code: "custom", message: messages[parsed.problem]! });
+      ctx.addIssue({ code: "custom", message: kronorMessages[parsed.problem]! });
       return z.NEVER;
     }
     if (!allowZero && parsed.ore === 0) {

@@ -5,11 +5,12 @@ import { buildUser } from "../../test/support/factories.js";
 import { Client, testApp } from "../../test/support/http.js";
 import { countQueries } from "../../test/support/queries.js";
 import { buildCallOff, reserveSetting } from "../../test/support/reserves.js";
+import { consultation } from "../consultations/tables.js";
 import type { Database } from "../db/connect.js";
 import { parseCsv } from "./csv.js";
 import { decideCallOff } from "./decide-call-off.js";
 import { readReserve } from "./read-follow-up.js";
-import { appropriation, indicator } from "./tables.js";
+import { appropriation, indicator, questionRound } from "./tables.js";
 
 let database: Database;
 beforeAll(async () => {
@@ -105,8 +106,9 @@ describe("import and export", () => {
     const csv = new TextDecoder().decode(bytes);
     const rows = parseCsv(csv);
     expect(rows[0]!.slice(0, 3)).toEqual(["externt_id", "år", "namn"]);
-    expect(rows[1]![5]).toBe("10000000");
-    expect(rows[1]![6]).toBe("500000");
+    const col = (name: string) => rows[0]!.indexOf(name);
+    expect(rows[1]![col("anslaget_kr")]).toBe("10000000");
+    expect(rows[1]![col("beviljat_kr")]).toBe("500000");
     const xlsx = new Uint8Array(await (await client.get("/uppfoljning/avrop.xlsx")).arrayBuffer());
     expect(String.fromCharCode(xlsx[0]!, xlsx[1]!)).toBe("PK");
   });
@@ -261,6 +263,164 @@ describe("the officer's forms", () => {
     const page = await (await client.get(applied.headers.get("location")!)).text();
     expect(page).toMatch(/STK-2027-\d+/);
     expect(page).toContain("ansökt");
+  });
+});
+
+describe("reversals", () => {
+  it("reduce a grant through the API and the form, refuse too much in Swedish, and show it in the export", async () => {
+    const { m, s, a, client } = await world();
+    await tx(database, (t) =>
+      decideCallOff(t, m.system, a.id, {
+        outcome: "granted",
+        decidedBy: { bodyId: s.kf.id, decidedOn: "2026-02-20", paragraphNumber: null },
+      }),
+    );
+    const decidedBy = { bodyId: s.ks.id, decidedOn: "2026-06-01", paragraphNumber: 140 };
+    const tooMuch = await client.request("POST", `/api/call-offs/${a.id}/reversals`, {
+      json: { kind: "grant", amountOre: 50_000_001, decidedBy, reason: "Mindre insats." },
+    });
+    expect(tooMuch.status).toBe(409);
+    expect(((await tooMuch.json()) as { detail: string }).detail).toBe(
+      "Minskningen 500\u00a0000,01\u00a0kr är större än det som är beviljat (500\u00a0000\u00a0kr).",
+    );
+    const ok = await client.request("POST", `/api/call-offs/${a.id}/reversals`, {
+      json: { kind: "grant", amountOre: 10_000_000, decidedBy, reason: "Mindre insats." },
+    });
+    expect(ok.status).toBe(200);
+    const body = (await ok.json()) as { status: string; money: { granted: string; reversed: string } };
+    expect(body.status).toBe("partly_granted");
+    expect(body.money.reversed).toBe("100\u00a0000\u00a0kr");
+
+    const path = `/uppfoljning/insatser/${a.id}/aterforing`;
+    const fields = {
+      kind: "grant",
+      amount: "500 000",
+      reason: "Insatsen genomförs inte.",
+      "decidedBy.bodyId": s.ks.id,
+      "decidedBy.decidedOn": "2026-06-15",
+      "decidedBy.paragraphNumber": "150",
+    };
+    const bad = await client.postForm(path, path, fields);
+    expect(bad.status).toBe(409);
+    expect(await bad.text()).toContain("större än det som är beviljat");
+    const withdrawn = await client.postForm(path, path, { ...fields, amount: "400 000" });
+    expect(withdrawn.status).toBe(303);
+    const page = await (await client.get(`/uppfoljning/insatser/${a.id}`)).text();
+    expect(page).toContain("återkallat (KF 260220)");
+    expect(page).toContain("Minskningar och rättelser");
+    expect(page).toContain("KS 260615 § 150");
+    const rows = parseCsv(await (await client.get("/uppfoljning/avrop.csv")).text());
+    const col = (name: string) => rows[0]!.indexOf(name);
+    expect(rows[1]![col("status")]).toBe("återkallat");
+    expect(rows[1]![col("återfört_kr")]).toBe("500000");
+    expect(rows[1]![col("beviljat_kr")]).toBe("0");
+    const reserves = parseCsv(await (await client.get("/uppfoljning/reserver.csv")).text());
+    expect(reserves[1]![reserves[0]!.indexOf("återstår_kr")]).toBe("10000000");
+  });
+});
+
+describe("the question round form", () => {
+  it("starts a consultation in the reserve's case, reached from the reserve's and the intervention's page", async () => {
+    const { m, s, a, client } = await world();
+    const path = `/uppfoljning/reserver/${s.reserve.id}/fragerunda`;
+    expect(await (await client.get(`/uppfoljning/reserver/${s.reserve.id}`)).text()).toContain(path);
+    expect(await (await client.get(`/uppfoljning/insatser/${a.id}`)).text()).toContain(path);
+    const form = await (await client.get(path)).text();
+    // The committee with a call-off is chosen already.
+    expect(form).toMatch(new RegExp(`value="${s.committee.id}"[^>]*checked`));
+    const fields = {
+      title: "Hur når insatserna de unga?",
+      coverText: "Kommunstyrelsen vill veta hur insatserna når målgruppen.",
+      questions: "",
+      deadline: "2026-10-30",
+      "decidedBy.bodyId": s.ksau.id,
+      "decidedBy.decidedOn": "2026-06-10",
+      "decidedBy.paragraphNumber": "160",
+    };
+    const noQuestions = await client.postForm(path, path, { ...fields, bodyIds: s.committee.id });
+    expect(noQuestions.status).toBe(400);
+    expect(await noQuestions.text()).toContain("Ställ minst en fråga, en per rad.");
+    const noBodies = await client.postForm(path, path, { ...fields, questions: "Hur många deltar?" });
+    expect(noBodies.status).toBe(400);
+    expect(await noBodies.text()).toContain("Välj minst en nämnd.");
+    const rounds = () =>
+      tx(database, (t) =>
+        t.select().from(questionRound).where(eq(questionRound.appropriationId, s.reserve.id)),
+      );
+    expect(await rounds()).toEqual([]);
+    const ok = await client.postForm(path, path, {
+      ...fields,
+      questions: "Hur många deltar?\r\nHur följer ni upp skolresultaten?",
+      bodyIds: s.committee.id,
+    });
+    expect(ok.status).toBe(303);
+    const [round] = await rounds();
+    expect(ok.headers.get("location")).toBe(`/remisser/${round!.consultationId}`);
+    const [letter] = await tx(database, (t) =>
+      t.select().from(consultation).where(eq(consultation.id, round!.consultationId)),
+    );
+    expect(letter).toMatchObject({
+      caseId: s.kase.id,
+      title: "Hur når insatserna de unga?",
+      municipalityId: m.id,
+    });
+    expect(await (await client.get(`/uppfoljning/reserver/${s.reserve.id}`)).text()).toContain(
+      "Hur når insatserna de unga?",
+    );
+  });
+});
+
+describe("the follow-up calendar", () => {
+  it("is read by anyone, set through the API and the page, and a bad day is refused in Swedish with nothing saved", async () => {
+    const { client, app } = await world();
+    const anonymous = new Client(app);
+    const standard = (await (await anonymous.get("/api/follow-up-calendar")).json()) as {
+      own: boolean;
+      interim: { due: string };
+    };
+    expect(standard).toMatchObject({ own: false, interim: { due: "09-30" } });
+    expect(
+      (
+        await anonymous.request("PUT", "/api/follow-up-calendar", {
+          json: { interim: { periodEnds: "08-31", due: "09-15" }, annual: { due: "02-15" } },
+        })
+      ).status,
+    ).toBe(401);
+    const bad = await client.request("PUT", "/api/follow-up-calendar", {
+      json: { interim: { periodEnds: "08-31", due: "08-01" }, annual: { due: "02-15" } },
+    });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(await bad.json())).toContain("innan perioden har slutat");
+    expect(((await (await client.get("/api/follow-up-calendar")).json()) as { own: boolean }).own).toBe(
+      false,
+    );
+    const ok = await client.request("PUT", "/api/follow-up-calendar", {
+      json: { interim: { periodEnds: "08-31", due: "09-15" }, annual: { due: "02-15" } },
+    });
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toEqual({
+      own: true,
+      interim: { periodEnds: "08-31", due: "09-15", dueNextYear: false },
+      annual: { periodEnds: "12-31", due: "02-15", dueNextYear: true },
+    });
+
+    const path = "/uppfoljning/kalender";
+    expect(await (await client.get(path)).text()).toContain("ska lämnas senast");
+    const fields = {
+      "interim.periodEnds": "08-31",
+      "interim.due": "13-40",
+      "annual.due": "02-20",
+      "annual.dueNextYear": "on",
+    };
+    const refused = await client.postForm(path, path, fields);
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain("Rapporten ska lämnas en dag som inte finns.");
+    const saved = await client.postForm(path, path, { ...fields, "interim.due": "10-01" });
+    expect(saved.status).toBe(303);
+    expect(await (await client.get("/api/follow-up-calendar")).json()).toMatchObject({
+      interim: { due: "10-01" },
+      annual: { due: "02-20", dueNextYear: true },
+    });
   });
 });
 

@@ -1,4 +1,3 @@
-import type { z } from "@hono/zod-openapi";
 import { and, eq } from "drizzle-orm";
 import { type Actor, systemActor } from "../accounts/actor.js";
 import { authorize } from "../accounts/policy.js";
@@ -6,7 +5,6 @@ import { saveArea } from "../areas/save-area.js";
 import type { Db, Tx } from "../db/connect.js";
 import { inTransaction } from "../db/transaction.js";
 import { DomainError } from "../domain/errors.js";
-import { parseKronor } from "../domain/money.js";
 import { describeError } from "../http/errors.js";
 import "../areas/errors.js";
 import "./errors.js";
@@ -14,27 +12,34 @@ import { enqueueJob } from "../jobs/enqueue.js";
 import {
   areaColumns,
   areaKindWords,
+  callOffColumns,
   codeOf,
   indicatorColumns,
   periodWords,
   reportColumns,
+  reserveColumns,
   statusWords,
   unitWords,
 } from "./columns.js";
-import { parseCsv, parseSwedishNumber } from "./csv.js";
 import { saveIndicator } from "./define-indicators.js";
+import { csvRows, type ReadFile, storedRows } from "./import-file.js";
+import { importCallOffs, importReserves } from "./import-money.js";
+import {
+  attempt,
+  domainRowError,
+  kronor,
+  number,
+  type Row,
+  type RowError,
+  zodErrors,
+} from "./import-support.js";
 import { importJobKind } from "./job-kinds.js";
 import { findAppropriation, findCallOffByExternalId, listCallOffIndicators } from "./queries.js";
 import { AreaInput, IndicatorInput, ReportInput } from "./schemas.js";
 import { submitReport } from "./submit-report.js";
 import { type ImportKind, reserveImport } from "./tables.js";
 
-/** One refused row: its line in the file (the header is line 1), the column and what is wrong, in Swedish. */
-export interface RowError {
-  row: number;
-  field: string;
-  message: string;
-}
+export type { RowError } from "./import-support.js";
 
 export type ImportResult = { ok: true; rows: number } | { ok: false; errors: RowError[] };
 
@@ -45,9 +50,9 @@ const columnsOf: Record<ImportKind, readonly string[]> = {
   areas: areaColumns,
   indicators: indicatorColumns,
   reports: reportColumns,
+  reserves: reserveColumns,
+  call_offs: callOffColumns,
 };
-
-type Row = { line: number; cells: Record<string, string> };
 
 class RefusedRows extends Error {
   constructor(readonly errors: RowError[]) {
@@ -55,11 +60,18 @@ class RefusedRows extends Error {
   }
 }
 
+/** A file to import: CSV text, or a file read by what it is (CSV or XLSX). */
+export type ImportSource = string | ReadFile;
+
+function fileOf(source: ImportSource): ReadFile {
+  return typeof source === "string" ? { format: "csv", rows: csvRows(source), stored: source } : source;
+}
+
 /** Checks the header and turns the rows into records by column name; a wrong header refuses the whole file. */
-export function readTable(kind: ImportKind, text: string): Row[] {
-  const rows = parseCsv(text);
+export function readTable(kind: ImportKind, source: ImportSource): Row[] {
+  const rows = fileOf(source).rows;
   const expected = columnsOf[kind];
-  const header = (rows[0] ?? []).map((h) => h.trim().toLowerCase());
+  const header = (rows[0]?.cells ?? []).map((h) => h.trim().toLowerCase());
   if (header.length !== expected.length || header.some((h, i) => h !== expected[i]))
     throw new DomainError(
       "import_header_wrong",
@@ -67,50 +79,10 @@ export function readTable(kind: ImportKind, text: string): Row[] {
       "file",
     );
   if (rows.length < 2) throw new DomainError("import_empty", {}, "file");
-  return rows.slice(1).map((cells, i) => ({
-    line: i + 2,
+  return rows.slice(1).map(({ line, cells }) => ({
+    line,
     cells: Object.fromEntries(expected.map((c, j) => [c, (cells[j] ?? "").trim()])),
   }));
-}
-
-/** A zod failure of a row as row errors, named by the file's columns. */
-function zodErrors(line: number, error: z.ZodError, names: Record<string, string>): RowError[] {
-  return error.issues.map((i) => ({
-    row: line,
-    field: names[String(i.path[0])] ?? String(i.path[0] ?? "rad"),
-    message: i.message,
-  }));
-}
-
-function domainRowError(line: number, error: unknown, names: Record<string, string>): RowError {
-  if (!(error instanceof DomainError)) throw error;
-  const field = error.field?.split(".").pop() ?? "";
-  return { row: line, field: names[field] ?? field ?? "rad", message: describeError(error).message };
-}
-
-function number(cells: Record<string, string>, column: string): number {
-  return parseSwedishNumber(cells[column] ?? "") ?? Number.NaN;
-}
-
-function kronor(cells: Record<string, string>, column: string): number {
-  const parsed = parseKronor(cells[column] ?? "");
-  return "ore" in parsed ? parsed.ore : parsed.problem === "negative" ? -1 : Number.NaN;
-}
-
-/** Runs one row's write in a savepoint, so a refused row leaves nothing and the next rows are still checked. */
-async function attempt(
-  tx: Tx,
-  errors: RowError[],
-  fn: (sp: Tx) => Promise<unknown>,
-  onError: (e: unknown) => RowError,
-) {
-  try {
-    await tx.transaction(async (sp) => {
-      await fn(sp as unknown as Tx);
-    });
-  } catch (error) {
-    errors.push(onError(error));
-  }
 }
 
 const areaNames = { externalId: "externt_id", name: "namn", kind: "typ" };
@@ -283,13 +255,20 @@ async function importReports(tx: Tx, actor: Actor, rows: Row[], errors: RowError
  * Reads a whole file into the register in the caller's transaction: creates or updates by external id, and
  * collects every refused row. With any refused row it throws, so the transaction writes nothing at all.
  */
-export async function importTable(tx: Tx, actor: Actor, kind: ImportKind, text: string): Promise<number> {
+export async function importTable(
+  tx: Tx,
+  actor: Actor,
+  kind: ImportKind,
+  source: ImportSource,
+): Promise<number> {
   authorize(actor, "reserve:write");
-  const rows = readTable(kind, text);
+  const rows = readTable(kind, source);
   const errors: RowError[] = [];
   if (kind === "areas") await importAreas(tx, actor, rows, errors);
   else if (kind === "indicators") await importIndicators(tx, actor, rows, errors);
-  else await importReports(tx, actor, rows, errors);
+  else if (kind === "reports") await importReports(tx, actor, rows, errors);
+  else if (kind === "reserves") await importReserves(tx, actor, rows, errors);
+  else await importCallOffs(tx, actor, rows, errors);
   if (errors.length > 0) throw new RefusedRows(errors.sort((a, b) => a.row - b.row));
   return rows.length;
 }
@@ -299,10 +278,10 @@ export async function importAllOrNothing(
   db: Db,
   actor: Actor,
   kind: ImportKind,
-  text: string,
+  source: ImportSource,
 ): Promise<ImportResult> {
   try {
-    const rows = await inTransaction(db, (tx) => importTable(tx, actor, kind, text));
+    const rows = await inTransaction(db, (tx) => importTable(tx, actor, kind, source));
     return { ok: true, rows };
   } catch (error) {
     if (error instanceof RefusedRows) return { ok: false, errors: error.errors };
@@ -316,7 +295,9 @@ export async function importAllOrNothing(
 }
 
 /** Whether a file is large enough to be read by a job rather than in the request. */
-export function isLargeFile(text: string): boolean {
+export function isLargeFile(source: ImportSource): boolean {
+  if (typeof source !== "string") return source.rows.length > jobThreshold + 1;
+  const text = source;
   let lines = 0;
   for (let i = text.indexOf("\n"); i !== -1 && lines <= jobThreshold + 1; i = text.indexOf("\n", i + 1))
     lines++;
@@ -324,15 +305,17 @@ export function isLargeFile(text: string): boolean {
 }
 
 /** Keeps a large file for the import job and queues the job, in the caller's transaction. */
-export async function queueImport(tx: Tx, actor: Actor, kind: ImportKind, text: string) {
+export async function queueImport(tx: Tx, actor: Actor, kind: ImportKind, source: ImportSource) {
   authorize(actor, "reserve:write");
-  readTable(kind, text); // a wrong header is refused now, not later
+  const file = fileOf(source);
+  readTable(kind, file); // a wrong header is refused now, not later
   const [queued] = await tx
     .insert(reserveImport)
     .values({
       municipalityId: actor.municipalityId,
       kind,
-      content: text,
+      format: file.format,
+      content: file.stored,
       requestedBy: actor.label ?? "okänd",
     })
     .returning({ id: reserveImport.id, status: reserveImport.status });
@@ -355,7 +338,14 @@ export async function runImport(db: Db, municipalityId: string, importId: string
   );
   if (row?.status !== "waiting") return;
   const actor = systemActor(municipalityId, `Inläsning begärd av ${row.requestedBy}`);
-  const result = await importAllOrNothing(db, actor, row.kind, row.content);
+  let result: ImportResult;
+  try {
+    const rows = await storedRows(row.format, row.content);
+    result = await importAllOrNothing(db, actor, row.kind, { format: row.format, rows, stored: row.content });
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    result = { ok: false, errors: [{ row: 1, field: "file", message: describeError(error).message }] };
+  }
   await inTransaction(db, (tx) =>
     tx
       .update(reserveImport)

@@ -11,6 +11,7 @@ import { registerNewCase } from "../register/register-case.js";
 import { decideCallOff } from "./decide-call-off.js";
 import { importAllOrNothing, isLargeFile, jobThreshold, queueImport, readImport } from "./import-rows.js";
 import { reserveJobHandlers } from "./notify.js";
+import { reverseCallOff } from "./reverse-call-off.js";
 import { submitReport } from "./submit-report.js";
 
 let database: Database;
@@ -77,6 +78,36 @@ describe("report reminders", () => {
     expect(mails[0]!.subject).toContain("Avrop för enskilda familjer");
     expect(mails[0]!.subject).toContain("delårsrapport 2026 senast 2026-09-30");
     expect(JSON.stringify(mails)).not.toContain("Nyström");
+  });
+});
+
+describe("a withdrawn grant", () => {
+  it("owes no more reports, so its waiting reminders mail nobody", async () => {
+    const m = await freshMunicipality(database);
+    const s = await reserveSetting(database, m.system);
+    const a = await buildCallOff(database, m.system, s);
+    await tx(database, (t) =>
+      decideCallOff(t, m.system, a.id, {
+        outcome: "granted",
+        decidedBy: { bodyId: s.kf.id, decidedOn: "2026-02-20", paragraphNumber: null },
+      }),
+    );
+    await tx(database, (t) =>
+      reverseCallOff(t, m.system, a.id, {
+        kind: "grant",
+        amountOre: 50_000_000,
+        reason: "Insatsen genomförs inte.",
+        decidedBy: { bodyId: s.ks.id, decidedOn: "2026-04-01", paragraphNumber: 70 },
+      }),
+    );
+    const mailed = smtp.received.length;
+    const result = await runDueJobs(database.db, {
+      municipalityId: m.id,
+      handlers: reserveJobHandlers(mailer),
+      now: new Date("2027-02-01T00:00:00Z"),
+    });
+    expect(result.done).toBe(2);
+    expect(smtp.received.length).toBe(mailed);
   });
 });
 

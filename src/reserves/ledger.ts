@@ -39,6 +39,7 @@ export async function appendLedgerEntry(
     note?: string | null;
   },
   field: string,
+  codes: Record<string, string> = balanceConstraints,
 ) {
   try {
     const [row] = await tx
@@ -48,7 +49,7 @@ export async function appendLedgerEntry(
     return row!;
   } catch (error) {
     const constraint = constraintOf(error);
-    const code = constraint ? balanceConstraints[constraint] : undefined;
+    const code = constraint ? codes[constraint] : undefined;
     if (code)
       throw new DomainError(
         code,
@@ -57,6 +58,8 @@ export async function appendLedgerEntry(
           remaining: "det som återstår",
           left: "det som återstår",
           requested: "det sökta",
+          granted: "det beviljade",
+          paid: "det utbetalda",
         },
         field,
       );

@@ -14,6 +14,7 @@ import { createAppropriation } from "./create-appropriation.js";
 import { decisionFields, isoDate, kronor, paragraphNumber } from "./form-parts.js";
 import { callOffPath, followUpPath, reservePath } from "./present.js";
 import { readReserve } from "./read-follow-up.js";
+import { startQuestionRound } from "./start-question-round.js";
 
 type C = Context<AppEnv>;
 
@@ -55,6 +56,17 @@ const NewCallOffForm = z.object({
   startsOn: isoDate("Ange när insatsen börjar som ÅÅÅÅ-MM-DD."),
   endsOn: isoDate("Ange när insatsen slutar som ÅÅÅÅ-MM-DD."),
   requested: kronor(),
+});
+
+const QuestionRoundForm = z.object({
+  title: text(500, "Ange frågeomgångens rubrik."),
+  coverText: text(20_000, "Skriv följebrevet."),
+  questions: text(50_000, "Ställ minst en fråga, en per rad."),
+  bodyIds: z.array(z.uuid({ error: "Välj nämnder ur listan." })).min(1, "Välj minst en nämnd."),
+  deadline: isoDate("Ange sista svarsdag som ÅÅÅÅ-MM-DD."),
+  "decidedBy.bodyId": z.uuid({ error: "Välj det organ som beslutade om frågeomgången." }),
+  "decidedBy.decidedOn": isoDate("Ange beslutsdatum som ÅÅÅÅ-MM-DD."),
+  "decidedBy.paragraphNumber": paragraphNumber,
 });
 
 async function choices(c: C) {
@@ -199,6 +211,66 @@ export function registerNewReservePages(app: OpenAPIHono<AppEnv>) {
       }),
     redirect: (r) => callOffPath(r.id),
     submitLabel: "Registrera ansökan",
+    current: followUpPath,
+  });
+
+  formRoute(app, `${followUpPath}/reserver/:id/fragerunda`, {
+    load: async (c) => {
+      const m = requireMunicipality(c);
+      const id = c.req.param("id") ?? "";
+      if (!/^[0-9a-f-]{36}$/i.test(id)) throw new DomainError("appropriation_not_found");
+      const reserve = await read(c, (tx) => readReserve(tx, m.id, id, secretAccess(c.get("actor"))));
+      return { reserve, ...(await choices(c)) };
+    },
+    title: (l) => `Särskild frågeomgång om ${l.reserve.title} ${l.reserve.year}`,
+    trail: (l) => [
+      { href: followUpPath, label: "Uppföljning" },
+      { href: reservePath(l.reserve.id), label: `${l.reserve.title} ${l.reserve.year}` },
+      { label: "Särskild frågeomgång" },
+    ],
+    intro:
+      "Frågorna går till nämnderna som en remiss i reservens ärende: samma brev, påminnelser och svar som andra remisser. Remissen förbereds här och skickas från remissens sida.",
+    fields: (l): Field[] => [
+      { name: "title", label: "Rubrik", required: true },
+      { name: "coverText", label: "Följebrev", type: "textarea", required: true },
+      { name: "questions", label: "Frågor", type: "textarea", required: true, hint: "En fråga per rad." },
+      {
+        name: "bodyIds",
+        label: "Nämnder som får frågorna",
+        type: "checkboxes",
+        options: l.bodies,
+        hint: "Förvalt: nämnderna som har avrop ur reserven.",
+      },
+      { name: "deadline", label: "Sista svarsdag", type: "date", required: true },
+      ...decisionFields(l.bodies),
+    ],
+    initial: (l) => ({
+      title: `Frågor om uppföljningen av ${l.reserve.title} ${l.reserve.year}`,
+      bodyIds: l.bodies
+        .filter((b) =>
+          l.reserve.callOffs.some(
+            (o) => b.label === o.applyingBodyName || b.label.startsWith(`${o.applyingBodyName} (`),
+          ),
+        )
+        .map((b) => b.value)
+        .join("\n"),
+    }),
+    schema: QuestionRoundForm,
+    run: (tx, actor, f, l) =>
+      startQuestionRound(tx, actor, l.reserve.id, {
+        title: f.title,
+        coverText: f.coverText,
+        questions: lines(f.questions),
+        bodyIds: f.bodyIds,
+        deadline: f.deadline,
+        decidedBy: {
+          bodyId: f["decidedBy.bodyId"],
+          decidedOn: f["decidedBy.decidedOn"],
+          paragraphNumber: f["decidedBy.paragraphNumber"] ?? null,
+        },
+      }),
+    redirect: (r) => `/remisser/${r.id}`,
+    submitLabel: "Förbered frågeomgången",
     current: followUpPath,
   });
 }

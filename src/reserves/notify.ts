@@ -2,7 +2,13 @@ import { and, eq } from "drizzle-orm";
 import type { Tx } from "../db/connect.js";
 import { inTransaction } from "../db/transaction.js";
 import { stockholmInstant } from "../domain/clock.js";
-import { calendarPeriod, periodLabel, type ReportPeriod, reportingPeriods } from "../domain/follow-up.js";
+import {
+  calendarPeriod,
+  type FollowUpCalendar,
+  periodLabel,
+  type ReportPeriod,
+  reportingPeriods,
+} from "../domain/follow-up.js";
 import { registerTitle } from "../domain/secrecy.js";
 import { enqueueJob } from "../jobs/enqueue.js";
 import type { Job, JobContext, JobHandlers } from "../jobs/run-jobs.js";
@@ -10,45 +16,50 @@ import { deliverOnce } from "../mail/deliver.js";
 import type { Mailer } from "../mail/mailer.js";
 import { body } from "../organisation/tables.js";
 import { registerCase } from "../register/tables.js";
+import { loadCalendar } from "./calendar.js";
 import { runImport } from "./import-rows.js";
 import { importJobKind, reminderLeadDays, reportReminderJobKind } from "./job-kinds.js";
 import { callOff, followUpReport } from "./tables.js";
 
-function daysBefore(day: string, days: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - days);
-  return d.toISOString().slice(0, 10);
+/** When the reminder of a report due on dueOn goes out: two weeks before, at eight in the morning. */
+export function reminderTime(dueOn: string): Date {
+  const d = new Date(`${dueOn}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - reminderLeadDays);
+  return new Date(stockholmInstant(d.toISOString().slice(0, 10), "08:00"));
 }
 
 /**
- * Queues a reminder for each report a granted call-off owes on the follow-up calendar, two weeks before it is
- * due, in the transaction that granted it. One job per call-off and period, ever (the idempotency key).
+ * Queues a reminder for each report a granted call-off owes on the municipality's follow-up calendar, two weeks
+ * before it is due, in the transaction that granted it. One job per call-off and period, ever (the idempotency
+ * key); a later change of the calendar moves the jobs still waiting (setFollowUpCalendar).
  */
 export async function scheduleReportReminders(
   tx: Tx,
   municipalityId: string,
   granted: { id: string; startsOn: string; endsOn: string },
 ) {
-  for (const p of reportingPeriods(granted.startsOn, granted.endsOn)) {
+  const calendar = await loadCalendar(tx, municipalityId);
+  for (const p of reportingPeriods(calendar, granted.startsOn, granted.endsOn)) {
     await enqueueJob(tx, {
       municipalityId,
       kind: reportReminderJobKind,
       payload: { callOffId: granted.id, year: p.year, period: p.period },
       idempotencyKey: `${reportReminderJobKind}:${granted.id}:${p.year}:${p.period}`,
-      runAt: new Date(stockholmInstant(daysBefore(p.dueOn, reminderLeadDays), "08:00")),
+      runAt: reminderTime(p.dueOn),
     });
   }
 }
 
 /** The reminder letter: the case's public title only, since a letter leaves the municipality (OSL 5 kap. 2 §). */
 export function reminderLetter(o: {
+  calendar: FollowUpCalendar;
   bodyName: string;
   caseNumber: string;
   title: string;
   year: number;
   period: ReportPeriod;
 }) {
-  const p = calendarPeriod(o.year, o.period);
+  const p = calendarPeriod(o.calendar, o.year, o.period);
   const label = periodLabel(o.year, o.period);
   return {
     subject: `Påminnelse: uppföljning av ${o.title} (${o.caseNumber}), ${label.toLowerCase()} senast ${p.dueOn}`,
@@ -85,12 +96,14 @@ export function reserveJobHandlers(mailer: Mailer | null): JobHandlers {
           secret: registerCase.secrecyProvision,
           bodyName: body.name,
           email: body.email,
+          grantedOre: callOff.grantedOre,
         })
         .from(callOff)
         .innerJoin(registerCase, eq(registerCase.id, callOff.caseId))
         .innerJoin(body, eq(body.id, callOff.applyingBodyId))
         .where(and(eq(callOff.id, callOffId), eq(callOff.municipalityId, job.municipalityId)));
-      if (!row) return null;
+      // A grant withdrawn in full owes no more reports.
+      if (!row || row.grantedOre === 0) return null;
       const [done] = await tx
         .select({ id: followUpReport.id })
         .from(followUpReport)
@@ -101,9 +114,9 @@ export function reserveJobHandlers(mailer: Mailer | null): JobHandlers {
             eq(followUpReport.period, period),
           ),
         );
-      return done ? null : row;
+      return done ? null : { ...row, calendar: await loadCalendar(tx, job.municipalityId) };
     });
-    // Reported already, or the body has no address: nothing to remind.
+    // Reported already, withdrawn, or the body has no address: nothing to remind.
     if (!loaded?.email) return;
     const title = registerTitle(
       { secret: Boolean(loaded.secret), title: loaded.title, publicTitle: loaded.publicTitle },
@@ -111,7 +124,14 @@ export function reserveJobHandlers(mailer: Mailer | null): JobHandlers {
     );
     await deliverOnce(ctx.db, mailer, job, {
       to: loaded.email,
-      ...reminderLetter({ bodyName: loaded.bodyName, caseNumber: loaded.caseNumber, title, year, period }),
+      ...reminderLetter({
+        calendar: loaded.calendar,
+        bodyName: loaded.bodyName,
+        caseNumber: loaded.caseNumber,
+        title,
+        year,
+        period,
+      }),
     });
   };
   return handlers;

@@ -5,20 +5,30 @@ import { inTransaction } from "../db/transaction.js";
 import { todayInStockholm } from "../domain/clock.js";
 import { DomainError } from "../domain/errors.js";
 import type { AppEnv } from "../http/context.js";
+import { describeError } from "../http/errors.js";
 import { formRoute } from "../http/form-route.js";
-import { type Field, Form } from "../http/forms.js";
+import { Csrf, type Field, FieldInput } from "../http/forms.js";
 import { Breadcrumbs, Layout } from "../http/layout.js";
 import { chrome, read, requireActor, requireMunicipality } from "../http/pages.js";
 import { secretAccess } from "../register/access.js";
+import { registerCalendarPage } from "./calendar-page.js";
 import { periodWords, statusWords } from "./columns.js";
 import { registerDashboardPages } from "./dashboard-pages.js";
 import { decideCallOff } from "./decide-call-off.js";
 import { decisionFields, isoDate, kronor, paragraphNumber } from "./form-parts.js";
-import { importAllOrNothing, isLargeFile, queueImport, type RowError } from "./import-rows.js";
+import { readFile } from "./import-file.js";
+import {
+  type ImportSource,
+  importAllOrNothing,
+  isLargeFile,
+  queueImport,
+  type RowError,
+} from "./import-rows.js";
 import { registerNewReservePages } from "./new-pages.js";
 import { callOffPath, followUpPath } from "./present.js";
 import { readCallOff } from "./read-follow-up.js";
 import { recordPayment } from "./record-payment.js";
+import { reverseCallOff } from "./reverse-call-off.js";
 import { submitReport } from "./submit-report.js";
 import { importKinds, reportPeriods, reportStatuses } from "./tables.js";
 
@@ -29,6 +39,21 @@ const DecideForm = z.object({
     error: "Välj bifall, delvis bifall eller avslag.",
   }),
   granted: kronor(true).nullish(),
+  "decidedBy.bodyId": z.uuid({ error: "Välj det organ som fattade beslutet." }),
+  "decidedBy.decidedOn": isoDate("Ange beslutsdatum som ÅÅÅÅ-MM-DD."),
+  "decidedBy.paragraphNumber": paragraphNumber,
+});
+
+const ReversalForm = z.object({
+  kind: z.enum(["grant", "payment"], {
+    error: "Välj om beviljat belopp minskas eller en utbetalning rättas.",
+  }),
+  amount: kronor(),
+  reason: z
+    .string({ error: "Ange skälet till beslutet." })
+    .trim()
+    .min(1, "Ange skälet till beslutet.")
+    .max(2000, "Texten får vara högst 2000 tecken."),
   "decidedBy.bodyId": z.uuid({ error: "Välj det organ som fattade beslutet." }),
   "decidedBy.decidedOn": isoDate("Ange beslutsdatum som ÅÅÅÅ-MM-DD."),
   "decidedBy.paragraphNumber": paragraphNumber,
@@ -57,6 +82,7 @@ const trail = (l: Awaited<ReturnType<typeof loadCallOff>>, last: string) => [
 /** Reserves' pages: the public dashboard, and the forms that decide, pay, report and import. */
 export function registerReservePages(app: OpenAPIHono<AppEnv>) {
   registerImportPage(app);
+  registerCalendarPage(app);
   registerNewReservePages(app);
   registerDashboardPages(app);
 
@@ -117,6 +143,48 @@ export function registerReservePages(app: OpenAPIHono<AppEnv>) {
       recordPayment(tx, actor, l.callOff.id, { amountOre: f.amount, paidOn: f.paidOn, note: f.note ?? null }),
     redirect: (_r, l) => callOffPath(l.callOff.id),
     submitLabel: "Registrera utbetalningen",
+    current: followUpPath,
+  });
+
+  formRoute(app, `${followUpPath}/insatser/:id/aterforing`, {
+    load: async (c) => ({ ...(await loadCallOff(c)), bodies: await bodyOptions(c) }),
+    title: (l) => `Minska beviljat belopp eller rätta utbetalning: ${l.callOff.title}`,
+    trail: (l) => trail(l, "Minska eller rätta"),
+    intro:
+      "Ett beslut kan minska eller återkalla ett beviljat belopp (pengarna går tillbaka till reserven) eller rätta en utbetalning. Beslutet skrivs som en ny rad i huvudboken; inget tidigare ändras.",
+    fields: (l) => [
+      {
+        name: "kind",
+        label: "Vad beslutet gäller",
+        type: "select",
+        required: true,
+        options: [
+          {
+            value: "grant",
+            label: `Minska eller återkalla beviljat belopp (beviljat ${l.callOff.money.granted})`,
+          },
+          { value: "payment", label: `Rätta utbetalning (utbetalt ${l.callOff.money.paid})` },
+        ],
+      },
+      {
+        name: "amount",
+        label: "Belopp i kronor",
+        required: true,
+        hint: `Beviljat ${l.callOff.money.granted}, utbetalt ${l.callOff.money.paid}. Hela det beviljade beloppet återkallar beviljandet.`,
+      },
+      { name: "reason", label: "Skäl", type: "textarea", required: true },
+      ...decisionFields(l.bodies),
+    ],
+    schema: ReversalForm,
+    run: (tx, actor, f, l) =>
+      reverseCallOff(tx, actor, l.callOff.id, {
+        kind: f.kind,
+        amountOre: f.amount,
+        reason: f.reason,
+        decidedBy: decisionFrom("decidedBy", f),
+      }),
+    redirect: (_r, l) => callOffPath(l.callOff.id),
+    submitLabel: "Spara beslutet",
     current: followUpPath,
   });
 
@@ -203,25 +271,27 @@ const importFields: Field[] = [
       { value: "areas", label: "Områden" },
       { value: "indicators", label: "Indikatorer" },
       { value: "reports", label: "Rapporter" },
+      { value: "reserves", label: "Reserver" },
+      { value: "call_offs", label: "Avrop" },
     ],
   },
   {
     name: "content",
-    label: "Filens innehåll (CSV med semikolon)",
+    label: "Eller klistra in filens innehåll (CSV med semikolon)",
     type: "textarea",
-    required: true,
-    hint: "Klistra in filen som den laddades ner från Uppföljning (samma kolumner), ändrad i Excel.",
+    hint: "Används bara när ingen fil är vald.",
   },
 ];
 
 function ImportPage({ c, errors, result }: { c: C; errors: RowError[]; result?: string }) {
   return (
-    <Layout title="Läs in från CSV" chrome={chrome(c)} current={followUpPath}>
+    <Layout title="Läs in från CSV eller Excel" chrome={chrome(c)} current={followUpPath}>
       <Breadcrumbs trail={[{ href: followUpPath, label: "Uppföljning" }, { label: "Läs in" }]} />
-      <h1>Läs in från CSV</h1>
+      <h1>Läs in från CSV eller Excel</h1>
       <p>
         Raderna uppdaterar på externt id: en rad med ett id som redan finns ändrar det, en ny skapar. Har
-        någon rad fel sparas ingenting, och varje fel visas med sin rad.
+        någon rad fel sparas ingenting, och varje fel visas med sin rad (som Excel numrerar den). Beviljat,
+        utbetalt och återstående belopp räknas fram ur huvudboken och ändras bara genom beslut.
       </p>
       {result ? <p role="status">{result}</p> : null}
       {errors.length > 0 ? (
@@ -245,17 +315,24 @@ function ImportPage({ c, errors, result }: { c: C; errors: RowError[]; result?: 
           </tbody>
         </table>
       ) : null}
-      <Form
-        action={`${followUpPath}/inlasning`}
-        fields={importFields}
-        values={{}}
-        errors={[]}
-        csrfToken={c.get("csrfToken")}
-        submitLabel="Läs in"
-      />
+      <form method="post" action={`${followUpPath}/inlasning`} enctype="multipart/form-data" novalidate>
+        <Csrf token={c.get("csrfToken")} />
+        <FieldInput field={importFields[0]!} />
+        <div class="field">
+          <label for="f-file">Fil (CSV eller XLSX)</label>
+          <p class="hint" id="f-file-hint">
+            Filen som den laddades ner från Uppföljning (samma kolumner), ändrad i Excel. Högst 1 MB.
+          </p>
+          <input type="file" id="f-file" name="file" accept=".csv,.xlsx" aria-describedby="f-file-hint" />
+        </div>
+        <FieldInput field={importFields[1]!} />
+        <button type="submit">Läs in</button>
+      </form>
     </Layout>
   );
 }
+
+const maxImportBytes = 1_000_000;
 
 function registerImportPage(app: OpenAPIHono<AppEnv>) {
   app.get(`${followUpPath}/inlasning`, (c) => {
@@ -266,24 +343,25 @@ function registerImportPage(app: OpenAPIHono<AppEnv>) {
     const actor = requireActor(c);
     const form = await c.req.parseBody();
     const kind = importKinds.find((k) => k === form.kind);
+    const upload = form.file instanceof File && form.file.size > 0 ? form.file : null;
     const content = typeof form.content === "string" ? form.content : "";
-    if (!kind || content.trim() === "")
-      return c.html(
-        <ImportPage
-          c={c}
-          errors={[
-            {
-              row: 1,
-              field: kind ? "content" : "kind",
-              message: kind ? "Klistra in filens innehåll." : "Välj vad som läses in.",
-            },
-          ]}
-        />,
-        400,
-      );
+    const refuse = (field: string, message: string) =>
+      c.html(<ImportPage c={c} errors={[{ row: 1, field, message }]} />, 400);
+    if (!kind) return refuse("kind", "Välj vad som läses in.");
+    if (!upload && content.trim() === "")
+      return refuse("file", "Välj en fil eller klistra in filens innehåll.");
+    if ((upload?.size ?? content.length) > maxImportBytes)
+      return refuse("file", "Filen är för stor (högst 1 MB).");
+    let file: ImportSource;
+    try {
+      file = upload ? await readFile(new Uint8Array(await upload.arrayBuffer())) : content;
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      return refuse("file", describeError(error).message);
+    }
     const db = c.get("deps").database.db;
-    if (isLargeFile(content)) {
-      const queued = await inTransaction(db, (tx) => queueImport(tx, actor, kind, content));
+    if (isLargeFile(file)) {
+      const queued = await inTransaction(db, (tx) => queueImport(tx, actor, kind, file));
       return c.html(
         <ImportPage
           c={c}
@@ -293,7 +371,7 @@ function registerImportPage(app: OpenAPIHono<AppEnv>) {
         202,
       );
     }
-    const result = await importAllOrNothing(db, actor, kind, content);
+    const result = await importAllOrNothing(db, actor, kind, file);
     if (!result.ok) return c.html(<ImportPage c={c} errors={result.errors} />, 400);
     return c.html(<ImportPage c={c} errors={[]} result={`${result.rows} rader inlästa.`} />);
   });

@@ -84,6 +84,17 @@ export interface ReportView {
   values: { indicatorExternalId: string; indicatorName: string; value: number; text: string }[];
 }
 
+/** A grant reduced or withdrawn, or a payment corrected, by a decision: a ledger entry of its own. */
+export interface ReversalView {
+  date: string;
+  kind: "grant" | "payment";
+  kindText: string;
+  amountOre: number;
+  amount: string;
+  decision: string | null;
+  reason: string;
+}
+
 export interface TimelineEvent {
   date: string;
   text: string;
@@ -116,10 +127,14 @@ export interface CallOffView {
     grantedOre: number;
     paidOre: number;
     unpaidOre: number;
+    /** What decisions have taken back of the grant, returned to the reserve. */
+    reversedOre: number;
     granted: string;
     paid: string;
     unpaid: string;
+    reversed: string;
   };
+  reversals: ReversalView[];
   progressPermille: number | null;
   progressText: string | null;
   progressMethod: ProgressMethod;
@@ -152,6 +167,8 @@ export interface ReserveView {
   targetGroups: string[];
   themes: string[];
   decision: string;
+  /** The reserve's case in the diarium, when it has one. */
+  caseNumber: string | null;
   money: MoneyView;
   progressPermille: number | null;
   progressText: string | null;
@@ -167,6 +184,8 @@ export interface ReserveView {
   rounds: { id: string; title: string; deadline: string; sent: boolean }[];
   timeline: TimelineEvent[];
 }
+
+const sumOf = (rows: { amountOre: number }[]) => rows.reduce((s, r) => s + r.amountOre, 0);
 
 function groupSums(
   callOffs: CallOffView[],
@@ -285,7 +304,28 @@ export function presentFollowUp(loaded: LoadedFollowUp, access: SecretAccess, to
     const timeline: TimelineEvent[] = [
       { date: c.appliedOn, text: `Ansökan registrerad i diariet (${kase.number})` },
     ];
+    const reversals: ReversalView[] = [];
     for (const e of loaded.ledger.filter((l) => l.callOffId === c.id)) {
+      if (e.kind === "grant_reversed" || e.kind === "payment_reversed") {
+        const code = e.decisionId ? (decisions.get(e.decisionId)?.code ?? null) : null;
+        const kind = e.kind === "grant_reversed" ? "grant" : "payment";
+        const kindText = kind === "grant" ? "Beviljat belopp minskat" : "Utbetalning rättad";
+        reversals.push({
+          date: e.bookedOn,
+          kind,
+          kindText,
+          amountOre: e.amountOre,
+          amount: formatKronor(e.amountOre),
+          decision: code,
+          // The reason is part of the decision, but a secret case's reader sees only what the register shows.
+          reason: secret && !mayRead ? "" : (e.note ?? ""),
+        });
+        timeline.push({
+          date: e.bookedOn,
+          text: `${kindText} med ${formatKronor(e.amountOre)}${code ? ` (${code})` : ""}`,
+        });
+        continue;
+      }
       if (e.kind === "granted")
         timeline.push({
           date: e.bookedOn,
@@ -304,7 +344,9 @@ export function presentFollowUp(loaded: LoadedFollowUp, access: SecretAccess, to
     const filed = new Set(reports.map((r) => `${r.year}:${r.period}`));
     const owed =
       c.grantedOre > 0
-        ? reportingPeriods(c.startsOn, c.endsOn).filter((p) => !filed.has(`${p.year}:${p.period}`))
+        ? reportingPeriods(loaded.calendar, c.startsOn, c.endsOn).filter(
+            (p) => !filed.has(`${p.year}:${p.period}`),
+          )
         : [];
     return {
       id: c.id,
@@ -332,10 +374,13 @@ export function presentFollowUp(loaded: LoadedFollowUp, access: SecretAccess, to
         grantedOre: c.grantedOre,
         paidOre: c.paidOre,
         unpaidOre: c.grantedOre - c.paidOre,
+        reversedOre: sumOf(reversals.filter((v) => v.kind === "grant")),
         granted: formatKronor(c.grantedOre),
         paid: formatKronor(c.paidOre),
         unpaid: formatKronor(c.grantedOre - c.paidOre),
+        reversed: formatKronor(sumOf(reversals.filter((v) => v.kind === "grant"))),
       },
+      reversals,
       progressPermille: c.progressPermille,
       progressText: c.progressPermille === null ? null : formatPermille(c.progressPermille),
       progressMethod: c.progressMethod,
@@ -382,13 +427,16 @@ export function presentFollowUp(loaded: LoadedFollowUp, access: SecretAccess, to
       targetGroups: r.targetGroups,
       themes: r.themes,
       decision: decision.code,
+      caseNumber: r.caseId ? (cases.get(r.caseId)?.number ?? null) : null,
       money: money(r.amountOre, r.grantedOre, r.paidOre),
       progressPermille: progress,
       progressText: progress === null ? null : formatPermille(progress),
       progressMethod: r.progressMethod,
       progressMethodText: progressMethodText(r.progressMethod, "call-offs"),
       ledgerChecked:
-        sums.appropriated === r.amountOre && sums.granted === r.grantedOre && sums.paid === r.paidOre,
+        sums.appropriated === r.amountOre &&
+        sums.granted - sums.grant_reversed === r.grantedOre &&
+        sums.paid - sums.payment_reversed === r.paidOre,
       illustrative: r.illustrative,
       callOffs,
       byTheme: groupSums(

@@ -61,7 +61,8 @@ export function listCallOffIndicators(tx: Tx, callOffId: string) {
 /** The sums the ledger gives for each reserve, to check the balance kept on its row against. */
 export async function ledgerSums(tx: Tx, appropriationIds: string[]) {
   const sums = new Map<string, Record<LedgerKind, number>>();
-  for (const id of appropriationIds) sums.set(id, { appropriated: 0, granted: 0, paid: 0 });
+  for (const id of appropriationIds)
+    sums.set(id, { appropriated: 0, granted: 0, paid: 0, grant_reversed: 0, payment_reversed: 0 });
   if (appropriationIds.length === 0) return sums;
   const rows = await tx
     .select({

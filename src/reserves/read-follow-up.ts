@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, or } from "drizzle-orm";
 import { area } from "../areas/tables.js";
 import { decisionReference } from "../assignments/tables.js";
 import { consultation } from "../consultations/tables.js";
@@ -8,6 +8,7 @@ import { DomainError } from "../domain/errors.js";
 import { body } from "../organisation/tables.js";
 import type { SecretAccess } from "../register/access.js";
 import { registerCase } from "../register/tables.js";
+import { loadCalendar } from "./calendar.js";
 import { presentFollowUp } from "./present.js";
 import { ledgerSums } from "./queries.js";
 import {
@@ -77,7 +78,9 @@ export async function loadFollowUp(tx: Tx, municipalityId: string, scope: Follow
           )
           .orderBy(asc(callOff.appliedOn), asc(callOff.externalId));
   const callOffIds = callOffs.map((c) => c.id);
-  const caseIds = [...new Set(callOffs.map((c) => c.caseId))];
+  const caseIds = [
+    ...new Set([...callOffs.map((c) => c.caseId), ...reserves.flatMap((r) => (r.caseId ? [r.caseId] : []))]),
+  ];
   const bodyIds = [
     ...new Set([...reserves.map((r) => r.ownerBodyId), ...callOffs.map((c) => c.applyingBodyId)]),
   ];
@@ -122,7 +125,25 @@ export async function loadFollowUp(tx: Tx, municipalityId: string, scope: Follow
           })
           .from(decisionReference)
           .innerJoin(body, eq(body.id, decisionReference.bodyId))
-          .where(inArray(decisionReference.id, decisionIds)),
+          .where(
+            or(
+              inArray(decisionReference.id, decisionIds),
+              // The decisions that reduced a grant or corrected a payment, cited on the entry itself.
+              inArray(
+                decisionReference.id,
+                tx
+                  .select({ id: ledgerEntry.decisionId })
+                  .from(ledgerEntry)
+                  .where(
+                    and(
+                      inArray(ledgerEntry.appropriationId, reserveIds),
+                      inArray(ledgerEntry.kind, ["grant_reversed", "payment_reversed"]),
+                      isNotNull(ledgerEntry.decisionId),
+                    ),
+                  ),
+              ),
+            ),
+          ),
     callOffIds.length === 0
       ? none
       : tx
@@ -172,6 +193,7 @@ export async function loadFollowUp(tx: Tx, municipalityId: string, scope: Follow
           .where(inArray(questionRound.appropriationId, reserveIds)),
   ] as const);
   const sums = await ledgerSums(tx, reserveIds);
+  const calendar = await loadCalendar(tx, municipalityId);
   const reportIds = reports.map((r) => r.id);
   const values =
     reportIds.length === 0
@@ -190,6 +212,7 @@ export async function loadFollowUp(tx: Tx, municipalityId: string, scope: Follow
     ledger,
     rounds,
     sums,
+    calendar,
   };
 }
 

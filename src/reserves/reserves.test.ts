@@ -8,15 +8,18 @@ import type { Database } from "../db/connect.js";
 import { inTransaction } from "../db/transaction.js";
 import { DomainError } from "../domain/errors.js";
 import { formatKronor, parseKronor } from "../domain/money.js";
+import { describeError } from "../http/errors.js";
 import { outboxJob } from "../jobs/tables.js";
 import type { SecretAccess } from "../register/access.js";
 import { applyForCallOff } from "./apply-for-call-off.js";
 import { decideCallOff } from "./decide-call-off.js";
 import { readCallOff, readReserve } from "./read-follow-up.js";
 import { recordPayment } from "./record-payment.js";
+import { reverseCallOff } from "./reverse-call-off.js";
+import { setFollowUpCalendar } from "./set-follow-up-calendar.js";
 import { startQuestionRound } from "./start-question-round.js";
 import { submitReport } from "./submit-report.js";
-import { appropriation, ledgerEntry } from "./tables.js";
+import { appropriation, callOff, followUpCalendar, ledgerEntry } from "./tables.js";
 
 const everything: SecretAccess = { all: true, bodyIds: [] };
 
@@ -198,6 +201,209 @@ describe("a reserve", () => {
   });
 });
 
+describe("reversals", () => {
+  const byKs = (s: { ks: { id: string } }, paragraphNumber = 140) => ({
+    bodyId: s.ks.id,
+    decidedOn: "2026-06-01",
+    paragraphNumber,
+  });
+  const ledgerCount = async (appropriationId: string) =>
+    (
+      await tx(database, (t) =>
+        t.select().from(ledgerEntry).where(eq(ledgerEntry.appropriationId, appropriationId)),
+      )
+    ).length;
+
+  it("reduce and withdraw a grant and correct a payment by new ledger entries, returning money to the reserve", async () => {
+    const m = await freshMunicipality(database);
+    const s = await reserveSetting(database, m.system);
+    const a = await buildCallOff(database, m.system, s, { requestedOre: 50_000_000 });
+    await tx(database, (t) => decideCallOff(t, m.system, a.id, grant(s)));
+    await tx(database, (t) =>
+      recordPayment(t, m.system, a.id, { amountOre: 20_000_000, paidOn: "2026-03-01" }),
+    );
+    const before = await ledgerCount(s.reserve.id);
+    await tx(database, (t) =>
+      reverseCallOff(t, m.system, a.id, {
+        kind: "grant",
+        amountOre: 10_000_000,
+        decidedBy: byKs(s),
+        reason: "Insatsen blev mindre än planerat.",
+      }),
+    );
+    await tx(database, (t) =>
+      reverseCallOff(t, m.system, a.id, {
+        kind: "payment",
+        amountOre: 5_000_000,
+        decidedBy: byKs(s, 141),
+        reason: "Dubbelbetalning återbetald.",
+      }),
+    );
+    expect(await ledgerCount(s.reserve.id)).toBe(before + 2);
+    let view = await tx(database, (t) => readCallOff(t, m.id, a.id, everything));
+    expect(view.callOff.status).toBe("partly_granted");
+    expect(view.callOff.money.grantedOre).toBe(40_000_000);
+    expect(view.callOff.money.paidOre).toBe(15_000_000);
+    expect(view.callOff.money.reversedOre).toBe(10_000_000);
+    expect(view.reserve.money.remainingOre).toBe(1_000_000_000 - 40_000_000);
+    expect(view.reserve.ledgerChecked).toBe(true);
+    expect(view.callOff.reversals.map((r) => [r.kind, r.decision, r.reason])).toEqual([
+      ["grant", "KS 260601 § 140", "Insatsen blev mindre än planerat."],
+      ["payment", "KS 260601 § 141", "Dubbelbetalning återbetald."],
+    ]);
+    expect(view.callOff.timeline.map((e) => e.text)).toContain(
+      "Beviljat belopp minskat med 100\u00a0000\u00a0kr (KS 260601 § 140)",
+    );
+    // Withdrawn in full once nothing is paid out.
+    await tx(database, (t) =>
+      reverseCallOff(t, m.system, a.id, {
+        kind: "payment",
+        amountOre: 15_000_000,
+        decidedBy: byKs(s, 142),
+        reason: "Återbetalt.",
+      }),
+    );
+    await tx(database, (t) =>
+      reverseCallOff(t, m.system, a.id, {
+        kind: "grant",
+        amountOre: 40_000_000,
+        decidedBy: byKs(s, 143),
+        reason: "Insatsen genomförs inte.",
+      }),
+    );
+    view = await tx(database, (t) => readCallOff(t, m.id, a.id, everything));
+    expect(view.callOff.status).toBe("withdrawn");
+    expect(view.reserve.money.remainingOre).toBe(1_000_000_000);
+    expect(view.reserve.ledgerChecked).toBe(true);
+  });
+
+  it("refuses a reversal above the grant, one leaving more paid than granted, and a correction above what was paid", async () => {
+    const m = await freshMunicipality(database);
+    const s = await reserveSetting(database, m.system);
+    const a = await buildCallOff(database, m.system, s, { requestedOre: 50_000_000 });
+    const unDecided = await rejects(
+      tx(database, (t) =>
+        reverseCallOff(t, m.system, a.id, { kind: "grant", amountOre: 100, decidedBy: byKs(s), reason: "x" }),
+      ),
+    );
+    expect(unDecided.code).toBe("reversal_nothing_granted");
+    await tx(database, (t) => decideCallOff(t, m.system, a.id, grant(s)));
+    await tx(database, (t) =>
+      recordPayment(t, m.system, a.id, { amountOre: 30_000_000, paidOn: "2026-03-01" }),
+    );
+    const before = await ledgerCount(s.reserve.id);
+    const cases: [Parameters<typeof reverseCallOff>[3], string][] = [
+      [{ kind: "grant", amountOre: 50_000_001, decidedBy: byKs(s), reason: "x" }, "reversal_above_granted"],
+      [{ kind: "grant", amountOre: 20_000_001, decidedBy: byKs(s), reason: "x" }, "reversal_below_paid"],
+      [{ kind: "payment", amountOre: 30_000_001, decidedBy: byKs(s), reason: "x" }, "correction_above_paid"],
+    ];
+    for (const [input, code] of cases) {
+      const error = await rejects(tx(database, (t) => reverseCallOff(t, m.system, a.id, input)));
+      expect(error.code).toBe(code);
+      expect(error.field).toBe("amountOre");
+    }
+    const noReason = await rejects(
+      tx(database, (t) =>
+        reverseCallOff(t, m.system, a.id, { kind: "grant", amountOre: 100, decidedBy: byKs(s), reason: " " }),
+      ),
+    );
+    expect(noReason.field).toBe("reason");
+    expect(await ledgerCount(s.reserve.id)).toBe(before);
+    const view = await tx(database, (t) => readCallOff(t, m.id, a.id, everything));
+    expect(view.callOff.money.grantedOre).toBe(50_000_000);
+    expect(view.callOff.status).toBe("granted");
+  });
+
+  it("leaves granted at zero or above when 100 reversals race against a small grant", async () => {
+    const m = await freshMunicipality(database);
+    const s = await reserveSetting(database, m.system);
+    // 5 kr granted, 1,50 kr paid: 3 reversals of 1 kr fit before paid would exceed granted.
+    const a = await buildCallOff(database, m.system, s, { requestedOre: 500, indicators: [] });
+    await tx(database, (t) => decideCallOff(t, m.system, a.id, grant(s)));
+    await tx(database, (t) => recordPayment(t, m.system, a.id, { amountOre: 150, paidOn: "2026-03-01" }));
+    const results = await Promise.allSettled(
+      Array.from({ length: 100 }, (_, i) =>
+        inTransaction(database.db, (t) =>
+          reverseCallOff(t, systemActor(m.id), a.id, {
+            kind: "grant",
+            amountOre: 100,
+            decidedBy: byKs(s, 200 + i),
+            reason: "Minskning",
+          }),
+        ),
+      ),
+    );
+    const done = results.filter((r) => r.status === "fulfilled").length;
+    const refused = results.filter(
+      (r) =>
+        r.status === "rejected" && r.reason instanceof DomainError && r.reason.code === "reversal_below_paid",
+    ).length;
+    expect(done).toBe(3);
+    expect(refused).toBe(97);
+    const view = await tx(database, (t) => readCallOff(t, m.id, a.id, everything));
+    expect(view.callOff.money.grantedOre).toBe(200);
+    expect(view.reserve.money.grantedOre).toBe(200);
+    expect(view.reserve.ledgerChecked).toBe(true);
+  });
+
+  it("is held by the database itself when 100 reversal entries bypass the code", async () => {
+    const m = await freshMunicipality(database);
+    const s = await reserveSetting(database, m.system);
+    const a = await buildCallOff(database, m.system, s, { requestedOre: 500, indicators: [] });
+    const decided = await tx(database, (t) => decideCallOff(t, m.system, a.id, grant(s)));
+    await tx(database, (t) => recordPayment(t, m.system, a.id, { amountOre: 150, paidOn: "2026-03-01" }));
+    const results = await Promise.allSettled(
+      Array.from({ length: 100 }, (_, i) =>
+        inTransaction(database.db, (t) =>
+          t.insert(ledgerEntry).values({
+            municipalityId: m.id,
+            appropriationId: s.reserve.id,
+            callOffId: a.id,
+            kind: i % 2 === 0 ? "grant_reversed" : "payment_reversed",
+            amountOre: 100,
+            bookedOn: "2026-06-01",
+            decisionId: decided.decidedById,
+            note: "Förbi koden",
+          }),
+        ),
+      ),
+    );
+    const [row] = await tx(database, (t) =>
+      t
+        .select({ granted: callOff.grantedOre, paid: callOff.paidOre })
+        .from(callOff)
+        .where(eq(callOff.id, a.id)),
+    );
+    const [reserve] = await tx(database, (t) =>
+      t
+        .select({ granted: appropriation.grantedOre, paid: appropriation.paidOre })
+        .from(appropriation)
+        .where(eq(appropriation.id, s.reserve.id)),
+    );
+    expect(row!.paid).toBeGreaterThanOrEqual(0);
+    expect(row!.granted).toBeGreaterThanOrEqual(row!.paid);
+    expect(reserve).toEqual(row);
+    const ok = results.filter((r) => r.status === "fulfilled").length;
+    // Every accepted entry moved the sums by exactly its amount: 500 granted and 150 paid at the start.
+    expect(500 - row!.granted + (150 - row!.paid)).toBe(ok * 100);
+    expect(ok).toBeGreaterThan(0);
+    expect(ok).toBeLessThan(100);
+    // Without a decision the database refuses a reversal outright.
+    await expect(
+      tx(database, (t) =>
+        t.insert(ledgerEntry).values({
+          municipalityId: m.id,
+          appropriationId: s.reserve.id,
+          callOffId: a.id,
+          kind: "grant_reversed",
+          amountOre: 1,
+          bookedOn: "2026-06-01",
+        }),
+      ),
+    ).rejects.toThrow();
+  });
+});
+
 describe("bad input", () => {
   it("refuses a theme the reserve does not allow, an amount above what remains, and a second decision", async () => {
     const m = await freshMunicipality(database);
@@ -294,6 +500,89 @@ describe("reminders and question rounds", () => {
     // Two weeks before 2026-09-30 and 2027-01-31, at 08:00 in Stockholm.
     expect(jobs[0]!.runAt.toISOString()).toBe("2026-09-16T06:00:00.000Z");
     expect(jobs[1]!.runAt.toISOString()).toBe("2027-01-17T07:00:00.000Z");
+  });
+
+  it("follow the municipality's own calendar: due dates, waiting reminders and the period not begun", async () => {
+    const m = await freshMunicipality(database);
+    const s = await reserveSetting(database, m.system);
+    const a = await buildCallOff(database, m.system, s);
+    await tx(database, (t) => decideCallOff(t, m.system, a.id, grant(s)));
+    const refused = await rejects(
+      tx(database, (t) =>
+        setFollowUpCalendar(t, m.system, {
+          interim: { periodEnds: "08-31", due: "08-15", dueNextYear: false },
+          annual: { due: "02-15", dueNextYear: true },
+        }),
+      ),
+    );
+    expect(refused.field).toBe("interim.due");
+    expect(describeError(refused).message).toContain("innan perioden har slutat");
+    const badDay = await rejects(
+      tx(database, (t) =>
+        setFollowUpCalendar(t, m.system, {
+          interim: { periodEnds: "06-31", due: "09-15", dueNextYear: false },
+          annual: { due: "02-15", dueNextYear: true },
+        }),
+      ),
+    );
+    expect(badDay.field).toBe("interim.periodEnds");
+    expect(
+      await tx(database, (t) =>
+        t.select().from(followUpCalendar).where(eq(followUpCalendar.municipalityId, m.id)),
+      ),
+    ).toEqual([]);
+
+    await tx(database, (t) =>
+      setFollowUpCalendar(t, m.system, {
+        interim: { periodEnds: "06-30", due: "09-15", dueNextYear: false },
+        annual: { due: "02-15", dueNextYear: true },
+      }),
+    );
+    const view = await tx(database, (t) => readCallOff(t, m.id, a.id, everything, "2026-05-01"));
+    expect(view.callOff.reportsDue).toEqual([
+      { label: "Delårsrapport 2026", dueOn: "2026-09-15" },
+      { label: "Årsanalys 2026", dueOn: "2027-02-15" },
+    ]);
+    // The reminders already queued move to two weeks before the new days.
+    const jobs = await tx(database, (t) =>
+      t.select().from(outboxJob).where(eq(outboxJob.municipalityId, m.id)).orderBy(outboxJob.runAt),
+    );
+    expect(jobs.map((j) => j.runAt.toISOString())).toEqual([
+      "2026-09-01T06:00:00.000Z",
+      "2027-02-01T07:00:00.000Z",
+    ]);
+    // A new grant's reminders are queued by the new calendar.
+    const b = await buildCallOff(database, m.system, s, { requestedOre: 1_000_000 });
+    await tx(database, (t) => decideCallOff(t, m.system, b.id, grant(s)));
+    const forB = await tx(database, (t) =>
+      t.select().from(outboxJob).where(eq(outboxJob.municipalityId, m.id)),
+    );
+    expect(
+      forB
+        .filter((j) => j.payload.callOffId === b.id)
+        .map((j) => j.runAt.toISOString())
+        .sort(),
+    ).toEqual(["2026-09-01T06:00:00.000Z", "2027-02-01T07:00:00.000Z"]);
+    // A report for a period not yet begun is still refused.
+    const early = await rejects(
+      tx(database, (t) =>
+        submitReport(
+          t,
+          m.system,
+          a.id,
+          {
+            year: 2027,
+            period: "interim",
+            status: "on_track",
+            moneyUsedOre: 0,
+            narrative: "För tidigt.",
+            reportedOn: "2026-12-01",
+          },
+          { today: "2026-12-01" },
+        ),
+      ),
+    );
+    expect(early.code).toBe("report_period_not_begun");
   });
 
   it("sends a special question round as a consultation in the reserve's case", async () => {

@@ -116,6 +116,12 @@ export const CallOffInput = z
   .openapi("CallOffInput");
 export type CallOffInput = z.input<typeof CallOffInput>;
 
+/** What a known call-off's import row may change in its text; the same rules as an application's. */
+export const CallOffChangesInput = z.strictObject({
+  targetGroup: text(300, "Ange målgruppen."),
+  process: text(300, "Ange vilken process insatsen stärker."),
+});
+
 export const decisionOutcomes = ["granted", "partly_granted", "rejected"] as const;
 
 export const DecideCallOffInput = z
@@ -139,6 +145,23 @@ export const PaymentInput = z
   })
   .openapi("PaymentInput");
 export type PaymentInput = z.infer<typeof PaymentInput>;
+
+export const reversalKinds = ["grant", "payment"] as const;
+
+export const ReversalInput = z
+  .strictObject({
+    kind: z
+      .enum(reversalKinds, { error: "Välj om beviljat belopp minskas eller en utbetalning rättas." })
+      .openapi({
+        description:
+          "grant: minska eller återkalla det beviljade beloppet (pengarna går tillbaka till reserven); payment: rätta (minska) det utbetalda",
+      }),
+    amountOre: oreAmount("beloppet"),
+    decidedBy: DecisionReferenceInput,
+    reason: text(2000, "Ange skälet till beslutet."),
+  })
+  .openapi("ReversalInput");
+export type ReversalInput = z.infer<typeof ReversalInput>;
 
 export const ReportInput = z
   .strictObject({
@@ -182,6 +205,38 @@ export const QuestionRoundInput = z
   })
   .openapi("QuestionRoundInput");
 export type QuestionRoundInput = z.infer<typeof QuestionRoundInput>;
+
+const monthDay = (message: string) =>
+  z
+    .string({ error: message })
+    .trim()
+    .regex(/^\d{2}-\d{2}$/, message)
+    .openapi({ example: "09-30" });
+
+export const FollowUpCalendarInput = z
+  .strictObject({
+    interim: z.strictObject({
+      periodEnds: monthDay("Ange dagen delårsperioden slutar som MM-DD, t.ex. 08-31."),
+      due: monthDay("Ange dagen delårsrapporten ska lämnas som MM-DD, t.ex. 09-30."),
+      dueNextYear: z.boolean({ error: "Ange ja eller nej." }).default(false),
+    }),
+    annual: z.strictObject({
+      due: monthDay("Ange dagen årsanalysen ska lämnas som MM-DD, t.ex. 01-31."),
+      dueNextYear: z.boolean({ error: "Ange ja eller nej." }).default(true),
+    }),
+  })
+  .openapi("FollowUpCalendarInput");
+export type FollowUpCalendarInput = z.input<typeof FollowUpCalendarInput>;
+
+export const FollowUpCalendarResource = z
+  .object({
+    own: z
+      .boolean()
+      .openapi({ description: "Kommunen har satt sin egen kalender (annars gäller den vanliga)" }),
+    interim: z.object({ periodEnds: z.string(), due: z.string(), dueNextYear: z.boolean() }),
+    annual: z.object({ periodEnds: z.string(), due: z.string(), dueNextYear: z.boolean() }),
+  })
+  .openapi("FollowUpCalendar");
 
 export const AreaInput = z
   .strictObject({
@@ -262,10 +317,21 @@ export const CallOffResource = z
       grantedOre: z.int(),
       paidOre: z.int(),
       unpaidOre: z.int(),
+      reversedOre: z.int().openapi({ description: "Det som beslut har dragit tillbaka av det beviljade" }),
       granted: z.string(),
       paid: z.string(),
       unpaid: z.string(),
+      reversed: z.string(),
     }),
+    reversals: z.array(
+      z.object({
+        date: z.string(),
+        kind: z.enum(reversalKinds),
+        amountOre: z.int(),
+        decision: z.string().nullable().openapi({ example: "KS 260601 § 140" }),
+        reason: z.string(),
+      }),
+    ),
     progressPermille: z.int().nullable(),
     progressMethod: z.enum(progressMethods),
     illustrative: z.boolean(),
@@ -300,11 +366,28 @@ export const AppropriationWithCallOffs = AppropriationResource.extend({
 
 export const ImportInput = z
   .strictObject({
-    kind: z.enum(importKinds, { error: "Välj vad som läses in: områden, indikatorer eller rapporter." }),
+    kind: z.enum(importKinds, {
+      error: "Välj vad som läses in: områden, indikatorer, rapporter, reserver eller avrop.",
+    }),
     content: z
       .string({ error: "Ange filens innehåll (CSV med semikolon)." })
       .min(1, "Filen är tom.")
-      .max(1_000_000, "Filen är för stor (högst 1 MB)."),
+      .max(1_000_000, "Filen är för stor (högst 1 MB).")
+      .optional()
+      .openapi({ description: "En CSV-fil som text (UTF-8, semikolon)" }),
+    contentBase64: z
+      .string({ error: "Ange filen kodad med base64." })
+      .min(1, "Filen är tom.")
+      .max(1_400_000, "Filen är för stor (högst 1 MB).")
+      .regex(/^[A-Za-z0-9+/\r\n]+={0,2}$/, "Filen ska vara kodad med base64.")
+      .optional()
+      .openapi({
+        description: "Filen själv i base64: en XLSX-arbetsbok eller en CSV-fil; vilket avgörs av innehållet",
+      }),
+  })
+  .refine((i) => (i.content === undefined) !== (i.contentBase64 === undefined), {
+    message: "Skicka filen antingen som content (CSV-text) eller som contentBase64, inte båda.",
+    path: ["content"],
   })
   .openapi("ImportInput");
 export type ImportInput = z.infer<typeof ImportInput>;

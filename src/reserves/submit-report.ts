@@ -14,6 +14,7 @@ import {
   unitProblem,
 } from "../domain/follow-up.js";
 import { formatKronor } from "../domain/money.js";
+import { loadCalendar } from "./calendar.js";
 import { parseInput } from "./parse-input.js";
 import { findAppropriation, listCallOffIndicators, lockCallOff } from "./queries.js";
 import { ReportInput } from "./schemas.js";
@@ -37,7 +38,7 @@ export async function submitReport(
   const reserve = (await findAppropriation(tx, actor.municipalityId, owner.appropriationId))!;
   authorize(actor, "reserve:write", reserve.ownerBodyId);
   if (owner.grantedOre === 0) throw new DomainError("report_before_grant");
-  const period = calendarPeriod(input.year, input.period);
+  const period = calendarPeriod(await loadCalendar(tx, actor.municipalityId), input.year, input.period);
   const today = options.today ?? todayInStockholm();
   const label = periodLabel(input.year, input.period);
   if (period.startsOn > today || period.startsOn > input.reportedOn)
@@ -80,6 +81,15 @@ export async function submitReport(
         eq(followUpReport.period, input.period),
       ),
     );
+  if (before) {
+    // Filed again exactly as it stands (an export imported again): nothing to write, nothing to audit.
+    const stored = await tx.select().from(indicatorValue).where(eq(indicatorValue.reportId, before.id));
+    const sameValues =
+      stored.length === input.values.length &&
+      input.values.every((v) => stored.some((s) => s.indicatorId === v.indicatorId && s.value === v.value));
+    if (sameValues && (Object.keys(values) as (keyof typeof values)[]).every((k) => before[k] === values[k]))
+      return before;
+  }
   const [saved] = before
     ? await tx
         .update(followUpReport)

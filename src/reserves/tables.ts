@@ -40,7 +40,7 @@ export const appropriation = pgTable("appropriation", {
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
-export const callOffStatuses = ["applied", "granted", "partly_granted", "rejected"] as const;
+export const callOffStatuses = ["applied", "granted", "partly_granted", "rejected", "withdrawn"] as const;
 export type CallOffStatus = (typeof callOffStatuses)[number];
 
 /** A call-off (avrop): a body's application to draw on a reserve, a case in the diarium. */
@@ -79,7 +79,7 @@ export const callOffArea = pgTable(
   (t) => [primaryKey({ columns: [t.callOffId, t.areaId] })],
 );
 
-export const ledgerKinds = ["appropriated", "granted", "paid"] as const;
+export const ledgerKinds = ["appropriated", "granted", "paid", "grant_reversed", "payment_reversed"] as const;
 export type LedgerKind = (typeof ledgerKinds)[number];
 
 /** One movement of money; append-only (the database refuses UPDATE and DELETE). */
@@ -156,7 +156,7 @@ export const questionRound = pgTable(
   (t) => [primaryKey({ columns: [t.appropriationId, t.consultationId] })],
 );
 
-export const importKinds = ["areas", "indicators", "reports"] as const;
+export const importKinds = ["areas", "indicators", "reports", "reserves", "call_offs"] as const;
 export type ImportKind = (typeof importKinds)[number];
 
 export const reserveImport = pgTable("reserve_import", {
@@ -164,6 +164,7 @@ export const reserveImport = pgTable("reserve_import", {
   municipalityId: uuid("municipality_id").notNull(),
   kind: text("kind").$type<ImportKind>().notNull(),
   content: text("content").notNull(),
+  format: text("format").$type<"csv" | "xlsx">().notNull().default("csv"),
   status: text("status").$type<"waiting" | "done" | "refused">().notNull().default("waiting"),
   rowCount: integer("row_count").notNull().default(0),
   errors: jsonb("errors").$type<{ row: number; field: string; message: string }[]>().notNull().default([]),
@@ -171,3 +172,19 @@ export const reserveImport = pgTable("reserve_import", {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   finishedAt: timestamp("finished_at", { withTimezone: true }),
 });
+
+/** A municipality's follow-up calendar: when each period ends and when its report is due. */
+export const followUpCalendar = pgTable(
+  "follow_up_calendar",
+  {
+    municipalityId: uuid("municipality_id").notNull(),
+    period: text("period").$type<ReportPeriod>().notNull(),
+    endsMonth: integer("ends_month").notNull(),
+    endsDay: integer("ends_day").notNull(),
+    dueMonth: integer("due_month").notNull(),
+    dueDay: integer("due_day").notNull(),
+    dueNextYear: boolean("due_next_year").notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.municipalityId, t.period] })],
+);

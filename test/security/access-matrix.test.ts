@@ -34,7 +34,7 @@ const writeRules: [RegExp, Allowed][] = [
   // An appeal is registered in the diarium (register:write), though it is filed under the paragraph.
   [/ \/api\/paragraphs\/\{id\}\/appeals$/, ["admin", "registrar"]],
   [/ \/api\/(dispatch-deliveries|dispatch-bounces)\b/, ["admin", "secretary"]],
-  [/ \/api\/(reserves|call-offs|areas)\b/, ["admin", "registrar", "case_officer"]],
+  [/ \/api\/(reserves|call-offs|areas|follow-up-calendar)\b/, ["admin", "registrar", "case_officer"]],
   [/ \/api\/report-templates\b/, ["admin"]],
   [/ \/api\/reports\b/, ["admin", "registrar", "case_officer"]],
   [/ \/api\/decision-routes\b/, ["admin", "registrar", "case_officer"]],

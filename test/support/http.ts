@@ -38,12 +38,19 @@ export class Client {
   async request(
     method: string,
     path: string,
-    init: { json?: unknown; form?: Record<string, string>; headers?: Record<string, string> } = {},
+    init: {
+      json?: unknown;
+      form?: Record<string, string>;
+      /** A multipart/form-data body (a file upload); fetch sets its content type with the boundary. */
+      multipart?: FormData;
+      headers?: Record<string, string>;
+    } = {},
   ) {
     const headers: Record<string, string> = { "x-forwarded-for": this.address, ...init.headers };
     if (this.cookies.size > 0) headers.cookie = this.cookieHeader();
-    let body: string | undefined;
-    if (init.json !== undefined) {
+    let body: string | FormData | undefined;
+    if (init.multipart) body = init.multipart;
+    else if (init.json !== undefined) {
       headers["content-type"] = "application/json";
       body = JSON.stringify(init.json);
     } else if (init.form) {
