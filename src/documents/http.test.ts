@@ -129,6 +129,20 @@ describe("the official report through the API", () => {
     expect(await (await client.get("/diarium/STK-2024-1374")).text()).toContain(
       "/diarium/STK-2024-1374/tjansteskrivelser",
     );
+
+    // The signed report is the proposal KSAU 2025-12-08 took up as § 564: the paragraph, the agenda and the minutes'
+    // documents show its "Förslag till beslut" with the link to the signed version.
+    const label = "Tjänsteskrivelse 2025-12-03, version 1, SIGNERAD 2025-11-17";
+    const res564 = await client.get("/protokoll/kommunstyrelsens-arbetsutskott/2025/564");
+    const paragraph = await res564.text();
+    expect(paragraph).toContain(`<a href="/tjansteskrivelser/${reportId}?version=1">${label}</a>`);
+    expect(paragraph).toContain("1. Kommunfullmäktige godkänner återrapporteringen");
+    const meetingPath = paragraph.match(/href="(\/sammantraden\/[0-9a-f-]{36})"/)![1]!;
+    const meetingPage = await client.get(meetingPath);
+    const agenda = await (await client.get(meetingPage.headers.get("location") ?? meetingPath)).text();
+    expect(agenda).toContain(`<a href="/tjansteskrivelser/${reportId}?version=1">${label}</a>`);
+    const extract = await client.get("/protokoll/kommunstyrelsens-arbetsutskott/2025/564/utdrag.docx");
+    expect(extract.status).toBe(200);
   });
 
   it("writes versions and signs only the version read; every refusal is Swedish and writes nothing", async () => {

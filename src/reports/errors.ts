@@ -33,6 +33,18 @@ defineErrors({
     status: 409,
     text: (d) => `Version ${d.version} är redan signerad och kan inte signeras igen.`,
   },
+  report_signing_pending: {
+    status: 409,
+    text: (d) => `Version ${d.version} väntar redan på signering. Vänta tills den är klar.`,
+  },
+  report_signing_failed: {
+    status: 409,
+    text: (d) => `Signeringen misslyckades: ${d.reason}. Ingenting har sparats.`,
+  },
+  report_signing_not_pending: {
+    status: 409,
+    text: () => "Det finns ingen signering av tjänsteskrivelsen som väntar på svar.",
+  },
   report_reference_not_found: { status: 400, text: () => "Personen eller organet finns inte i kommunen." },
   report_record_not_found: { status: 400, text: () => "Handlingen finns inte i diariet." },
   report_signer_unknown: {

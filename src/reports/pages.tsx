@@ -142,7 +142,10 @@ function page(c: Context<AppEnv>, r: ReportView, errors: FieldError[] = []) {
           <p>
             <a href={`${base}/ny-version`}>Skriv en ny version</a>
           </p>
-          {r.signature ? null : (
+          {r.pendingSigning ? (
+            <p>{`Signeringen av version ${r.version} väntar på svar från ${r.pendingSigning.method}.`}</p>
+          ) : null}
+          {r.signature || r.pendingSigning ? null : (
             <form method="post" action={`${base}/signera`}>
               <Csrf token={chrome(c).csrfToken ?? ""} />
               <input type="hidden" name="version" value={String(r.version)} />

@@ -45,6 +45,8 @@ export interface ReportRows {
   basis: Rows<typeof listBasis>;
   recipients: Rows<typeof listRecipients>;
   responsible: Rows<typeof listResponsible>;
+  /** The version's signing that waits for its signer (a provider that answered pending), if any. */
+  pendingSigning: { method: string; startedAt: Date } | null;
   route: RouteStepView[];
   /** Each consultation of the case: who answered with their reservations and statements, and the questions. */
   consultations: { respondents: { name: string; lines: string[] }[]; questions: string[] }[];
@@ -198,6 +200,10 @@ export function presentReport(rows: ReportRows, access: SecretAccess) {
           method: version.signMethod!,
           stamp: signingStamp(version.signedAt!),
         }
+      : null,
+    /** A signature asked of a provider that has not answered yet. */
+    pendingSigning: rows.pendingSigning
+      ? { method: rows.pendingSigning.method, startedAt: rows.pendingSigning.startedAt.toISOString() }
       : null,
     versions: rows.versions.map((v) => ({
       version: v.version,

@@ -9,6 +9,7 @@ import {
   officialReportBasis,
   officialReportRecipient,
   officialReportResponsible,
+  officialReportSigning,
   officialReportVersion,
   reportTemplate,
 } from "./tables.js";
@@ -207,4 +208,24 @@ export async function countBodies(tx: Tx, municipalityId: string, ids: string[])
     .from(body)
     .where(and(eq(body.municipalityId, municipalityId), inArray(body.id, [...new Set(ids)])));
   return rows.length;
+}
+
+/** The signing of one of a report's versions that waits for its signer, locked, or undefined. */
+export async function lockPendingSigning(tx: Tx, reportId: string) {
+  const [row] = await tx
+    .select({ signing: officialReportSigning, version: officialReportVersion })
+    .from(officialReportSigning)
+    .innerJoin(officialReportVersion, eq(officialReportVersion.id, officialReportSigning.versionId))
+    .where(and(eq(officialReportVersion.reportId, reportId), eq(officialReportSigning.status, "pending")))
+    .for("update", { of: officialReportSigning });
+  return row;
+}
+
+/** The signing of a version that waits for its signer, or undefined. */
+export async function findPendingSigning(tx: Tx, versionId: string) {
+  const [row] = await tx
+    .select()
+    .from(officialReportSigning)
+    .where(and(eq(officialReportSigning.versionId, versionId), eq(officialReportSigning.status, "pending")));
+  return row;
 }

@@ -7,6 +7,7 @@ import { routeView } from "../meetings/read-route.js";
 import { mayReadSecret, type SecretAccess } from "../register/access.js";
 import { presentReport, type ReportRows } from "./present.js";
 import {
+  findPendingSigning,
   findReportHead,
   findTemplate,
   listBasis,
@@ -46,6 +47,7 @@ export async function loadReport(
   const basis = await listBasis(tx, version.id);
   const recipients = await listRecipients(tx, version.id);
   const responsible = await listResponsible(tx, version.id);
+  const pendingSigning = (await findPendingSigning(tx, version.id)) ?? null;
   const route = await routeView(tx, municipalityId, head.report.caseId, access);
   const consultations = [];
   for (const id of await listConsultationIdsOfCase(tx, municipalityId, head.report.caseId)) {
@@ -62,6 +64,7 @@ export async function loadReport(
     basis,
     recipients,
     responsible,
+    pendingSigning,
     route,
     consultations,
     citations,

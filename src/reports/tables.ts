@@ -69,3 +69,20 @@ export const officialReportResponsible = pgTable(
   },
   (t) => [primaryKey({ columns: [t.versionId, t.position] })],
 );
+
+/** A signing transaction of a report version through a SigningProvider (migration 0020). */
+export const officialReportSigning = pgTable("official_report_signing", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  versionId: uuid("version_id").notNull(),
+  method: text("method").notNull(),
+  reference: text("reference").notNull(),
+  status: text("status").$type<"pending" | "completed" | "failed">().notNull(),
+  sha256: text("sha256").notNull(),
+  content: jsonb("content").$type<unknown>().notNull(),
+  signerName: text("signer_name").notNull(),
+  userId: uuid("user_id"),
+  recordId: uuid("record_id"),
+  startedAt: timestamp("started_at", { withTimezone: true }).notNull(),
+  finishedAt: timestamp("finished_at", { withTimezone: true }),
+  reason: text("reason"),
+});

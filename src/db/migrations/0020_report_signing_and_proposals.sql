@@ -1,0 +1,60 @@
+-- Issue 13: an official report is signed through the same SigningProvider as the minutes, and a signed report is the
+-- proposal the agenda items of its case carry.
+
+-- One row per signing transaction of a report version: what the signer read (its SHA-256 and the content itself),
+-- the provider's reference and how it stands. A provider that signs at once leaves a completed row; one that waits
+-- for the signer (a qualified e-signature service) leaves a pending row until its answer is collected. The version
+-- itself is locked (official_report_version.signed_at …) only when a signature completes.
+CREATE TABLE official_report_signing (
+  id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  version_id uuid NOT NULL REFERENCES official_report_version (id),
+  method text NOT NULL,
+  reference text NOT NULL,
+  status text NOT NULL CHECK (status IN ('pending', 'completed', 'failed')),
+  sha256 text NOT NULL CHECK (sha256 ~ '^[0-9a-f]{64}$'),
+  content jsonb NOT NULL,
+  signer_name text NOT NULL,
+  user_id uuid REFERENCES app_user (id),
+  -- The record a registrar already registered for the report, to link instead of registering a new one.
+  record_id uuid REFERENCES record (id),
+  started_at timestamptz NOT NULL,
+  finished_at timestamptz,
+  reason text,
+  CHECK ((status = 'pending') = (finished_at IS NULL)),
+  CHECK ((status = 'failed') = (reason IS NOT NULL))
+);
+-- At most one signing of a version waits for its signer at a time.
+CREATE UNIQUE INDEX official_report_signing_pending ON official_report_signing (version_id) WHERE status = 'pending';
+SELECT paragraf_track_changes('official_report_signing');
+
+-- The proposal an agenda item carries, when it comes from a signed official report: the report, the version and how
+-- the link reads ("Tjänsteskrivelse 2025-12-03, SIGNERAD 2025-11-17"). proposal_text holds the report's proposal.
+ALTER TABLE agenda_item
+  ADD COLUMN proposal_report_id uuid REFERENCES official_report (id),
+  ADD COLUMN proposal_report_version integer,
+  ADD COLUMN proposal_report_label text,
+  ADD CHECK ((proposal_report_id IS NULL) = (proposal_report_version IS NULL)
+    AND (proposal_report_id IS NULL) = (proposal_report_label IS NULL));
+
+-- Whether an agenda item's paragraph stands in approved minutes (migration 0013's lock, as for its decision basis).
+CREATE FUNCTION agenda_item_locked(item uuid) RETURNS boolean LANGUAGE sql STABLE AS $$
+  SELECT minutes_row_locked('decision_basis_entry', jsonb_build_object('agenda_item_id', item))
+$$;
+
+-- Approved minutes never change: the proposal of an item whose paragraph is approved cannot be changed, whoever
+-- writes. A correction (status corrected) lifts the lock as it does for the rest of the proceedings.
+CREATE FUNCTION refuse_proposal_change_to_approved_minutes() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF (NEW.proposal_text IS DISTINCT FROM OLD.proposal_text
+      OR NEW.proposal_report_id IS DISTINCT FROM OLD.proposal_report_id
+      OR NEW.proposal_report_version IS DISTINCT FROM OLD.proposal_report_version
+      OR NEW.proposed_by_paragraph_id IS DISTINCT FROM OLD.proposed_by_paragraph_id)
+    AND agenda_item_locked(OLD.id) THEN
+    RAISE EXCEPTION 'The minutes of this paragraph are approved and cannot be changed (agenda_item).'
+      USING ERRCODE = 'PF001';
+  END IF;
+  RETURN NEW;
+END
+$$;
+CREATE TRIGGER agenda_item_proposal_approved_lock BEFORE UPDATE ON agenda_item
+  FOR EACH ROW EXECUTE FUNCTION refuse_proposal_change_to_approved_minutes();
