@@ -141,6 +141,13 @@ describe("the official report through the API", () => {
     const meetingPage = await client.get(meetingPath);
     const agenda = await (await client.get(meetingPage.headers.get("location") ?? meetingPath)).text();
     expect(agenda).toContain(`<a href="/tjansteskrivelser/${reportId}?version=1">${label}</a>`);
+    const api = (await (await client.get(`/api${meetingPath.replace("/sammantraden", "/meetings")}`)).json()) as {
+      agenda: { proposalReport: { label: string; path: string } | null; reportProposalText: string | null }[];
+    };
+    expect(api.agenda[0]).toMatchObject({
+      proposalReport: { label, path: `/tjansteskrivelser/${reportId}?version=1` },
+      reportProposalText: expect.stringContaining("1. Kommunfullmäktige godkänner"),
+    });
     const extract = await client.get("/protokoll/kommunstyrelsens-arbetsutskott/2025/564/utdrag.docx");
     expect(extract.status).toBe(200);
   });
