@@ -3,6 +3,7 @@ import {
   BorderStyle,
   Document,
   HeadingLevel,
+  ImageRun,
   LevelFormat,
   Packer,
   Paragraph,
@@ -36,6 +37,9 @@ function cell(text: string, header: boolean): TableCell {
     ],
   });
 }
+
+// A page's text is 6.3 inches wide at Word's default A4 margins: 600 pixels at 96 to the inch.
+const textWidthPx = 600;
 
 function blocks(b: Block, listIndex: () => number): (Paragraph | Table)[] {
   switch (b.kind) {
@@ -101,6 +105,22 @@ function blocks(b: Block, listIndex: () => number): (Paragraph | Table)[] {
     }
     case "pageBreak":
       return [new Paragraph({ pageBreakBefore: true, children: [] })];
+    case "image": {
+      const scale = Math.min(1, textWidthPx / b.width);
+      return [
+        new Paragraph({
+          children: [
+            new ImageRun({
+              type: b.mediaType === "image/png" ? "png" : "jpg",
+              data: b.data,
+              transformation: { width: Math.round(b.width * scale), height: Math.round(b.height * scale) },
+              // Word reads the description as the picture's alternative text.
+              altText: { name: "Bild", title: b.alt, description: b.alt },
+            }),
+          ],
+        }),
+      ];
+    }
   }
 }
 

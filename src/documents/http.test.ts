@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isolatedDatabase } from "../../test/support/db.js";
@@ -10,7 +11,12 @@ import { inTransaction } from "../db/transaction.js";
 import { loadExample } from "../example/load-example.js";
 import { reopenCase } from "../register/reopen-case.js";
 import { record } from "../register/tables.js";
-import { officialReport, officialReportVersion, reportTemplate } from "../reports/tables.js";
+import {
+  officialReport,
+  officialReportImage,
+  officialReportVersion,
+  reportTemplate,
+} from "../reports/tables.js";
 
 // The downloads on the pages and in the API, and the official report's writes through the API: the names the
 // files are given, the Swedish refusals, and that a refusal writes nothing.
@@ -40,8 +46,12 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => database?.close());
 
-const count = async (table: typeof officialReportVersion | typeof reportTemplate | typeof record) =>
-  Number(((await database.db.select({ n: sql<number>`count(*)` }).from(table)) as { n: number }[])[0]!.n);
+const png = readFileSync(new URL("../../test/support/images/staplar.png", import.meta.url));
+const jpeg = readFileSync(new URL("../../test/support/images/staplar.jpg", import.meta.url));
+
+const count = async (
+  table: typeof officialReportVersion | typeof reportTemplate | typeof record | typeof officialReportImage,
+) => Number(((await database.db.select({ n: sql<number>`count(*)` }).from(table)) as { n: number }[])[0]!.n);
 
 describe("downloads", () => {
   it("offers the extract on the paragraph page and serves it as a PDF/A named for what it is", async () => {
@@ -141,7 +151,9 @@ describe("the official report through the API", () => {
     const meetingPage = await client.get(meetingPath);
     const agenda = await (await client.get(meetingPage.headers.get("location") ?? meetingPath)).text();
     expect(agenda).toContain(`<a href="/tjansteskrivelser/${reportId}?version=1">${label}</a>`);
-    const api = (await (await client.get(`/api${meetingPath.replace("/sammantraden", "/meetings")}`)).json()) as {
+    const api = (await (
+      await client.get(`/api${meetingPath.replace("/sammantraden", "/meetings")}`)
+    ).json()) as {
       agenda: { proposalReport: { label: string; path: string } | null; reportProposalText: string | null }[];
     };
     expect(api.agenda[0]).toMatchObject({
@@ -228,6 +240,61 @@ describe("the official report through the API", () => {
     });
     expect(twice.status).toBe(409);
     expect(await twice.text()).toContain("Version 2 är redan signerad");
+  });
+
+  it("adds an image with alt text through the page form and the API, serves it, and refuses what is no image", async () => {
+    const user = await buildUser(database, systemActor(municipalityId));
+    const client = new Client(app);
+    await client.logIn(user.email, user.password);
+    const page = `/tjansteskrivelser/${reportId}`;
+    const token = await client.csrfFrom(page);
+    const post = (file: File, alt: string) => {
+      const form = new FormData();
+      form.set("_csrf", token);
+      form.set("section", "assessment");
+      form.set("alt", alt);
+      form.append("file", file);
+      return app.request(`${page}/bilder`, {
+        method: "POST",
+        body: form,
+        headers: { cookie: client.cookieHeader() },
+      });
+    };
+    const images = () => count(officialReportImage);
+    const before = await images();
+    // Named and declared as a PNG, but text: refused by its bytes.
+    const lying = await post(
+      new File([new TextEncoder().encode("ingen bild")], "diagram.png", { type: "image/png" }),
+      "Diagram",
+    );
+    expect(lying.status).toBe(400);
+    expect(await lying.text()).toContain("Filen är ingen PNG- eller JPEG-bild");
+    const noAlt = await post(new File([png], "diagram.png", { type: "image/png" }), "");
+    expect(noAlt.status).toBe(400);
+    expect(await noAlt.text()).toContain("Skriv en alternativtext som beskriver bilden");
+    expect(await images()).toBe(before);
+
+    const ok = await post(
+      new File([png], "vad-som-helst.txt", { type: "text/plain" }),
+      "Stapeldiagram över avrop",
+    );
+    expect(ok.status).toBe(303);
+    expect(await images()).toBe(before + 1);
+    const viaApi = await client.request("POST", `/api/reports/${reportId}/images`, {
+      json: { section: "assessment", alt: "Samma diagram som JPEG", contentBase64: jpeg.toString("base64") },
+    });
+    expect(viaApi.status).toBe(201);
+    const { id } = (await viaApi.json()) as { id: string };
+    const served = await new Client(app).get(`${page}/bilder/${id}`);
+    expect(served.status).toBe(200);
+    expect(served.headers.get("content-type")).toBe("image/jpeg");
+    expect(Buffer.from(await served.arrayBuffer())).toEqual(jpeg);
+    const bad = await client.request("POST", `/api/reports/${reportId}/images`, {
+      json: { section: "assessment", alt: "Text", contentBase64: Buffer.from("%PDF-1.7").toString("base64") },
+    });
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain("Filen är ingen PNG- eller JPEG-bild");
+    expect(await images()).toBe(before + 2);
   });
 
   it("refuses a template that leaves out a required section, and writes nothing", async () => {

@@ -7,7 +7,7 @@ import { IdParam, writeProblems } from "../http/openapi.js";
 import { read, requireMunicipality } from "../http/pages.js";
 import { meetingView, paragraphView, paragraphViewByNumber } from "../meetings/read-minutes.js";
 import { secretAccess } from "../register/access.js";
-import { readReport } from "../reports/read-report.js";
+import { readReportDocument } from "../reports/read-report.js";
 import { renderDocx } from "./docx.js";
 import { contentDisposition } from "./file-name.js";
 import {
@@ -118,9 +118,9 @@ export function registerDocumentPages(app: OpenAPIHono<AppEnv>) {
     const m = requireMunicipality(c);
     const version = versionOf(c);
     const r = await read(c, (tx) =>
-      readReport(tx, m.id, c.req.param("id"), secretAccess(c.get("actor")), version),
+      readReportDocument(tx, m.id, c.req.param("id"), secretAccess(c.get("actor")), version),
     );
-    return send(c, reportDocument(r), formatOf(c));
+    return send(c, reportDocument(r.view, r.images), formatOf(c));
   });
 }
 
@@ -221,8 +221,10 @@ export function registerDocumentApi(api: OpenAPIHono<AppEnv>) {
       const m = requireMunicipality(c);
       const { id } = c.req.valid("param") as { id: string };
       const q = c.req.valid("query") as { format: Format; version?: number };
-      const r = await read(c, (tx) => readReport(tx, m.id, id, secretAccess(c.get("actor")), q.version));
-      return send(c, reportDocument(r), q.format) as never;
+      const r = await read(c, (tx) =>
+        readReportDocument(tx, m.id, id, secretAccess(c.get("actor")), q.version),
+      );
+      return send(c, reportDocument(r.view, r.images), q.format) as never;
     },
   );
 }

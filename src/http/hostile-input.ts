@@ -37,7 +37,13 @@ export function bodyLimits(env: NodeJS.ProcessEnv = process.env): BodyLimits {
  * the JSON and form limit. A route that takes files and is missing here answers 413 to any real file, which
  * test/fuzz/api.test.ts and test/fuzz/pages.test.ts check against the OpenAPI document and the forms it crawls.
  */
-export const uploadRoutes = ["/api/records", "/api/records/:id/files", "/diarium/:number/handlingar/ny"];
+export const uploadRoutes = [
+  "/api/records",
+  "/api/records/:id/files",
+  "/diarium/:number/handlingar/ny",
+  "/api/reports/:id/images",
+  "/tjansteskrivelser/:id/bilder",
+];
 
 const uploadPatterns = uploadRoutes.map(
   (route) => new RegExp(`^${route.replace(/:[a-z]+/gi, "[^/]+").replaceAll(".", "\\.")}/?$`),

@@ -49,11 +49,17 @@ const MeetingSummary = z
   .openapi("MeetingSummary");
 
 /** The signed official report an item's proposal comes from (issue 13). */
-const ReportLink = z.object({ label: z.string(), path: z.string() }).nullable().openapi({
-  description:
-    "Den signerade tjänsteskrivelse som förslaget till beslut kommer från. / The signed report the proposal comes from.",
-  example: { label: "Tjänsteskrivelse 2025-12-03, version 1, SIGNERAD 2025-11-17", path: "/tjansteskrivelser/…?version=1" },
-});
+const ReportLink = z
+  .object({ label: z.string(), path: z.string() })
+  .nullable()
+  .openapi({
+    description:
+      "Den signerade tjänsteskrivelse som förslaget till beslut kommer från. / The signed report the proposal comes from.",
+    example: {
+      label: "Tjänsteskrivelse 2025-12-03, version 1, SIGNERAD 2025-11-17",
+      path: "/tjansteskrivelser/…?version=1",
+    },
+  });
 
 export const MeetingDetail = MeetingSummary.extend({
   agenda: z.array(
@@ -65,7 +71,8 @@ export const MeetingDetail = MeetingSummary.extend({
       proposal: z.object({ label: z.string(), path: z.string() }).nullable(),
       proposalReport: ReportLink,
       reportProposalText: z.string().nullable().openapi({
-        description: "Förslaget till beslut ur den signerade tjänsteskrivelsen. / The signed report's proposal.",
+        description:
+          "Förslaget till beslut ur den signerade tjänsteskrivelsen. / The signed report's proposal.",
       }),
       paragraphPath: z.string().nullable(),
     }),

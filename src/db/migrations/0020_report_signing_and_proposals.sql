@@ -58,3 +58,24 @@ END
 $$;
 CREATE TRIGGER agenda_item_proposal_approved_lock BEFORE UPDATE ON agenda_item
   FOR EACH ROW EXECUTE FUNCTION refuse_proposal_change_to_approved_minutes();
+
+-- Images in an official report's written sections (PNG or JPEG, sniffed from the bytes, at most 5 MB), each with the
+-- alternative text a reader who does not see it is given. The bytes live here, in the report's own table, so an
+-- image and the report that shows it are written in one transaction. A report's images belong to the report: every
+-- version not yet signed shows them in their sections; a signed version keeps the ones it was signed with (their
+-- SHA-256 is in its signed content, and the rows are never changed or removed).
+CREATE TABLE official_report_image (
+  id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  report_id uuid NOT NULL REFERENCES official_report (id),
+  section_kind text NOT NULL,
+  sha256 text NOT NULL CHECK (sha256 ~ '^[0-9a-f]{64}$'),
+  media_type text NOT NULL CHECK (media_type IN ('image/png', 'image/jpeg')),
+  width integer NOT NULL CHECK (width BETWEEN 1 AND 20000),
+  height integer NOT NULL CHECK (height BETWEEN 1 AND 20000),
+  alt text NOT NULL CHECK (length(btrim(alt)) BETWEEN 1 AND 300),
+  data bytea NOT NULL CHECK (octet_length(data) BETWEEN 1 AND 5242880),
+  added_by text NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX official_report_image_report ON official_report_image (report_id, created_at);
+SELECT paragraf_track_changes('official_report_image');
