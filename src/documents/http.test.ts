@@ -1,11 +1,12 @@
 import { readFileSync } from "node:fs";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isolatedDatabase } from "../../test/support/db.js";
 import { pdfProblems } from "../../test/support/documents.js";
 import { buildUser } from "../../test/support/factories.js";
 import { Client, testApp } from "../../test/support/http.js";
 import { systemActor } from "../accounts/actor.js";
+import { openCorrection } from "../approval/open-correction.js";
 import type { Database } from "../db/connect.js";
 import { inTransaction } from "../db/transaction.js";
 import { loadExample } from "../example/load-example.js";
@@ -17,6 +18,7 @@ import {
   officialReportVersion,
   reportTemplate,
 } from "../reports/tables.js";
+import { keptDocument } from "./tables.js";
 
 // The downloads on the pages and in the API, and the official report's writes through the API: the names the
 // files are given, the Swedish refusals, and that a refusal writes nothing.
@@ -314,5 +316,45 @@ describe("the official report through the API", () => {
     expect(res.status).toBe(400);
     expect(await res.text()).toContain("Mallen saknar det obligatoriska avsnittet Beslutsunderlag");
     expect(await count(reportTemplate)).toBe(templates);
+  });
+});
+
+describe("documents of approved minutes", () => {
+  it("renders them once and keeps them, and a correction forgets what was kept", async () => {
+    const client = new Client(app);
+    const paragraph = await (await client.get("/protokoll/kommunfullmaktige/2026/8")).text();
+    const meetingId = paragraph.match(/href="\/sammantraden\/([0-9a-f-]{36})"/)![1]!;
+    const kept = async () =>
+      (await database.db.select().from(keptDocument).where(eq(keptDocument.meetingId, meetingId))).length;
+    // The earlier tests downloaded these minutes already: start from nothing kept.
+    await database.db.delete(keptDocument);
+    const first = await client.get(`/sammantraden/${meetingId}/protokoll.pdf`);
+    const bytes = Buffer.from(await first.arrayBuffer());
+    expect(await kept()).toBe(1);
+    const again = await client.get(`/sammantraden/${meetingId}/protokoll.pdf`);
+    expect(Buffer.from(await again.arrayBuffer())).toEqual(bytes);
+    expect(again.headers.get("etag")).toBe(first.headers.get("etag"));
+    for (const f of ["docx", "html"])
+      expect((await client.get(`/sammantraden/${meetingId}/protokoll.${f}`)).status).toBe(200);
+    expect((await client.get("/protokoll/kommunfullmaktige/2026/8/utdrag.pdf")).status).toBe(200);
+    expect(await kept()).toBe(4);
+
+    // What is served is what was kept: marked, the kept file comes back as it is, unrendered.
+    await database.db
+      .update(keptDocument)
+      .set({ bytes: new TextEncoder().encode("behållen") })
+      .where(and(eq(keptDocument.meetingId, meetingId), eq(keptDocument.format, "pdf")));
+    const served = await client.get(`/sammantraden/${meetingId}/protokoll.pdf`);
+    expect(await served.text()).toBe("behållen");
+
+    // A correction replaces the approved version: the kept files go in the same transaction, and the minutes are
+    // rendered afresh (and not kept) until a new version is approved.
+    await inTransaction(database.db, (tx) =>
+      openCorrection(tx, systemActor(municipalityId), meetingId, { reason: "Fel i paragraf 8." }),
+    );
+    expect(await kept()).toBe(0);
+    const fresh = await client.get(`/sammantraden/${meetingId}/protokoll.pdf`);
+    expect(Buffer.from(await fresh.arrayBuffer())).toEqual(bytes);
+    expect(await kept()).toBe(0);
   });
 });
