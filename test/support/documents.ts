@@ -4,7 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 // Reading documents back as a user's tools would: Debian's poppler-utils for PDF (pdfinfo, pdffonts, pdftotext), qpdf
-// for the file's structure, and unzip for the DOCX container. Used by the document tests to check conformance and compare text.
+// for the file's structure, and unzip for the DOCX container. Used by the document tests to check conformance and
+// compare text.
 
 const dir = mkdtempSync(join(tmpdir(), "paragraf-docs-"));
 let n = 0;
