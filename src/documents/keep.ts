@@ -4,13 +4,14 @@ import type { Db, Tx } from "../db/connect.js";
 import type { DocumentModel } from "./model.js";
 import { keptDocument } from "./tables.js";
 
-// Documents of approved minutes never change, so their PDF/A, DOCX and HTML are rendered once and kept (issue 13,
+// Documents of approved minutes never change, so their PDF/A and DOCX are rendered once and kept (issue 13,
 // part 6). A kept file is found by the approved version's SHA-256, the SHA-256 of the document's blocks as this
 // reader is given them, and the format: the same key can only ever render to the same bytes, since the renderers
 // are deterministic (the creation date is the document's own). A correction forgets a meeting's kept files
 // (migration 0020's trigger on minutes_version).
 
-export type KeptFormat = "pdf" | "docx" | "html";
+/** The formats worth keeping: a PDF/A or DOCX of the minutes takes hundreds of milliseconds, the HTML a few. */
+export type KeptFormat = "pdf" | "docx";
 
 /**
  * The SHA-256 of the approved version a document of the minutes shows, or null when it is not approved: the whole

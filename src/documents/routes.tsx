@@ -49,9 +49,11 @@ export async function renderDocument(d: DocumentModel, format: Format): Promise<
  */
 async function send(c: Context<AppEnv>, d: DocumentModel | null, format: Format, approved?: Approved | null) {
   if (!d) throw new NotFoundError("page");
-  const bytes = approved
-    ? await keptOrRendered(c.get("deps").database.db, approved, d, format, () => renderDocument(d, format))
-    : await renderDocument(d, format);
+  // HTML renders in a few milliseconds, less than fetching kept bytes takes: only PDF and DOCX are kept.
+  const bytes =
+    approved && format !== "html"
+      ? await keptOrRendered(c.get("deps").database.db, approved, d, format, () => renderDocument(d, format))
+      : await renderDocument(d, format);
   const etag = `"${createHash("sha256").update(bytes).digest("hex")}"`;
   const headers = {
     "Content-Type": mediaType[format],

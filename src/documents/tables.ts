@@ -13,7 +13,7 @@ export const keptDocument = pgTable(
     meetingId: uuid("meeting_id").notNull(),
     approvedSha256: text("approved_sha256").notNull(),
     modelSha256: text("model_sha256").notNull(),
-    format: text("format").$type<"pdf" | "docx" | "html">().notNull(),
+    format: text("format").$type<"pdf" | "docx">().notNull(),
     bytes: bytea("bytes").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -80,7 +80,7 @@ CREATE TABLE official_report_image (
 CREATE INDEX official_report_image_report ON official_report_image (report_id, created_at);
 SELECT paragraf_track_changes('official_report_image');
 
--- The documents of approved minutes, rendered once and kept (issue 13, part 6): the PDF/A, DOCX and HTML bytes of a
+-- The documents of approved minutes, rendered once and kept (issue 13, part 6): the PDF/A and DOCX bytes of a
 -- document by the SHA-256 of the approved version it shows, the SHA-256 of the document's blocks as presented to the
 -- reader and the format. The blocks' hash makes a kept file exactly the one a new rendering would give (a case made
 -- secret after approval, or a reader who may see more, is a different document); the approved hash and the meeting
@@ -89,7 +89,8 @@ CREATE TABLE kept_document (
   meeting_id uuid NOT NULL REFERENCES meeting (id),
   approved_sha256 text NOT NULL CHECK (approved_sha256 ~ '^[0-9a-f]{64}$'),
   model_sha256 text NOT NULL CHECK (model_sha256 ~ '^[0-9a-f]{64}$'),
-  format text NOT NULL CHECK (format IN ('pdf', 'docx', 'html')),
+  -- HTML renders in a few milliseconds, faster than it is fetched: it is not kept.
+  format text NOT NULL CHECK (format IN ('pdf', 'docx')),
   bytes bytea NOT NULL,
   created_at timestamptz NOT NULL DEFAULT now(),
   PRIMARY KEY (approved_sha256, model_sha256, format)
