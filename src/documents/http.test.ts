@@ -249,6 +249,24 @@ describe("the official report through the API", () => {
     const client = new Client(app);
     await client.logIn(user.email, user.password);
     const page = `/tjansteskrivelser/${reportId}`;
+    // The latest version is signed and locked: an image waits for the next version.
+    expect(await (await client.get(page)).text()).toContain("Skriv en ny version för att lägga till bilder.");
+    const locked = await client.request("POST", `/api/reports/${reportId}/images`, {
+      json: { section: "assessment", alt: "Diagram", contentBase64: png.toString("base64") },
+    });
+    expect(locked.status).toBe(409);
+    expect(await locked.text()).toContain(
+      "är signerad och låst. Skriv en ny version innan du lägger till en bild.",
+    );
+    const latest = (await (await client.get(`/api/reports/${reportId}`)).json()) as {
+      version: number;
+      texts: Record<string, string>;
+      links: { basis: unknown[]; recipients: unknown[]; responsibleIds: string[] };
+    };
+    const saved = await client.request("POST", `/api/reports/${reportId}/versions`, {
+      json: { basedOn: latest.version, datedOn: "2025-12-12", texts: latest.texts, ...latest.links },
+    });
+    expect(saved.status).toBe(201);
     const token = await client.csrfFrom(page);
     const post = (file: File, alt: string) => {
       const form = new FormData();
@@ -297,6 +315,10 @@ describe("the official report through the API", () => {
     expect(bad.status).toBe(400);
     expect(await bad.text()).toContain("Filen är ingen PNG- eller JPEG-bild");
     expect(await images()).toBe(before + 2);
+    // The draft shows both, each with its alternative text, from the report's own address.
+    const draft = await (await client.get(page)).text();
+    expect(draft).toContain(`alt="Stapeldiagram över avrop"`);
+    expect(draft).toContain(`<img src="${page}/bilder/${id}" alt="Samma diagram som JPEG"`);
   });
 
   it("refuses a template that leaves out a required section, and writes nothing", async () => {

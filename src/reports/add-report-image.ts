@@ -6,14 +6,14 @@ import type { Tx } from "../db/connect.js";
 import { DomainError, NotFoundError } from "../domain/errors.js";
 import { findCase } from "../register/queries.js";
 import { inspectImage } from "./image.js";
-import { findTemplate, lockReport } from "./queries.js";
+import { findTemplate, lockLatestVersion, lockReport } from "./queries.js";
 import type { AddReportImageInput } from "./schemas.js";
 import { isWritten } from "./sections.js";
 import { officialReportImage } from "./tables.js";
 
 /**
  * Adds an image to a written section of an official report, with its alternative text: PNG or JPEG as the bytes
- * say, at most 5 MB. Every check runs before the one write, so a refused image writes nothing. The image shows in
+ * say, at most 5 MB, while the latest version is a draft. Every check runs before the one write, so a refused image writes nothing. The image shows in
  * every version not yet signed, so the next signer signs it with the rest (its SHA-256 is in the content hash).
  */
 export async function addReportImage(tx: Tx, actor: Actor, reportId: string, input: AddReportImageInput) {
@@ -22,6 +22,10 @@ export async function addReportImage(tx: Tx, actor: Actor, reportId: string, inp
   const owner = await findCase(tx, actor.municipalityId, report.caseId);
   if (!owner) throw new NotFoundError("report");
   authorize(actor, "case:handle", owner.responsibleBodyId);
+  // A signed version is locked; the image belongs with the next version's text.
+  const latest = await lockLatestVersion(tx, report.id);
+  if (latest?.signedAt)
+    throw new DomainError("report_image_version_signed", { version: latest.version }, "file");
   const alt = input.alt.trim();
   if (!alt) throw new DomainError("report_image_alt_missing", {}, "alt");
   const template = (await findTemplate(tx, actor.municipalityId, report.templateId))!.sections;

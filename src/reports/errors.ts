@@ -54,6 +54,11 @@ defineErrors({
     status: 400,
     text: (d) => `Bilden är ${d.size} MB; en bild i en tjänsteskrivelse får vara högst ${d.limit} MB.`,
   },
+  report_image_version_signed: {
+    status: 409,
+    text: (d) =>
+      `Version ${d.version} är signerad och låst. Skriv en ny version innan du lägger till en bild.`,
+  },
   report_image_alt_missing: {
     status: 400,
     text: () => "Skriv en alternativtext som beskriver bilden för den som inte ser den.",

@@ -16,6 +16,7 @@ import { DomainError } from "../domain/errors.js";
 import { addReportImage } from "./add-report-image.js";
 import { draftReport } from "./draft-report.js";
 import { readReport, readReportDocument } from "./read-report.js";
+import { saveReportVersion } from "./save-report-version.js";
 import { saveTemplate } from "./save-template.js";
 import { AddReportImageInput } from "./schemas.js";
 import { signReport } from "./sign-report.js";
@@ -148,19 +149,35 @@ describe("images in an official report", () => {
     );
   });
 
-  it("keeps the images a signed version was signed with; an image added later shows only in later versions", async () => {
+  it("keeps the images a signed version was signed with; a later image waits for the next version", async () => {
     const s = await setUp();
     await s.add(png);
     await tx(database, async (t) => {
       const r = await readReport(t, s.m.id, s.reportId, all);
       await signReport(t, s.m.system, s.reportId, { version: r.version, sha256: r.sha256 });
     });
+    // The signed version is locked: an image waits for the next version.
+    const error = await s.add(jpeg, { alt: "En senare bild." }).catch((e: unknown) => e);
+    expect((error as DomainError).code).toBe("report_image_version_signed");
+    const v1 = await tx(database, (t) => readReport(t, s.m.id, s.reportId, all));
+    await tx(database, (t) =>
+      saveReportVersion(t, s.m.system, s.reportId, {
+        basedOn: 1,
+        datedOn: "2026-02-25",
+        texts: v1.texts,
+        basis: [],
+        recipients: [],
+        responsibleIds: [],
+      }),
+    );
     await s.add(jpeg, { alt: "En senare bild." });
-    const signed = await tx(database, (t) => readReport(t, s.m.id, s.reportId, all));
-    const shown = signed.sections.flatMap((x) => x.parts.filter((p) => p.kind === "image"));
-    expect(shown).toHaveLength(1);
-    expect(shown[0]).toMatchObject({ alt });
-    const { images } = await tx(database, (t) => readReportDocument(t, s.m.id, s.reportId, all));
-    expect([...images.keys()]).toHaveLength(1);
+    const imagesOf = (r: typeof v1) => r.sections.flatMap((x) => x.parts.filter((p) => p.kind === "image"));
+    const signed = await tx(database, (t) => readReport(t, s.m.id, s.reportId, all, 1));
+    expect(imagesOf(signed)).toHaveLength(1);
+    expect(imagesOf(signed)[0]).toMatchObject({ alt });
+    const first = await tx(database, (t) => readReportDocument(t, s.m.id, s.reportId, all, 1));
+    expect([...first.images.keys()]).toHaveLength(1);
+    const draft = await tx(database, (t) => readReport(t, s.m.id, s.reportId, all));
+    expect(imagesOf(draft).map((p) => (p as { alt: string }).alt)).toEqual([alt, "En senare bild."]);
   });
 });

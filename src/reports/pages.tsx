@@ -155,7 +155,11 @@ function page(c: Context<AppEnv>, r: ReportView, errors: FieldError[] = []) {
           <p>
             <a href={`${base}/ny-version`}>Skriv en ny version</a>
           </p>
-          <ImageForm c={c} r={r} errors={errors} />
+          {r.signature ? (
+            <p>{`Version ${r.version} är signerad. Skriv en ny version för att lägga till bilder.`}</p>
+          ) : (
+            <ImageForm c={c} r={r} errors={errors} />
+          )}
           {r.pendingSigning ? (
             <p>{`Signeringen av version ${r.version} väntar på svar från ${r.pendingSigning.method}.`}</p>
           ) : null}
