@@ -9,6 +9,7 @@ import { registerTokenRoutes } from "../accounts/token-routes.js";
 import { approvalApiTags, registerApprovalApi } from "../approval/api.js";
 import { registerNoticeBoardPages } from "../approval/notice-board-pages.js";
 import { registerApprovalPages } from "../approval/pages.js";
+import { approvedHashCovering } from "../approval/read-approval.js";
 import { approvalSeals } from "../approval/seals.js";
 import { registerAssignmentApi } from "../assignments/api.js";
 import { registerAssignmentPages } from "../assignments/pages.js";
@@ -171,8 +172,8 @@ export function createApp(deps: Deps) {
   registerReportApi(app);
   registerReportPages(app);
   registerCaseReportsPage(app);
-  registerDocumentApi(app);
-  registerDocumentPages(app);
+  registerDocumentApi(app, approvedHashCovering);
+  registerDocumentPages(app, approvedHashCovering);
   documentAuthentication(app);
 
   app.doc31("/api/openapi.json", {

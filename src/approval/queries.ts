@@ -264,6 +264,31 @@ export async function approvedHashOfMeeting(tx: Tx, municipalityId: string, meet
   return row;
 }
 
+/** The approved version covering a meeting's whole minutes, or one paragraph of it (approved at once or whole). */
+export async function approvedHashOfScope(
+  tx: Tx,
+  municipalityId: string,
+  meetingId: string,
+  paragraphId: string | null,
+) {
+  const [row] = await tx
+    .select({ hash: minutesVersion.contentHash })
+    .from(minutesVersion)
+    .where(
+      and(
+        eq(minutesVersion.municipalityId, municipalityId),
+        eq(minutesVersion.meetingId, meetingId),
+        eq(minutesVersion.status, "approved"),
+        paragraphId
+          ? sql`(${minutesVersion.paragraphId} is null or ${minutesVersion.paragraphId} = ${paragraphId})`
+          : isNull(minutesVersion.paragraphId),
+      ),
+    )
+    .orderBy(sql`${minutesVersion.paragraphId} nulls first`)
+    .limit(1);
+  return row;
+}
+
 /** A paragraph with its meeting and case, for recording an appeal. */
 export async function findParagraphWithCase(tx: Tx, municipalityId: string, paragraphId: string) {
   const [row] = await tx

@@ -8,6 +8,7 @@ import { presentApproval, presentDesk, presentVersion } from "./present.js";
 import {
   approvedHashOfMeeting,
   approvedHashOfParagraph,
+  approvedHashOfScope,
   findArrangement,
   findVersion,
   listAppeals,
@@ -139,4 +140,17 @@ export async function paragraphEtag(
 export async function minutesEtag(tx: Tx, municipalityId: string, meetingId: string) {
   const row = await approvedHashOfMeeting(tx, municipalityId, meetingId);
   return row?.hash ?? null;
+}
+
+/**
+ * The SHA-256 of the approved version a document of the minutes shows: the whole minutes' (paragraphId null), or
+ * for one paragraph the version that approved it, at once or with the whole minutes. Null when not approved.
+ */
+export async function approvedHashCovering(
+  tx: Tx,
+  municipalityId: string,
+  meetingId: string,
+  paragraphId: string | null,
+) {
+  return (await approvedHashOfScope(tx, municipalityId, meetingId, paragraphId))?.hash ?? null;
 }

@@ -23,6 +23,9 @@ export const untrackedTables = [
   "login_throttle",
   "api_token",
   "audit_entry",
+  // Rendered bytes of approved minutes' documents (migration 0020): derived from tracked tables, keyed by the
+  // document's own hash, so keeping one changes nothing a reader sees and must not empty the page cache.
+  "kept_document",
 ] as const;
 
 const versionStatement = preparedOnce((db) =>

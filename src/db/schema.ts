@@ -6,6 +6,7 @@ export * from "../assignments/tables.js";
 export * from "../audit/tables.js";
 export * from "../consultations/tables.js";
 export * from "../dispatch/tables.js";
+export * from "../documents/tables.js";
 export * from "../jobs/tables.js";
 export * from "../meetings/tables.js";
 export * from "../organisation/tables.js";

@@ -3,6 +3,7 @@ import {
   BorderStyle,
   Document,
   HeadingLevel,
+  ImageRun,
   LevelFormat,
   Packer,
   Paragraph,
@@ -17,6 +18,26 @@ import type { Block, DocumentModel } from "./model.js";
 // Word files for those who edit in Word: real heading styles (Rubrik 1–3 in a Swedish Word), real numbered and
 // bulleted lists through a numbering definition, real tables with a repeated header row, and Swedish as the
 // language of the text. The same blocks as the HTML and the PDF.
+
+/**
+ * docx 9.7.1 puts each numbered list's numbering in place with one regular-expression pass over the whole document
+ * per list (`NumberingReplacer.replace`), a fresh copy of the XML each time: for the minutes of 60 paragraphs that
+ * was a third of the DOCX's time, and much of its garbage (node --cpu-prof, BENCHMARKS.md). The same replacement in
+ * one pass, looking each placeholder up: "{decision-points-3}" becomes its numbering's id, as before. Left alone if a
+ * later docx no longer has the replacer where 9.7.1 keeps it (ADR 0012 pins the version).
+ */
+function replaceNumberingInOnePass() {
+  const compiler = (Packer as unknown as { compiler?: { numberingReplacer?: unknown } }).compiler;
+  if (!compiler || typeof compiler.numberingReplacer !== "object") return;
+  compiler.numberingReplacer = {
+    replace(xml: string, concrete: readonly { reference: string; instance: number; numId: number }[]) {
+      if (concrete.length === 0) return xml;
+      const ids = new Map(concrete.map((c) => [`${c.reference}-${c.instance}`, String(c.numId)]));
+      return xml.replace(/\{([^{}]+)\}/g, (placeholder, key: string) => ids.get(key) ?? placeholder);
+    },
+  };
+}
+replaceNumberingInOnePass();
 
 const headingLevel = {
   1: HeadingLevel.HEADING_1,
@@ -36,6 +57,9 @@ function cell(text: string, header: boolean): TableCell {
     ],
   });
 }
+
+// A page's text is 6.3 inches wide at Word's default A4 margins: 600 pixels at 96 to the inch.
+const textWidthPx = 600;
 
 function blocks(b: Block, listIndex: () => number): (Paragraph | Table)[] {
   switch (b.kind) {
@@ -101,6 +125,22 @@ function blocks(b: Block, listIndex: () => number): (Paragraph | Table)[] {
     }
     case "pageBreak":
       return [new Paragraph({ pageBreakBefore: true, children: [] })];
+    case "image": {
+      const scale = Math.min(1, textWidthPx / b.width);
+      return [
+        new Paragraph({
+          children: [
+            new ImageRun({
+              type: b.mediaType === "image/png" ? "png" : "jpg",
+              data: b.data,
+              transformation: { width: Math.round(b.width * scale), height: Math.round(b.height * scale) },
+              // Word reads the description as the picture's alternative text.
+              altText: { name: "Bild", title: b.alt, description: b.alt },
+            }),
+          ],
+        }),
+      ];
+    }
   }
 }
 

@@ -22,8 +22,10 @@ export function paragraphBlocks(p: ParagraphView, level: 1 | 2): Block[] {
   ];
   if (p.summary)
     out.push({ kind: "heading", level: sub, text: "Sammanfattning" }, ...paragraphsOf(p.summary));
-  if (p.proposalText && !p.proposal)
+  if (p.proposalText && !p.proposal) {
     out.push({ kind: "heading", level: sub, text: "Förslag till beslut" }, ...paragraphsOf(p.proposalText));
+    if (p.proposalReport) out.push({ kind: "paragraph", text: p.proposalReport.label });
+  }
   out.push({ kind: "heading", level: sub, text: "Beslut" });
   if (p.decisionPoints.length > 0)
     out.push(
@@ -210,7 +212,11 @@ export function noticeDocument(v: MeetingView, issuer: string): DocumentModel {
             items: v.items.map((i) => ({
               value: i.position,
               text: `${i.title} (${i.caseNumber})`,
-              note: i.proposal?.label ?? i.proposalText?.split("\n")[0] ?? undefined,
+              note:
+                i.proposal?.label ??
+                (i.proposalReport ? `Förslag till beslut: ${i.proposalReport.label}` : undefined) ??
+                i.proposalText?.split("\n")[0] ??
+                undefined,
             })),
           }
         : { kind: "paragraph", text: "Föredragningslistan är tom." },

@@ -6,7 +6,7 @@ import type { Block, DocumentModel } from "./model.js";
 // signed version, the header (municipality, administration, kind, date, "Vår referens"), the title and case number,
 // then the template's sections in order. Pure.
 
-function partBlocks(part: ReportPart): Block[] {
+function partBlocks(part: ReportPart, images: Map<string, Uint8Array>): Block[] {
   switch (part.kind) {
     case "paragraph":
       return [{ kind: "paragraph", text: part.text }];
@@ -16,6 +16,12 @@ function partBlocks(part: ReportPart): Block[] {
       return part.items.length > 0 ? [{ kind: "list", ordered: part.ordered, items: part.items }] : [];
     case "rows":
       return part.rows.length > 0 ? [{ kind: "facts", caption: "", rows: part.rows }] : [];
+    case "image": {
+      const data = images.get(part.sha256);
+      if (!data) throw new Error(`the bytes of image ${part.sha256} were not loaded`);
+      const { alt, mediaType, width, height } = part;
+      return [{ kind: "image", alt, data, mediaType, width, height }];
+    }
   }
 }
 
@@ -24,8 +30,8 @@ export function reportBaseName(r: ReportView): string {
   return baseName([r.caseNumber, "Tjansteskrivelse", r.datedOn, r.title, `v${r.version}`]);
 }
 
-/** The official report as a document. */
-export function reportDocument(r: ReportView): DocumentModel {
+/** The official report as a document; `images` holds the bytes of the images it shows, by SHA-256. */
+export function reportDocument(r: ReportView, images: Map<string, Uint8Array> = new Map()): DocumentModel {
   const reference = [r.reference.name, r.reference.title, r.reference.email].filter(Boolean).join("\n");
   return {
     title: `Tjänsteskrivelse ${r.title} ${r.caseNumber}`,
@@ -50,7 +56,7 @@ export function reportDocument(r: ReportView): DocumentModel {
       { kind: "paragraph", text: r.caseNumber },
       ...r.sections.flatMap((s) => [
         { kind: "heading" as const, level: 2 as const, text: s.heading },
-        ...s.parts.flatMap(partBlocks),
+        ...s.parts.flatMap((p) => partBlocks(p, images)),
       ]),
     ],
   };

@@ -41,6 +41,8 @@ function block(b: Block): string {
       return `<dl${b.caption ? ` aria-label="${escapeHtml(b.caption)}"` : ""}>${b.rows.map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v).replace(/\n/g, "<br>")}</dd>`).join("")}</dl>`;
     case "pageBreak":
       return `<hr class="page-break">`;
+    case "image":
+      return `<p><img src="data:${b.mediaType};base64,${Buffer.from(b.data).toString("base64")}" alt="${escapeHtml(b.alt)}" width="${b.width}" height="${b.height}"></p>`;
   }
 }
 
@@ -52,7 +54,7 @@ export function renderHtml(d: DocumentModel): string {
 <meta charset="utf-8">
 <title>${escapeHtml(d.title)}</title>
 <meta name="author" content="${escapeHtml(d.author)}">
-<style>body{font-family:"Noto Sans",sans-serif;max-width:42rem;margin:2rem auto;line-height:1.5}.stamp{border:2px solid;display:inline-block;padding:.2rem .6rem}table{border-collapse:collapse}th,td{border:1px solid #999;padding:.2rem .5rem;text-align:left}hr.page-break{border:0;page-break-after:always}dt{font-weight:bold}</style>
+<style>body{font-family:"Noto Sans",sans-serif;max-width:42rem;margin:2rem auto;line-height:1.5}.stamp{border:2px solid;display:inline-block;padding:.2rem .6rem}table{border-collapse:collapse}th,td{border:1px solid #999;padding:.2rem .5rem;text-align:left}hr.page-break{border:0;page-break-after:always}dt{font-weight:bold}img{max-width:100%;height:auto}</style>
 </head>
 <body>
 <main>

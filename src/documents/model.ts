@@ -12,6 +12,16 @@ export type Block =
   | { kind: "stamp"; text: string }
   /** Facts as label and value ("Datum", "2025-12-03"), printed as a two-column table without borders. */
   | { kind: "facts"; caption: string; rows: [string, string][] }
+  /** An image (PNG or JPEG) with its alternative text: <img alt>, a tagged Figure with Alt, a Word picture with alt text. */
+  | {
+      kind: "image";
+      alt: string;
+      data: Uint8Array;
+      mediaType: "image/png" | "image/jpeg";
+      /** Its size in pixels; printed at 96 pixels to the inch, narrowed to the text's width. */
+      width: number;
+      height: number;
+    }
   | { kind: "pageBreak" };
 
 export interface ListItem {
@@ -52,6 +62,8 @@ export function blockText(b: Block): string[] {
     case "facts":
       return b.rows.map(([k, v]) => `${k} ${v}`);
     case "pageBreak":
+    case "image":
+      // An image's alternative text is read by assistive technology, not printed as text.
       return [];
   }
 }

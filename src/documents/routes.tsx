@@ -1,13 +1,14 @@
 import { createHash } from "node:crypto";
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
+import type { Tx } from "../db/connect.js";
 import { NotFoundError } from "../domain/errors.js";
 import type { AppEnv } from "../http/context.js";
 import { IdParam, writeProblems } from "../http/openapi.js";
 import { read, requireMunicipality } from "../http/pages.js";
 import { meetingView, paragraphView, paragraphViewByNumber } from "../meetings/read-minutes.js";
 import { secretAccess } from "../register/access.js";
-import { readReport } from "../reports/read-report.js";
+import { readReportDocument } from "../reports/read-report.js";
 import { renderDocx } from "./docx.js";
 import { contentDisposition } from "./file-name.js";
 import {
@@ -19,6 +20,7 @@ import {
 } from "./from-minutes.js";
 import { reportDocument } from "./from-report.js";
 import { renderHtml } from "./html.js";
+import { type Approved, type ApprovedHashOf, keptOrRendered } from "./keep.js";
 import type { DocumentModel } from "./model.js";
 import { renderPdf } from "./pdf.js";
 
@@ -41,10 +43,17 @@ export async function renderDocument(d: DocumentModel, format: Format): Promise<
   return Buffer.from(renderHtml(d), "utf8");
 }
 
-/** Answers with the document as a download named for what it is, with a strong ETag from its bytes. */
-async function send(c: Context<AppEnv>, d: DocumentModel | null, format: Format) {
+/**
+ * Answers with the document as a download named for what it is, with a strong ETag from its bytes. A document of
+ * approved minutes is rendered once and kept (keep.ts).
+ */
+async function send(c: Context<AppEnv>, d: DocumentModel | null, format: Format, approved?: Approved | null) {
   if (!d) throw new NotFoundError("page");
-  const bytes = await renderDocument(d, format);
+  // HTML renders in a few milliseconds, less than fetching kept bytes takes: only PDF and DOCX are kept.
+  const bytes =
+    approved && format !== "html"
+      ? await keptOrRendered(c.get("deps").database.db, approved, d, format, () => renderDocument(d, format))
+      : await renderDocument(d, format);
   const etag = `"${createHash("sha256").update(bytes).digest("hex")}"`;
   const headers = {
     "Content-Type": mediaType[format],
@@ -86,8 +95,32 @@ function versionOf(c: Context<AppEnv>): number | undefined {
   return Number(v);
 }
 
+/**
+ * How the routes learn that the minutes a document shows are approved, so its files are kept: with no lookup (a
+ * test app without approval), every document is rendered on each request.
+ */
+function keeping(approvedHash: ApprovedHashOf | undefined) {
+  const approvedOf = async (
+    tx: Tx,
+    municipalityId: string,
+    meetingId: string,
+    paragraphId: string | null,
+  ) => {
+    const sha256 = approvedHash ? await approvedHash(tx, municipalityId, meetingId, paragraphId) : null;
+    return sha256 ? { meetingId, sha256 } : null;
+  };
+  /** A meeting's minutes as this reader may see them, with their approved version if there is one. */
+  const approvedMeeting = (c: Context<AppEnv>, municipalityId: string, meetingId: string) =>
+    read(c, async (tx) => {
+      const v = await meetingView(tx, municipalityId, meetingId, secretAccess(c.get("actor")));
+      return { v, approved: v && (await approvedOf(tx, municipalityId, meetingId, null)) };
+    });
+  return { approvedOf, approvedMeeting };
+}
+
 /** The documents on the pages' addresses. */
-export function registerDocumentPages(app: OpenAPIHono<AppEnv>) {
+export function registerDocumentPages(app: OpenAPIHono<AppEnv>, approvedHash?: ApprovedHashOf) {
+  const { approvedOf, approvedMeeting } = keeping(approvedHash);
   app.get(`/protokoll/:slug/:year{[0-9]{4}}/:number{[0-9]{1,6}}/${file("utdrag")}`, async (c) => {
     const m = requireMunicipality(c);
     const ref = {
@@ -95,13 +128,16 @@ export function registerDocumentPages(app: OpenAPIHono<AppEnv>) {
       year: Number(c.req.param("year")),
       number: Number(c.req.param("number")),
     };
-    const p = await read(c, (tx) => paragraphViewByNumber(tx, m.id, ref, secretAccess(c.get("actor"))));
-    return send(c, p && extractDocument(p, m.name), formatOf(c));
+    const { p, approved } = await read(c, async (tx) => {
+      const p = await paragraphViewByNumber(tx, m.id, ref, secretAccess(c.get("actor")));
+      return { p, approved: p && (await approvedOf(tx, m.id, p.meeting.id, p.id)) };
+    });
+    return send(c, p && extractDocument(p, m.name), formatOf(c), approved);
   });
   app.get(`/sammantraden/:id{${uuid}}/${file("protokoll")}`, async (c) => {
     const m = requireMunicipality(c);
-    const v = await read(c, (tx) => meetingView(tx, m.id, c.req.param("id"), secretAccess(c.get("actor"))));
-    return send(c, v && minutesDocument(v, m.name), formatOf(c));
+    const { v, approved } = await approvedMeeting(c, m.id, c.req.param("id"));
+    return send(c, v && minutesDocument(v, m.name), formatOf(c), approved);
   });
   app.get(`/sammantraden/:id{${uuid}}/${file("kallelse")}`, async (c) => {
     const m = requireMunicipality(c);
@@ -110,17 +146,17 @@ export function registerDocumentPages(app: OpenAPIHono<AppEnv>) {
   });
   app.get(`/sammantraden/:id{${uuid}}/bilagor/${file("[0-9]{1,4}")}`, async (c) => {
     const m = requireMunicipality(c);
-    const v = await read(c, (tx) => meetingView(tx, m.id, c.req.param("id"), secretAccess(c.get("actor"))));
+    const { v, approved } = await approvedMeeting(c, m.id, c.req.param("id"));
     const a = v && attachmentsOf(v).find((x) => x.number === numberOf(c));
-    return send(c, v && a ? attachmentDocument(v, a, m.name) : null, formatOf(c));
+    return send(c, v && a ? attachmentDocument(v, a, m.name) : null, formatOf(c), approved);
   });
   app.get(`/tjansteskrivelser/:id{${uuid}}/${file("dokument")}`, async (c) => {
     const m = requireMunicipality(c);
     const version = versionOf(c);
     const r = await read(c, (tx) =>
-      readReport(tx, m.id, c.req.param("id"), secretAccess(c.get("actor")), version),
+      readReportDocument(tx, m.id, c.req.param("id"), secretAccess(c.get("actor")), version),
     );
-    return send(c, reportDocument(r), formatOf(c));
+    return send(c, reportDocument(r.view, r.images), formatOf(c));
   });
 }
 
@@ -140,7 +176,8 @@ const documentResponse = {
 };
 
 /** The same documents in the API, each with ?format=pdf|docx|html. */
-export function registerDocumentApi(api: OpenAPIHono<AppEnv>) {
+export function registerDocumentApi(api: OpenAPIHono<AppEnv>, approvedHash?: ApprovedHashOf) {
+  const { approvedOf, approvedMeeting } = keeping(approvedHash);
   const route = (
     path: string,
     summary: string,
@@ -158,21 +195,26 @@ export function registerDocumentApi(api: OpenAPIHono<AppEnv>) {
   api.openapi(route("/api/paragraphs/{id}/extract", "Protokollsutdrag för en paragraf"), async (c) => {
     const m = requireMunicipality(c);
     const { id } = c.req.valid("param") as { id: string };
-    const p = await read(c, (tx) => paragraphView(tx, m.id, id, secretAccess(c.get("actor"))));
+    const { p, approved } = await read(c, async (tx) => {
+      const p = await paragraphView(tx, m.id, id, secretAccess(c.get("actor")));
+      return { p, approved: p && (await approvedOf(tx, m.id, p.meeting.id, p.id)) };
+    });
     return send(
       c,
       p && extractDocument(p, m.name),
       (c.req.valid("query") as { format: Format }).format,
+      approved,
     ) as never;
   });
   api.openapi(route("/api/meetings/{id}/minutes", "Ett sammanträdes protokoll"), async (c) => {
     const m = requireMunicipality(c);
     const { id } = c.req.valid("param") as { id: string };
-    const v = await read(c, (tx) => meetingView(tx, m.id, id, secretAccess(c.get("actor"))));
+    const { v, approved } = await approvedMeeting(c, m.id, id);
     return send(
       c,
       v && minutesDocument(v, m.name),
       (c.req.valid("query") as { format: Format }).format,
+      approved,
     ) as never;
   });
   api.openapi(route("/api/meetings/{id}/notice", "Kallelse med föredragningslista"), async (c) => {
@@ -194,12 +236,13 @@ export function registerDocumentApi(api: OpenAPIHono<AppEnv>) {
     async (c) => {
       const m = requireMunicipality(c);
       const { id, number } = c.req.valid("param") as { id: string; number: number };
-      const v = await read(c, (tx) => meetingView(tx, m.id, id, secretAccess(c.get("actor"))));
+      const { v, approved } = await approvedMeeting(c, m.id, id);
       const a = v && attachmentsOf(v).find((x) => x.number === number);
       return send(
         c,
         v && a ? attachmentDocument(v, a, m.name) : null,
         (c.req.valid("query") as { format: Format }).format,
+        approved,
       ) as never;
     },
   );
@@ -221,8 +264,10 @@ export function registerDocumentApi(api: OpenAPIHono<AppEnv>) {
       const m = requireMunicipality(c);
       const { id } = c.req.valid("param") as { id: string };
       const q = c.req.valid("query") as { format: Format; version?: number };
-      const r = await read(c, (tx) => readReport(tx, m.id, id, secretAccess(c.get("actor")), q.version));
-      return send(c, reportDocument(r), q.format) as never;
+      const r = await read(c, (tx) =>
+        readReportDocument(tx, m.id, id, secretAccess(c.get("actor")), q.version),
+      );
+      return send(c, reportDocument(r.view, r.images), q.format) as never;
     },
   );
 }

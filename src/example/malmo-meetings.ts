@@ -465,11 +465,9 @@ export async function loadMalmoMeetings(tx: Tx, actor: Actor, ids: Ids) {
     place: "Stadshuset, Malmö",
     counted: 5,
   });
-  const ksauItem = await addAgendaItem(tx, actor, ksauMeeting.id, {
-    caseId: theCase.id,
-    basis,
-    proposalText: `Kommunstyrelsen föreslår kommunfullmäktige att besluta\n\n1. ${decisionPointText}`,
-  });
+  // Its proposal is the city office's official report: signing the report (malmo-report.ts) gives the item the
+  // report's "Förslag till beslut" and the link to it.
+  const ksauItem = await addAgendaItem(tx, actor, ksauMeeting.id, { caseId: theCase.id, basis });
   const ksau564 = await takeUpItem(tx, actor, { agendaItemId: ksauItem.id, number: 564 });
   await recordDecision(tx, actor, { paragraphId: ksau564.id, points: [decisionPointText] });
   await announceStatement(tx, actor, {

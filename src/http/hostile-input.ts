@@ -44,6 +44,9 @@ export const uploadRoutes = [
   // The reserves' import takes a CSV or XLSX file (itself capped at 1 MB), in base64 or as a form's upload.
   "/api/reserves/import",
   "/uppfoljning/inlasning",
+  // An official report's images (PNG or JPEG, at most 5 MB).
+  "/api/reports/:id/images",
+  "/tjansteskrivelser/:id/bilder",
 ];
 
 const uploadPatterns = uploadRoutes.map(

@@ -4,6 +4,7 @@ import { recordAudit } from "../audit/record-audit.js";
 import type { Tx } from "../db/connect.js";
 import { DomainError } from "../domain/errors.js";
 import { findCase } from "../register/queries.js";
+import { reportProposalFor } from "./carry-report-proposal.js";
 import { meetingForWrite } from "./guards.js";
 import { findParagraph, findRecordsByIds, listBasis, listParagraphsOfCase, listRoute } from "./queries.js";
 import type { AgendaItemInput } from "./schemas.js";
@@ -12,6 +13,7 @@ import { agendaItem, decisionBasisEntry, decisionRouteStep } from "./tables.js";
 /**
  * Puts a case on a meeting's agenda as the next item (or at the given number, when the agenda follows a printed one). When the case's decision route leads here, the proposed
  * decision is the latest earlier paragraph on the route and the decision basis is carried forward with it (M6).
+ * Otherwise, unless a proposal is written, the case's signed official report is the proposal (issue 13).
  */
 export async function addAgendaItem(tx: Tx, actor: Actor, meetingId: string, input: AgendaItemInput) {
   const { meeting: m } = await meetingForWrite(tx, actor, meetingId);
@@ -57,6 +59,12 @@ export async function addAgendaItem(tx: Tx, actor: Actor, meetingId: string, inp
     if (e.paragraphId && !(await findParagraph(tx, actor.municipalityId, e.paragraphId)))
       throw new DomainError("paragraph_unknown", {}, "basis");
 
+  // With no proposal of an earlier body and none written, the case's signed official report is the proposal.
+  const fromReport =
+    !proposedBy && !input.proposalText
+      ? await reportProposalFor(tx, actor.municipalityId, owner.id, m.heldOn)
+      : null;
+
   const [{ next }] = (await tx
     .select({ next: sql<number>`coalesce(max(${agendaItem.position}), 0) + 1` })
     .from(agendaItem)
@@ -78,6 +86,7 @@ export async function addAgendaItem(tx: Tx, actor: Actor, meetingId: string, inp
       title: input.title || owner.publicTitle || owner.title,
       proposedByParagraphId: proposedBy,
       proposalText: input.proposalText ?? null,
+      ...fromReport,
     })
     .returning();
   if (basis.length > 0)

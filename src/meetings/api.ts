@@ -48,6 +48,19 @@ const MeetingSummary = z
   })
   .openapi("MeetingSummary");
 
+/** The signed official report an item's proposal comes from (issue 13). */
+const ReportLink = z
+  .object({ label: z.string(), path: z.string() })
+  .nullable()
+  .openapi({
+    description:
+      "Den signerade tjänsteskrivelse som förslaget till beslut kommer från. / The signed report the proposal comes from.",
+    example: {
+      label: "Tjänsteskrivelse 2025-12-03, version 1, SIGNERAD 2025-11-17",
+      path: "/tjansteskrivelser/…?version=1",
+    },
+  });
+
 export const MeetingDetail = MeetingSummary.extend({
   agenda: z.array(
     z.object({
@@ -56,6 +69,11 @@ export const MeetingDetail = MeetingSummary.extend({
       title: z.string(),
       caseNumber: z.string(),
       proposal: z.object({ label: z.string(), path: z.string() }).nullable(),
+      proposalReport: ReportLink,
+      reportProposalText: z.string().nullable().openapi({
+        description:
+          "Förslaget till beslut ur den signerade tjänsteskrivelsen. / The signed report's proposal.",
+      }),
       paragraphPath: z.string().nullable(),
     }),
   ),
@@ -261,6 +279,7 @@ const Paragraph = z
     caseNumber: z.string(),
     summary: z.string().nullable(),
     proposal: z.object({ label: z.string(), path: z.string() }).nullable(),
+    proposalReport: ReportLink,
     decisionIntro: z.string(),
     decisionPoints: z.array(z.object({ position: z.int(), text: z.string() })),
     proceedings: z.array(z.string()),

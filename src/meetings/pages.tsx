@@ -13,7 +13,7 @@ import { chrome, read, requireMunicipality } from "../http/pages.js";
 import { secretAccess } from "../register/access.js";
 import { uuidParam } from "./guards.js";
 import { listMeetingSummaries, meetingView, paragraphViewByNumber } from "./read-minutes.js";
-import { AttachmentSection, AttendanceSection, Downloads, ParagraphSection } from "./render.js";
+import { AttachmentSection, AttendanceSection, Downloads, ParagraphSection, Paragraphs } from "./render.js";
 
 /** Whether the actor keeps minutes for some body (the planning page then lists the bodies). */
 function keepsMinutes(actor: Actor | null): boolean {
@@ -121,6 +121,15 @@ export async function renderMeetingPage(c: Context<AppEnv>, meetingId: string) {
                 <p>
                   <a href={i.proposal.path}>{i.proposal.label}</a>
                 </p>
+              ) : null}
+              {i.proposalReport && !i.proposal ? (
+                <>
+                  <h4>Förslag till beslut</h4>
+                  {i.reportProposalText ? <Paragraphs text={i.reportProposalText} /> : null}
+                  <p>
+                    <a href={i.proposalReport.path}>{i.proposalReport.label}</a>
+                  </p>
+                </>
               ) : null}
               {i.paragraphPath ? (
                 <p>

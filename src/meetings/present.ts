@@ -437,6 +437,7 @@ function presentOne(ctx: ParagraphContext, ix: Index, access: SecretAccess, scre
     summary: withheld ? null : shown(p.summary),
     proposal: proposal ? { label: `Förslag till beslut ${proposal.label}`, path: proposal.path } : null,
     proposalText: withheld ? null : shown(item.proposalText),
+    proposalReport: reportLink(item),
     decisionIntro: p.decisionIntro ?? decisionIntro(b, ctx.decider),
     decisionPoints: (ix.decisionPoints.get(p.id) ?? []).map((x) => ({
       position: x.position,
@@ -508,6 +509,20 @@ export interface MeetingRows {
   route: RouteRows;
 }
 
+/** The signed official report an item's proposal comes from, as a link to that version (migration 0020). */
+function reportLink(item: {
+  proposalReportId: string | null;
+  proposalReportVersion: number | null;
+  proposalReportLabel: string | null;
+}) {
+  return item.proposalReportId
+    ? {
+        label: item.proposalReportLabel!,
+        path: `/tjansteskrivelser/${item.proposalReportId}?version=${item.proposalReportVersion}`,
+      }
+    : null;
+}
+
 /** A meeting with its notice, agenda, attendance, quorum and paragraphs: the meeting page and the minutes. */
 export function presentMeeting(meetingRows: MeetingRows, rows: ParagraphRows, access: SecretAccess) {
   const { found, agenda, attendance, seats } = meetingRows;
@@ -524,6 +539,12 @@ export function presentMeeting(meetingRows: MeetingRows, rows: ParagraphRows, ac
       ),
       route: presentSteps(a.caseId, meetingRows.route, ix, access),
       proposal: proposal ? { label: `Förslag till beslut ${proposal.label}`, path: proposal.path } : null,
+      proposalReport: reportLink(a),
+      /** The report's proposal as the item carries it; never a secret case's text to a reader who may not read it. */
+      reportProposalText:
+        a.proposalReportId && (!caseSecret || mayReadSecret(access, caseResponsibleBodyId))
+          ? a.proposalText
+          : null,
       paragraphPath: a.paragraphNumber ? paragraphPath(b.slug, a.paragraphYear!, a.paragraphNumber) : null,
     };
   });

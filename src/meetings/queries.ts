@@ -4,6 +4,7 @@ import { anyOf } from "../db/any-of.js";
 import type { Tx } from "../db/connect.js";
 import { body, membership, party, person } from "../organisation/tables.js";
 import { record, registerCase } from "../register/tables.js";
+import { officialReport, officialReportVersion } from "../reports/tables.js";
 import {
   agendaItem,
   attendance,
@@ -100,6 +101,9 @@ export function listAgenda(tx: Tx, meetingId: string) {
       caseResponsibleBodyId: registerCase.responsibleBodyId,
       proposedByParagraphId: agendaItem.proposedByParagraphId,
       proposalText: agendaItem.proposalText,
+      proposalReportId: agendaItem.proposalReportId,
+      proposalReportVersion: agendaItem.proposalReportVersion,
+      proposalReportLabel: agendaItem.proposalReportLabel,
       paragraphId: paragraph.id,
       paragraphNumber: paragraph.number,
       paragraphYear: paragraph.year,
@@ -484,5 +488,32 @@ export async function findParagraphContextByNumber(
       eq(paragraph.number, ref.number),
     ),
   );
+  return row;
+}
+
+/**
+ * The proposal of a case's most recently signed official report (its "Förslag till beslut" as signed), or undefined
+ * when no version of a report in the case is signed. Reads reports' tables only (migration 0020).
+ */
+export async function findSignedReportProposal(tx: Tx, municipalityId: string, caseId: string) {
+  const [row] = await tx
+    .select({
+      reportId: officialReport.id,
+      version: officialReportVersion.version,
+      datedOn: officialReportVersion.datedOn,
+      signedAt: officialReportVersion.signedAt,
+      texts: officialReportVersion.texts,
+    })
+    .from(officialReportVersion)
+    .innerJoin(officialReport, eq(officialReport.id, officialReportVersion.reportId))
+    .where(
+      and(
+        eq(officialReport.municipalityId, municipalityId),
+        eq(officialReport.caseId, caseId),
+        sql`${officialReportVersion.signedAt} is not null`,
+      ),
+    )
+    .orderBy(desc(officialReportVersion.signedAt), desc(officialReportVersion.version))
+    .limit(1);
   return row;
 }

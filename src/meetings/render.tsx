@@ -4,7 +4,7 @@ import type { MeetingView, ParagraphView } from "./present.js";
 
 // The minutes, the extract and the public paragraph page share these pieces, so they always agree (L10).
 
-const Paragraphs: FC<{ text: string }> = ({ text }) => (
+export const Paragraphs: FC<{ text: string }> = ({ text }) => (
   <>
     {text
       .split(/\n\s*\n/)
@@ -62,6 +62,11 @@ export const ParagraphSection: FC<{ p: ParagraphView; level: 1 | 2 }> = ({ p, le
         <>
           <Sub>Förslag till beslut</Sub>
           <Paragraphs text={p.proposalText} />
+          {p.proposalReport ? (
+            <p>
+              <a href={p.proposalReport.path}>{p.proposalReport.label}</a>
+            </p>
+          ) : null}
         </>
       ) : null}
       <Sub>Beslut</Sub>

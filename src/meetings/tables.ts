@@ -31,6 +31,10 @@ export const agendaItem = pgTable("agenda_item", {
   title: text("title").notNull(),
   proposedByParagraphId: uuid("proposed_by_paragraph_id"),
   proposalText: text("proposal_text"),
+  /** The signed official report the proposal comes from (migration 0020), with its version and how the link reads. */
+  proposalReportId: uuid("proposal_report_id"),
+  proposalReportVersion: integer("proposal_report_version"),
+  proposalReportLabel: text("proposal_report_label"),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 

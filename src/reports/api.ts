@@ -6,6 +6,7 @@ import type { AppEnv } from "../http/context.js";
 import { db, IdParam, json, writeProblems } from "../http/openapi.js";
 import { requireActor, requireMunicipality } from "../http/pages.js";
 import { secretAccess } from "../register/access.js";
+import { addReportImage } from "./add-report-image.js";
 import { draftReport } from "./draft-report.js";
 import { readReport } from "./read-report.js";
 import { saveReportVersion } from "./save-report-version.js";
@@ -94,6 +95,15 @@ export function registerReportApi(api: OpenAPIHono<AppEnv>) {
     const v = await saveReportVersion(tx, a, id, b);
     return { id, version: v.version };
   });
+  write(
+    "/api/reports/{id}/images",
+    "Lägg till en bild (PNG eller JPEG, högst 5 MB) med alternativtext i ett skrivet avsnitt",
+    s.AddReportImageInput,
+    async (tx, a, b, id) => {
+      const image = await addReportImage(tx, a, id, b);
+      return { id: image.id };
+    },
+  );
   write(
     "/api/reports/{id}/signature",
     "Signera den version du läst (version och SHA-256 ur GET)",

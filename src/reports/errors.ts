@@ -33,6 +33,36 @@ defineErrors({
     status: 409,
     text: (d) => `Version ${d.version} är redan signerad och kan inte signeras igen.`,
   },
+  report_signing_pending: {
+    status: 409,
+    text: (d) => `Version ${d.version} väntar redan på signering. Vänta tills den är klar.`,
+  },
+  report_signing_failed: {
+    status: 409,
+    text: (d) => `Signeringen misslyckades: ${d.reason}. Ingenting har sparats.`,
+  },
+  report_signing_not_pending: {
+    status: 409,
+    text: () => "Det finns ingen signering av tjänsteskrivelsen som väntar på svar.",
+  },
+  report_image_not_image: {
+    status: 400,
+    text: (d) =>
+      `Filen är ingen PNG- eller JPEG-bild${d.actual ? ` (innehållet är ${String(d.actual).toUpperCase()})` : ""}. Välj en bild i PNG- eller JPEG-format.`,
+  },
+  report_image_too_large: {
+    status: 400,
+    text: (d) => `Bilden är ${d.size} MB; en bild i en tjänsteskrivelse får vara högst ${d.limit} MB.`,
+  },
+  report_image_version_signed: {
+    status: 409,
+    text: (d) =>
+      `Version ${d.version} är signerad och låst. Skriv en ny version innan du lägger till en bild.`,
+  },
+  report_image_alt_missing: {
+    status: 400,
+    text: () => "Skriv en alternativtext som beskriver bilden för den som inte ser den.",
+  },
   report_reference_not_found: { status: 400, text: () => "Personen eller organet finns inte i kommunen." },
   report_record_not_found: { status: 400, text: () => "Handlingen finns inte i diariet." },
   report_signer_unknown: {

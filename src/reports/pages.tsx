@@ -11,10 +11,11 @@ import type { FieldError } from "../http/validation.js";
 import { secretAccess } from "../register/access.js";
 import { casePath } from "../register/present.js";
 import { readCase } from "../register/read-case.js";
+import { addReportImage } from "./add-report-image.js";
 import type { ReportPart, ReportView } from "./present.js";
-import { readReport, reportsOfCase } from "./read-report.js";
+import { readReport, readReportImage, reportsOfCase } from "./read-report.js";
 import { saveReportVersion } from "./save-report-version.js";
-import { SaveVersionInput, SignReportInput } from "./schemas.js";
+import { AddReportImageInput, SaveVersionInput, SignReportInput } from "./schemas.js";
 import { isWritten } from "./sections.js";
 import { signReport } from "./sign-report.js";
 
@@ -23,8 +24,20 @@ import { signReport } from "./sign-report.js";
 
 const uuid = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
-const Part: FC<{ part: ReportPart }> = ({ part }) => {
+const Part: FC<{ part: ReportPart; reportId: string }> = ({ part, reportId }) => {
   switch (part.kind) {
+    case "image":
+      return (
+        <p>
+          <img
+            src={`/tjansteskrivelser/${reportId}/bilder/${part.id}`}
+            alt={part.alt}
+            width={part.width}
+            height={part.height}
+            style="max-width:100%;height:auto"
+          />
+        </p>
+      );
     case "paragraph":
       return <p>{part.text}</p>;
     case "subheading":
@@ -84,7 +97,7 @@ export const ReportBody: FC<{ r: ReportView }> = ({ r }) => (
       <section>
         <h2>{s.heading}</h2>
         {s.parts.map((part) => (
-          <Part part={part} />
+          <Part part={part} reportId={r.id} />
         ))}
       </section>
     ))}
@@ -142,7 +155,15 @@ function page(c: Context<AppEnv>, r: ReportView, errors: FieldError[] = []) {
           <p>
             <a href={`${base}/ny-version`}>Skriv en ny version</a>
           </p>
-          {r.signature ? null : (
+          {r.signature ? (
+            <p>{`Version ${r.version} är signerad. Skriv en ny version för att lägga till bilder.`}</p>
+          ) : (
+            <ImageForm c={c} r={r} errors={errors} />
+          )}
+          {r.pendingSigning ? (
+            <p>{`Signeringen av version ${r.version} väntar på svar från ${r.pendingSigning.method}.`}</p>
+          ) : null}
+          {r.signature || r.pendingSigning ? null : (
             <form method="post" action={`${base}/signera`}>
               <Csrf token={chrome(c).csrfToken ?? ""} />
               <input type="hidden" name="version" value={String(r.version)} />
@@ -155,6 +176,58 @@ function page(c: Context<AppEnv>, r: ReportView, errors: FieldError[] = []) {
     </Layout>
   );
 }
+
+/** The case officer's form to add an image with its alternative text to a written section. */
+const ImageForm: FC<{ c: Context<AppEnv>; r: ReportView; errors: FieldError[] }> = ({ c, r, errors }) => {
+  const error = (field: string) => errors.find((e) => e.field === field)?.message;
+  return (
+    <form method="post" action={`/tjansteskrivelser/${r.id}/bilder`} enctype="multipart/form-data">
+      <h3>Lägg till en bild</h3>
+      <Csrf token={chrome(c).csrfToken ?? ""} />
+      <p class="hint">PNG eller JPEG, högst 5 MB. Bilden visas i alla versioner som inte är signerade.</p>
+      <label for="image-section">Avsnitt</label>
+      <select id="image-section" name="section">
+        {r.template
+          .filter((t) => isWritten(t.kind))
+          .map((t) => (
+            <option value={t.kind}>{t.heading}</option>
+          ))}
+      </select>
+      <label for="image-alt">Alternativtext</label>
+      <p class="hint" id="image-alt-hint">
+        Beskriv vad bilden visar för den som inte ser den.
+      </p>
+      {error("alt") ? (
+        <p class="error" id="image-alt-error">
+          {error("alt")}
+        </p>
+      ) : null}
+      <input
+        id="image-alt"
+        name="alt"
+        type="text"
+        maxlength={300}
+        aria-invalid={error("alt") ? "true" : undefined}
+        aria-describedby={error("alt") ? "image-alt-hint image-alt-error" : "image-alt-hint"}
+      />
+      <label for="image-file">Bild</label>
+      {error("file") ? (
+        <p class="error" id="image-file-error">
+          {error("file")}
+        </p>
+      ) : null}
+      <input
+        id="image-file"
+        name="file"
+        type="file"
+        accept="image/png,image/jpeg"
+        aria-invalid={error("file") ? "true" : undefined}
+        aria-describedby={error("file") ? "image-file-error" : undefined}
+      />
+      <button type="submit">Lägg till bilden</button>
+    </form>
+  );
+};
 
 function versionOf(c: Context<AppEnv>): number | undefined {
   const v = c.req.query("version");
@@ -239,6 +312,44 @@ export function registerReportPages(app: OpenAPIHono<AppEnv>) {
       run: (tx, actor, input) => signReport(tx, actor, id, input),
       render: ({ errors }) => page(c, r, errors),
       redirect: () => `/tjansteskrivelser/${id}`,
+    });
+  });
+
+  app.post(`/tjansteskrivelser/:id{${uuid}}/bilder`, async (c) => {
+    const m = requireMunicipality(c);
+    const id = c.req.param("id");
+    const r = await read(c, (tx) => readReport(tx, m.id, id, secretAccess(c.get("actor"))));
+    // The file is read here; submitForm gets the form Hono has already parsed, with the bytes as base64.
+    const posted = await c.req.parseBody({ all: true });
+    const file = [posted.file].flat().find((f): f is File => f instanceof File);
+    const contentBase64 = file ? Buffer.from(await file.arrayBuffer()).toString("base64") : "";
+    return submitForm(c, {
+      schema: AddReportImageInput,
+      input: (form) => ({ section: form.section, alt: form.alt, contentBase64 }),
+      run: (tx, actor, input) => addReportImage(tx, actor, id, input),
+      render: ({ errors }) =>
+        page(
+          c,
+          r,
+          errors.map((e) => (e.field === "contentBase64" ? { ...e, field: "file" } : e)),
+        ),
+      redirect: () => `/tjansteskrivelser/${id}#rapport`,
+    });
+  });
+
+  app.get(`/tjansteskrivelser/:id{${uuid}}/bilder/:image{${uuid}}`, async (c) => {
+    const m = requireMunicipality(c);
+    const image = await read(c, (tx) =>
+      readReportImage(tx, m.id, c.req.param("id"), c.req.param("image"), secretAccess(c.get("actor"))),
+    );
+    // The bytes of an image never change: its SHA-256 is its strong ETag.
+    const etag = `"${image.sha256}"`;
+    if (c.req.header("if-none-match") === etag) return c.body(null, 304, { etag });
+    return c.body(Buffer.from(image.data), 200, {
+      "content-type": image.mediaType,
+      etag,
+      "cache-control": "private, max-age=0, must-revalidate",
+      "x-content-type-options": "nosniff",
     });
   });
 

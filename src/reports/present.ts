@@ -4,7 +4,14 @@ import { registerRecordEntry, registerTitle } from "../domain/secrecy.js";
 import { recipientName } from "../meetings/phrases.js";
 import type { RouteStepView } from "../meetings/present.js";
 import { mayReadSecret, type SecretAccess } from "../register/access.js";
-import type { findReportHead, listBasis, listRecipients, listResponsible, listVersions } from "./queries.js";
+import type {
+  findReportHead,
+  listBasis,
+  listImages,
+  listRecipients,
+  listResponsible,
+  listVersions,
+} from "./queries.js";
 import { isWritten, parseSectionText, type TemplateSection } from "./sections.js";
 
 // An official report as a reader sees it: the header, each section of its template in order with the written text
@@ -18,7 +25,17 @@ export type ReportPart =
   | { kind: "paragraph"; text: string }
   | { kind: "subheading"; text: string }
   | { kind: "list"; ordered: boolean; items: { text: string; value?: number; note?: string }[] }
-  | { kind: "rows"; rows: [string, string][] };
+  | { kind: "rows"; rows: [string, string][] }
+  /** An image with its alternative text; the bytes are served and embedded by its id and SHA-256. */
+  | {
+      kind: "image";
+      id: string;
+      sha256: string;
+      alt: string;
+      mediaType: "image/png" | "image/jpeg";
+      width: number;
+      height: number;
+    };
 
 export interface ReportSection {
   kind: string;
@@ -45,6 +62,10 @@ export interface ReportRows {
   basis: Rows<typeof listBasis>;
   recipients: Rows<typeof listRecipients>;
   responsible: Rows<typeof listResponsible>;
+  /** The version's signing that waits for its signer (a provider that answered pending), if any. */
+  pendingSigning: { method: string; startedAt: Date } | null;
+  /** The report's images (without bytes), in the order they were added. */
+  images: Rows<typeof listImages>;
   route: RouteStepView[];
   /** Each consultation of the case: who answered with their reservations and statements, and the questions. */
   consultations: { respondents: { name: string; lines: string[] }[]; questions: string[] }[];
@@ -146,6 +167,25 @@ function dataParts(kind: string, rows: ReportRows, access: SecretAccess): Report
   }
 }
 
+function imageParts(kind: string, rows: ReportRows): ReportPart[] {
+  return rows.images
+    .filter((i) => i.sectionKind === kind)
+    .map((i) => ({
+      kind: "image" as const,
+      id: i.id,
+      sha256: i.sha256,
+      alt: i.alt,
+      mediaType: i.mediaType,
+      width: i.width,
+      height: i.height,
+    }));
+}
+
+/** The images a report's sections show, in print order. */
+export function imagesOf(sections: ReportSection[]) {
+  return sections.flatMap((s) => s.parts.flatMap((p) => (p.kind === "image" ? [p] : [])));
+}
+
 /** The content of the shown version as it reads now: written text, and the data sections as the data stands. */
 export function presentContent(rows: ReportRows, access: SecretAccess): ReportContent {
   const { head, version } = rows;
@@ -153,7 +193,7 @@ export function presentContent(rows: ReportRows, access: SecretAccess): ReportCo
     kind: t.kind,
     heading: t.heading,
     parts: isWritten(t.kind)
-      ? writtenParts(version.texts[t.kind] ?? "", rows)
+      ? [...writtenParts(version.texts[t.kind] ?? "", rows), ...imageParts(t.kind, rows)]
       : dataParts(t.kind, rows, access),
   }));
   return {
@@ -198,6 +238,10 @@ export function presentReport(rows: ReportRows, access: SecretAccess) {
           method: version.signMethod!,
           stamp: signingStamp(version.signedAt!),
         }
+      : null,
+    /** A signature asked of a provider that has not answered yet. */
+    pendingSigning: rows.pendingSigning
+      ? { method: rows.pendingSigning.method, startedAt: rows.pendingSigning.startedAt.toISOString() }
       : null,
     versions: rows.versions.map((v) => ({
       version: v.version,

@@ -7,8 +7,10 @@ import { record, registerCase } from "../register/tables.js";
 import {
   officialReport,
   officialReportBasis,
+  officialReportImage,
   officialReportRecipient,
   officialReportResponsible,
+  officialReportSigning,
   officialReportVersion,
   reportTemplate,
 } from "./tables.js";
@@ -207,4 +209,62 @@ export async function countBodies(tx: Tx, municipalityId: string, ids: string[])
     .from(body)
     .where(and(eq(body.municipalityId, municipalityId), inArray(body.id, [...new Set(ids)])));
   return rows.length;
+}
+
+/** The signing of one of a report's versions that waits for its signer, locked, or undefined. */
+export async function lockPendingSigning(tx: Tx, reportId: string) {
+  const [row] = await tx
+    .select({ signing: officialReportSigning, version: officialReportVersion })
+    .from(officialReportSigning)
+    .innerJoin(officialReportVersion, eq(officialReportVersion.id, officialReportSigning.versionId))
+    .where(and(eq(officialReportVersion.reportId, reportId), eq(officialReportSigning.status, "pending")))
+    .for("update", { of: officialReportSigning });
+  return row;
+}
+
+/** The signing of a version that waits for its signer, or undefined. */
+export async function findPendingSigning(tx: Tx, versionId: string) {
+  const [row] = await tx
+    .select()
+    .from(officialReportSigning)
+    .where(and(eq(officialReportSigning.versionId, versionId), eq(officialReportSigning.status, "pending")));
+  return row;
+}
+
+/** A report's images without their bytes, in the order they were added. */
+export function listImages(tx: Tx, reportId: string) {
+  return tx
+    .select({
+      id: officialReportImage.id,
+      sectionKind: officialReportImage.sectionKind,
+      sha256: officialReportImage.sha256,
+      mediaType: officialReportImage.mediaType,
+      width: officialReportImage.width,
+      height: officialReportImage.height,
+      alt: officialReportImage.alt,
+    })
+    .from(officialReportImage)
+    .where(eq(officialReportImage.reportId, reportId))
+    .orderBy(asc(officialReportImage.createdAt), asc(officialReportImage.id));
+}
+
+/** The bytes of a report's images with the given SHA-256s, in one statement. */
+export function listImageData(tx: Tx, reportId: string, sha256s: string[]) {
+  if (sha256s.length === 0) return Promise.resolve([]);
+  return tx
+    .selectDistinctOn([officialReportImage.sha256], {
+      sha256: officialReportImage.sha256,
+      data: officialReportImage.data,
+    })
+    .from(officialReportImage)
+    .where(and(eq(officialReportImage.reportId, reportId), inArray(officialReportImage.sha256, sha256s)));
+}
+
+/** One image of a report with its bytes, or undefined. */
+export async function findImage(tx: Tx, reportId: string, imageId: string) {
+  const [row] = await tx
+    .select()
+    .from(officialReportImage)
+    .where(and(eq(officialReportImage.reportId, reportId), eq(officialReportImage.id, imageId)));
+  return row;
 }

@@ -5,12 +5,16 @@ import { presentCitations } from "../meetings/present.js";
 import { loadParagraphRows } from "../meetings/read-paragraphs.js";
 import { routeView } from "../meetings/read-route.js";
 import { mayReadSecret, type SecretAccess } from "../register/access.js";
-import { presentReport, type ReportRows } from "./present.js";
+import { imagesOf, presentReport, type ReportRows } from "./present.js";
 import {
+  findImage,
+  findPendingSigning,
   findReportHead,
   findTemplate,
   listBasis,
   listConsultationIdsOfCase,
+  listImageData,
+  listImages,
   listRecipients,
   listReportsOfCase,
   listResponsible,
@@ -46,6 +50,8 @@ export async function loadReport(
   const basis = await listBasis(tx, version.id);
   const recipients = await listRecipients(tx, version.id);
   const responsible = await listResponsible(tx, version.id);
+  const pendingSigning = (await findPendingSigning(tx, version.id)) ?? null;
+  const images = await listImages(tx, reportId);
   const route = await routeView(tx, municipalityId, head.report.caseId, access);
   const consultations = [];
   for (const id of await listConsultationIdsOfCase(tx, municipalityId, head.report.caseId)) {
@@ -62,6 +68,8 @@ export async function loadReport(
     basis,
     recipients,
     responsible,
+    pendingSigning,
+    images,
     route,
     consultations,
     citations,
@@ -77,4 +85,35 @@ export async function readReport(
   versionNumber?: number,
 ) {
   return presentReport(await loadReport(tx, municipalityId, reportId, access, versionNumber), access);
+}
+
+/** A version of a report for its documents: the presented report and the bytes of the images it shows. */
+export async function readReportDocument(
+  tx: Tx,
+  municipalityId: string,
+  reportId: string,
+  access: SecretAccess,
+  versionNumber?: number,
+) {
+  const view = await readReport(tx, municipalityId, reportId, access, versionNumber);
+  const shown = imagesOf(view.sections).map((i) => i.sha256);
+  const rows = await listImageData(tx, reportId, [...new Set(shown)]);
+  return { view, images: new Map(rows.map((r) => [r.sha256, r.data])) };
+}
+
+/** One image of a report, to serve: only to a reader who may read the report. Not found otherwise. */
+export async function readReportImage(
+  tx: Tx,
+  municipalityId: string,
+  reportId: string,
+  imageId: string,
+  access: SecretAccess,
+) {
+  const head = await findReportHead(tx, municipalityId, reportId);
+  if (!head) throw new NotFoundError("report");
+  if (head.caseSecrecy !== null && !mayReadSecret(access, head.caseResponsibleBodyId))
+    throw new NotFoundError("report");
+  const image = await findImage(tx, reportId, imageId);
+  if (!image) throw new NotFoundError("report");
+  return image;
 }

@@ -86,3 +86,16 @@ export const SignReportInput = z
   })
   .openapi("SignReportInput");
 export type SignReportInput = z.infer<typeof SignReportInput>;
+
+export const AddReportImageInput = z
+  .strictObject({
+    section: z.enum(sectionKinds, { error: "Välj avsnittet bilden hör till." }),
+    alt: text(300, "Skriv en alternativtext som beskriver bilden för den som inte ser den."),
+    /** The bytes, base64; their type is read from them (PNG or JPEG), never from a name or a declared type. */
+    contentBase64: z
+      .base64({ error: "Bilden ska vara base64-kodad." })
+      .min(1, "Välj en bild (PNG eller JPEG).")
+      .max(7_000_000, "En bild i en tjänsteskrivelse får vara högst 5 MB."),
+  })
+  .openapi("AddReportImageInput");
+export type AddReportImageInput = z.infer<typeof AddReportImageInput>;

@@ -1,4 +1,14 @@
-import { date, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  customType,
+  date,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
 import type { TemplateSection } from "./sections.js";
 
 export const reportTemplate = pgTable("report_template", {
@@ -69,3 +79,41 @@ export const officialReportResponsible = pgTable(
   },
   (t) => [primaryKey({ columns: [t.versionId, t.position] })],
 );
+
+/** A signing transaction of a report version through a SigningProvider (migration 0020). */
+export const officialReportSigning = pgTable("official_report_signing", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  versionId: uuid("version_id").notNull(),
+  method: text("method").notNull(),
+  reference: text("reference").notNull(),
+  status: text("status").$type<"pending" | "completed" | "failed">().notNull(),
+  sha256: text("sha256").notNull(),
+  content: jsonb("content").$type<unknown>().notNull(),
+  signerName: text("signer_name").notNull(),
+  userId: uuid("user_id"),
+  recordId: uuid("record_id"),
+  startedAt: timestamp("started_at", { withTimezone: true }).notNull(),
+  finishedAt: timestamp("finished_at", { withTimezone: true }),
+  reason: text("reason"),
+});
+
+// Both drivers take a Buffer for bytea and give back a Uint8Array (PGlite) or a Buffer (node-postgres).
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => "bytea",
+  toDriver: (v) => Buffer.from(v.buffer, v.byteOffset, v.byteLength),
+});
+
+/** An image in a report's written section, with its alternative text (migration 0020). */
+export const officialReportImage = pgTable("official_report_image", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  reportId: uuid("report_id").notNull(),
+  sectionKind: text("section_kind").notNull(),
+  sha256: text("sha256").notNull(),
+  mediaType: text("media_type").$type<"image/png" | "image/jpeg">().notNull(),
+  width: integer("width").notNull(),
+  height: integer("height").notNull(),
+  alt: text("alt").notNull(),
+  data: bytea("data").notNull(),
+  addedBy: text("added_by").notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});

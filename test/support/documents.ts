@@ -3,8 +3,9 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-// Reading documents back as a user's tools would: Debian's poppler-utils for PDF (pdfinfo, pdffonts, pdftotext) and
-// unzip for the DOCX container. Used by the document tests to check conformance and compare text.
+// Reading documents back as a user's tools would: Debian's poppler-utils for PDF (pdfinfo, pdffonts, pdftotext), qpdf
+// for the file's structure, and unzip for the DOCX container. Used by the document tests to check conformance and
+// compare text.
 
 const dir = mkdtempSync(join(tmpdir(), "paragraf-docs-"));
 let n = 0;
@@ -160,5 +161,12 @@ export function pdfProblems(pdf: Buffer): string[] {
   if (fonts.length === 0) problems.push("no fonts");
   for (const f of fonts) if (!f.embedded) problems.push(`font ${f.name} not embedded`);
   if (fold(pdfText(pdf)).length === 0) problems.push("no extractable text");
+  // qpdf reads every object and stream: a broken cross-reference table or stream is a file no archive should take.
+  // (No PDF/A validator is packaged for Debian or npm; veraPDF is not reachable here, ADR 0012.)
+  try {
+    execFileSync("qpdf", ["--check", saved(pdf, "pdf")], { encoding: "utf8", stdio: "pipe" });
+  } catch (error) {
+    problems.push(`qpdf --check: ${String((error as { stdout?: string }).stdout ?? error).trim()}`);
+  }
   return problems;
 }
