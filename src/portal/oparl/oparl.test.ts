@@ -49,6 +49,7 @@ describe("OParl 1.1 (X1)", () => {
     const invalid: string[] = [];
     const unreachable: string[] = [];
     const types = new Map<string, number>();
+    const files = new Map<string, Record<string, unknown>>();
     while (queue.length > 0) {
       const url = queue.shift()!;
       if (seen.has(url)) continue;
@@ -62,6 +63,7 @@ describe("OParl 1.1 (X1)", () => {
       for (const o of objectsIn(body)) {
         const type = o.type as string;
         types.set(type, (types.get(type) ?? 0) + 1);
+        if (type.endsWith("/File")) files.set(o.id as string, o);
         const validate = validators.get(type);
         if (!validate) invalid.push(`${String(o.id)}: unknown type ${type}`);
         else if (!(validate(o) as boolean))
@@ -88,6 +90,30 @@ describe("OParl 1.1 (X1)", () => {
       "Location",
     ])
       expect(types.get(`https://schema.oparl.org/1.1/${t}`) ?? 0, t).toBeGreaterThan(0);
+
+    // Every File answers at its download address with its media type, under the file name it gives; the HTML
+    // rendering is the master of a PDF and a DOCX rendering.
+    const formats = new Map<string, number>();
+    const wrong: string[] = [];
+    for (const f of files.values()) {
+      const mimeType = f.mimeType as string;
+      formats.set(mimeType, (formats.get(mimeType) ?? 0) + 1);
+      const res = await get(f.downloadUrl as string);
+      const disposition = res.headers.get("content-disposition") ?? "";
+      if (res.status !== 200 || !res.headers.get("content-type")?.startsWith(mimeType))
+        wrong.push(`${f.downloadUrl}: ${res.status} ${res.headers.get("content-type")}, not ${mimeType}`);
+      else if (!disposition.includes(`filename*=UTF-8''${encodeURIComponent(f.fileName as string)}`))
+        wrong.push(`${f.downloadUrl}: ${disposition}, not ${f.fileName}`);
+      if ((await get(f.accessUrl as string)).status !== 200) wrong.push(`${f.accessUrl}: not found`);
+      const related = f.mimeType === "text/html" ? (f.derivativeFile as string[]) : [f.masterFile as string];
+      for (const id of related) if (!files.has(id)) wrong.push(`${f.id}: ${id} not reached`);
+    }
+    expect(wrong).toEqual([]);
+    expect(formats.get("text/html")).toBeGreaterThan(0);
+    expect(formats.get("application/pdf")).toBe(formats.get("text/html"));
+    expect(formats.get("application/vnd.openxmlformats-officedocument.wordprocessingml.document")).toBe(
+      formats.get("text/html"),
+    );
   }, 600_000);
 
   it("pages lists with links.next and filters them by modified_since", async () => {

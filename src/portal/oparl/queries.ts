@@ -87,7 +87,7 @@ export function listMembershipRows(
 
 export function listMeetingRows(tx: Tx, municipalityId: string, w: Window & { bodyId?: string }) {
   return tx
-    .select({ meeting, bodySlug: body.slug, bodyName: body.name })
+    .select({ meeting, bodySlug: body.slug, bodyName: body.name, bodyShortName: body.shortName })
     .from(meeting)
     .innerJoin(body, eq(body.id, meeting.bodyId))
     .where(
@@ -223,15 +223,18 @@ export function listParagraphFileRows(tx: Tx, municipalityId: string, w: Window)
       heldOn: meeting.heldOn,
       agendaItemId: paragraph.agendaItemId,
       caseId: agendaItem.caseId,
+      itemTitle: agendaItem.title,
+      caseSecret: sql<boolean>`${registerCase.secrecyProvision} is not null`,
+      casePublicTitle: registerCase.publicTitle,
       bodySlug: body.slug,
       bodyName: body.name,
       bodyShortName: body.shortName,
-      bodyKind: body.kind,
     })
     .from(paragraph)
     .innerJoin(meeting, eq(meeting.id, paragraph.meetingId))
     .innerJoin(body, eq(body.id, paragraph.bodyId))
     .innerJoin(agendaItem, eq(agendaItem.id, paragraph.agendaItemId))
+    .innerJoin(registerCase, eq(registerCase.id, agendaItem.caseId))
     .where(
       and(
         eq(paragraph.municipalityId, municipalityId),
@@ -245,7 +248,7 @@ export function listParagraphFileRows(tx: Tx, municipalityId: string, w: Window)
 /** Meetings with a published notice or minutes: each has a notice document and, once closed, the minutes. */
 export function listMeetingFileRows(tx: Tx, municipalityId: string, w: Window & { closed?: boolean }) {
   return tx
-    .select({ meeting, bodySlug: body.slug, bodyName: body.name })
+    .select({ meeting, bodySlug: body.slug, bodyName: body.name, bodyShortName: body.shortName })
     .from(meeting)
     .innerJoin(body, eq(body.id, meeting.bodyId))
     .where(

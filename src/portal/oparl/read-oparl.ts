@@ -3,6 +3,7 @@ import {
   electionYears,
   fileKinds,
   type OparlContext,
+  parseFileKind,
   presentAgendaItem,
   presentBody,
   presentConsultation,
@@ -174,12 +175,15 @@ async function itemObjects(tx: Tx, ctx: OparlContext, rows: Awaited<ReturnType<t
   });
 }
 
-/** Files: decisions, then notices, then minutes; the cursor names the kind and the id ("beslut:…"). */
+/**
+ * Files: the decisions' extracts, then the notices, then the minutes, each kind as HTML, then PDF, then DOCX; the
+ * cursor names the kind and the id ("beslut-pdf:…").
+ */
 async function filesPage(tx: Tx, ctx: OparlContext, w: Window): Promise<OparlPage> {
   const [afterKind, afterId] = w.after ? (w.after.split(":") as [string, string]) : [fileKinds[0]!, null];
   const data: OparlObject[] = [];
   let next: string | null = null;
-  for (const kind of fileKinds.slice(Math.max(0, fileKinds.indexOf(afterKind as never)))) {
+  for (const kind of fileKinds.slice(Math.max(0, fileKinds.indexOf(afterKind)))) {
     const left = w.limit - data.length;
     const after = kind === afterKind ? afterId : null;
     if (left <= 0) {
@@ -187,17 +191,18 @@ async function filesPage(tx: Tx, ctx: OparlContext, w: Window): Promise<OparlPag
       break;
     }
     const sub: Window = { ...w, after, limit: left + 1 };
-    if (kind === "beslut") {
+    const { document, format } = parseFileKind(kind)!;
+    if (document === "beslut") {
       const found = page(await listParagraphFileRows(tx, ctx.municipalityId, sub), left, (r) => r.id);
-      data.push(...found.rows.map((r) => presentParagraphFile(ctx, r)));
+      data.push(...found.rows.map((r) => presentParagraphFile(ctx, r, format)));
       if (found.next) next = `${kind}:${found.next}`;
     } else {
       const found = page(
-        await listMeetingFileRows(tx, ctx.municipalityId, { ...sub, closed: kind === "protokoll" }),
+        await listMeetingFileRows(tx, ctx.municipalityId, { ...sub, closed: document === "protokoll" }),
         left,
         (r) => r.meeting.id,
       );
-      data.push(...found.rows.map((r) => presentMeetingFile(ctx, kind, r)!));
+      data.push(...found.rows.map((r) => presentMeetingFile(ctx, document, r, format)!));
       if (found.next) next = `${kind}:${found.next}`;
     }
     if (next) break;
@@ -291,20 +296,19 @@ export async function readOparlObject(
   id: string,
 ): Promise<OparlObject | null> {
   if (type === "file") {
-    const [kind, uuid] = id.split("/") as [string, string];
-    if (kind === "beslut") {
+    const [kindText, uuid] = id.split("/") as [string, string];
+    const kind = parseFileKind(kindText);
+    if (!kind) return null;
+    if (kind.document === "beslut") {
       const [row] = await listParagraphFileRows(tx, ctx.municipalityId, { limit: 1, ids: [uuid] });
-      return row ? presentParagraphFile(ctx, row) : null;
+      return row ? presentParagraphFile(ctx, row, kind.format) : null;
     }
-    if (kind === "kallelse" || kind === "protokoll") {
-      const [row] = await listMeetingFileRows(tx, ctx.municipalityId, {
-        limit: 1,
-        ids: [uuid],
-        closed: kind === "protokoll",
-      });
-      return row ? presentMeetingFile(ctx, kind, row) : null;
-    }
-    return null;
+    const [row] = await listMeetingFileRows(tx, ctx.municipalityId, {
+      limit: 1,
+      ids: [uuid],
+      closed: kind.document === "protokoll",
+    });
+    return row ? presentMeetingFile(ctx, kind.document, row, kind.format) : null;
   }
   const kind = objectKinds[type];
   if (!kind) return null;
