@@ -5,6 +5,7 @@ import { oparlValidators } from "../../../test/support/oparl-schemas.js";
 import type { Database } from "../../db/connect.js";
 import { inTransaction } from "../../db/transaction.js";
 import { loadExample } from "../../example/load-example.js";
+import { party } from "../../organisation/tables.js";
 
 // The whole OParl API of the Malmö example, crawled from the system object: every object it reaches must be valid
 // against the OParl 1.1 schemas, and every link it follows must answer.
@@ -116,6 +117,34 @@ describe("OParl 1.1 (X1)", () => {
     );
   }, 600_000);
 
+  it("names who attended a meeting, and each person's party as an Organization reached through a Membership", async () => {
+    const system = await (await get(`${base}/oparl/v1.1/system`)).json();
+    const body = (await (await get(system.body)).json()).data[0];
+    const meetings = (await (await get(`${body.meeting}?limit=500`)).json()).data;
+    const attended = meetings.filter((m: { participant: string[] }) => m.participant.length > 0);
+    expect(attended.length).toBeGreaterThan(0);
+    const person = await (await get(attended[0].participant[0])).json();
+    expect(person.type).toBe("https://schema.oparl.org/1.1/Person");
+    const parties = [];
+    for (const membership of person.membership) {
+      const organization = await (await get(membership.organization)).json();
+      if (organization.organizationType === "Partei") parties.push(organization);
+    }
+    expect(parties).toHaveLength(1);
+    expect(parties[0].name).toBe(person["paragraf:party"]);
+    expect(parties[0].membership).toContain(
+      person.membership.find((x: { organization: string }) => x.organization === parties[0].id).id,
+    );
+    const organizations = (await (await get(`${body.organization}?limit=500`)).json()).data;
+    const partyNames = (await database.db.select({ name: party.name }).from(party)).map((x) => x.name).sort();
+    expect(
+      organizations
+        .filter((o: { organizationType: string }) => o.organizationType === "Partei")
+        .map((o: { name: string }) => o.name)
+        .sort(),
+    ).toEqual(partyNames);
+  });
+
   it("pages lists with links.next and filters them by modified_since", async () => {
     const system = await (await get(`${base}/oparl/v1.1/system`)).json();
     const bodies = await (await get(system.body)).json();
@@ -136,7 +165,7 @@ describe("OParl 1.1 (X1)", () => {
   it("reaches every object of a list page by page, the files of all three kinds included", async () => {
     const system = await (await get(`${base}/oparl/v1.1/system`)).json();
     const body = (await (await get(system.body)).json()).data[0];
-    for (const list of [body.file, body.meeting, body.agendaItem]) {
+    for (const list of [body.file, body.meeting, body.agendaItem, body.organization, body.membership]) {
       const all = (await (await get(`${list}?limit=500`)).json()).data.map((o: { id: string }) => o.id);
       const paged: string[] = [];
       let next: string | undefined = `${list}?limit=2`;

@@ -13,6 +13,8 @@ import type {
   listOrganizationRows,
   listPaperRows,
   listParagraphFileRows,
+  listPartyMembershipRows,
+  listPartyRows,
   listPersonRows,
   listResolutionPoints,
 } from "./queries.js";
@@ -140,6 +142,42 @@ export function presentOrganization(
   };
 }
 
+/** A party as an Organization: organizationType "Partei" as the OParl text names it, with its members. */
+export function presentParty(
+  ctx: OparlContext,
+  x: Rows<typeof listPartyRows>[number],
+  membershipIds: string[],
+) {
+  return {
+    id: oparlUrl(ctx, `/organization/${x.id}`),
+    type: `${schema}Organization`,
+    body: oparlUrl(ctx, `/body/${ctx.municipalityId}`),
+    name: x.name,
+    shortName: x.abbreviation,
+    organizationType: "Partei",
+    classification: "party",
+    membership: membershipIds.map((id) => oparlUrl(ctx, `/membership/${id}`)),
+    web: `${ctx.base}/ledamoter`,
+    created: iso(x.createdAt),
+    modified: iso(x.updatedAt),
+    ...(x.deletedAt ? { deleted: true } : {}),
+  };
+}
+
+/** A person's membership of their party (a person has one party; the membership is named by the person's id). */
+export function presentPartyMembership(ctx: OparlContext, x: Rows<typeof listPartyMembershipRows>[number]) {
+  return {
+    id: oparlUrl(ctx, `/membership/${x.id}`),
+    type: `${schema}Membership`,
+    person: oparlUrl(ctx, `/person/${x.personId}`),
+    organization: oparlUrl(ctx, `/organization/${x.partyId}`),
+    role: "Partimedlem",
+    created: iso(x.createdAt),
+    modified: iso(x.updatedAt),
+    ...(x.deletedAt ? { deleted: true } : {}),
+  };
+}
+
 const roleName: Record<string, string> = {
   chair: "Ordförande",
   vice_chair: "Vice ordförande",
@@ -167,6 +205,7 @@ export function presentPerson(
   ctx: OparlContext,
   r: Rows<typeof listPersonRows>[number],
   memberships: Rows<typeof listMembershipRows>,
+  partyMemberships: Rows<typeof listPartyMembershipRows>,
 ) {
   const p = r.person;
   // No e-mail or phone: a member's contact details are not published through the API (L31).
@@ -178,7 +217,10 @@ export function presentPerson(
     ...(r.partyName
       ? { "paragraf:party": r.partyName, "paragraf:partyAbbreviation": r.partyAbbreviation }
       : {}),
-    membership: memberships.map((x) => presentMembership(ctx, x)),
+    membership: [
+      ...memberships.map((x) => presentMembership(ctx, x)),
+      ...partyMemberships.map((x) => presentPartyMembership(ctx, x)),
+    ],
     web: `${ctx.base}/ledamoter/${p.id}`,
     created: iso(p.createdAt),
     modified: iso(p.updatedAt),
@@ -301,6 +343,7 @@ export function presentMeeting(
   ctx: OparlContext,
   r: MeetingRow,
   items: ReturnType<typeof presentAgendaItem>[],
+  participantIds: string[],
 ) {
   const m = r.meeting;
   const files = presentMeetingFiles(ctx, r);
@@ -314,6 +357,8 @@ export function presentMeeting(
     ...(m.closedAt ? { end: iso(m.closedAt) } : {}),
     location: presentLocation(ctx, r),
     organization: [oparlUrl(ctx, `/organization/${m.bodyId}`)],
+    // Who attended, from the minutes' attendance (members, serving substitutes, others present).
+    participant: participantIds.map((id) => oparlUrl(ctx, `/person/${id}`)),
     ...(files.invitation ? { invitation: files.invitation } : {}),
     ...(files.minutes ? { verbatimProtocol: files.minutes } : {}),
     agendaItem: items,

@@ -1,7 +1,14 @@
 import { type AnyColumn, and, asc, eq, gt, isNotNull, type SQL, sql } from "drizzle-orm";
 import { anyOf } from "../../db/any-of.js";
 import type { Tx } from "../../db/connect.js";
-import { agendaItem, decisionPoint, decisionRouteStep, meeting, paragraph } from "../../meetings/tables.js";
+import {
+  agendaItem,
+  attendance,
+  decisionPoint,
+  decisionRouteStep,
+  meeting,
+  paragraph,
+} from "../../meetings/tables.js";
 import { body, membership, municipality, party, person } from "../../organisation/tables.js";
 import { registerCase } from "../../register/tables.js";
 
@@ -47,6 +54,53 @@ export function listOrganizationRows(tx: Tx, municipalityId: string, w: Window) 
       and(eq(body.municipalityId, municipalityId), ...windowed(w, body.id, body.createdAt, body.updatedAt)),
     )
     .orderBy(asc(body.id))
+    .limit(w.limit);
+}
+
+/** Parties: each is an Organization beside the bodies. */
+export function listPartyRows(tx: Tx, municipalityId: string, w: Window) {
+  return tx
+    .select()
+    .from(party)
+    .where(
+      and(
+        eq(party.municipalityId, municipalityId),
+        ...windowed(w, party.id, party.createdAt, party.updatedAt),
+      ),
+    )
+    .orderBy(asc(party.id))
+    .limit(w.limit);
+}
+
+/**
+ * Persons with a party: each is a Membership of the person in the party, identified by the person's id (a person
+ * has one party), created and modified with the person.
+ */
+export function listPartyMembershipRows(
+  tx: Tx,
+  municipalityId: string,
+  w: Window & { personIds?: readonly string[]; partyIds?: readonly string[] },
+) {
+  return tx
+    .select({
+      id: person.id,
+      personId: person.id,
+      partyId: sql<string>`${person.partyId}`,
+      createdAt: person.createdAt,
+      updatedAt: person.updatedAt,
+      deletedAt: person.deletedAt,
+    })
+    .from(person)
+    .where(
+      and(
+        eq(person.municipalityId, municipalityId),
+        isNotNull(person.partyId),
+        w.personIds ? anyOf(person.id, w.personIds) : undefined,
+        w.partyIds ? anyOf(person.partyId, w.partyIds) : undefined,
+        ...windowed(w, person.id, person.createdAt, person.updatedAt),
+      ),
+    )
+    .orderBy(asc(person.id))
     .limit(w.limit);
 }
 
@@ -99,6 +153,16 @@ export function listMeetingRows(tx: Tx, municipalityId: string, w: Window & { bo
     )
     .orderBy(asc(meeting.id))
     .limit(w.limit);
+}
+
+/** Who attended these meetings, from the minutes' attendance: each person once per meeting. */
+export function listParticipantRows(tx: Tx, meetingIds: readonly string[]) {
+  if (meetingIds.length === 0) return Promise.resolve([]);
+  return tx
+    .selectDistinct({ meetingId: attendance.meetingId, personId: attendance.personId })
+    .from(attendance)
+    .where(anyOf(attendance.meetingId, meetingIds))
+    .orderBy(asc(attendance.meetingId), asc(attendance.personId));
 }
 
 const itemModified = sql`coalesce(${paragraph.updatedAt}, ${agendaItem.createdAt})`;

@@ -15,6 +15,8 @@ import {
   presentOrganization,
   presentPaper,
   presentParagraphFile,
+  presentParty,
+  presentPartyMembership,
   presentPerson,
 } from "./present.js";
 import {
@@ -28,6 +30,9 @@ import {
   listOrganizationRows,
   listPaperRows,
   listParagraphFileRows,
+  listParticipantRows,
+  listPartyMembershipRows,
+  listPartyRows,
   listPersonRows,
   listResolutionPoints,
   type Window,
@@ -81,6 +86,22 @@ export const objectKinds: Record<string, ListKind> = {
   location: "locations",
 };
 
+/**
+ * One page of a list made of two kinds of rows (bodies and parties, memberships of bodies and of parties): each kind
+ * is fetched a row past the page, after the same id, and the two merged in the order of the id, so the keyset holds.
+ */
+function merged<A extends { id: string }, B extends { id: string }>(
+  a: A[],
+  b: B[],
+  limit: number,
+): { rows: ({ kind: "a"; row: A } | { kind: "b"; row: B })[]; next: string | null } {
+  const all = [
+    ...a.map((row) => ({ kind: "a" as const, row })),
+    ...b.map((row) => ({ kind: "b" as const, row })),
+  ].sort((x, y) => (x.row.id < y.row.id ? -1 : x.row.id > y.row.id ? 1 : 0));
+  return page(all, limit, (x) => x.row.id);
+}
+
 function page<R>(rows: R[], limit: number, idOf: (r: R) => string): { rows: R[]; next: string | null } {
   if (rows.length <= limit) return { rows, next: null };
   const kept = rows.slice(0, limit);
@@ -117,6 +138,7 @@ async function meetingsPage(tx: Tx, ctx: OparlContext, w: Window & { bodyId?: st
       : [];
   const embedded = await itemObjects(tx, ctx, items);
   const byMeeting = groupBy(embedded, (x) => x.meetingId);
+  const participants = groupBy(await listParticipantRows(tx, meetingIds), (x) => x.meetingId);
   return {
     data: found.rows.map((r) =>
       presentMeeting(
@@ -125,6 +147,7 @@ async function meetingsPage(tx: Tx, ctx: OparlContext, w: Window & { bodyId?: st
         (byMeeting.get(r.meeting.id) ?? [])
           .sort((a, b) => a.object.order - b.object.order)
           .map((x) => x.object),
+        (participants.get(r.meeting.id) ?? []).map((x) => x.personId),
       ),
     ),
     next: found.next,
@@ -222,19 +245,33 @@ export async function readOparlList(
   const mid = ctx.municipalityId;
   switch (kind) {
     case "organizations": {
-      const found = page(await listOrganizationRows(tx, mid, more), w.limit, (r) => r.id);
-      const ids = found.rows.map((r) => r.id);
+      const found = merged(
+        await listOrganizationRows(tx, mid, more),
+        await listPartyRows(tx, mid, more),
+        w.limit,
+      );
+      const ids = found.rows.map((x) => x.row.id);
       const memberships = groupBy(
         ids.length ? await listMembershipRows(tx, mid, { limit: 100_000, bodyIds: ids }) : [],
         (x) => x.bodyId,
       );
+      const members = groupBy(
+        ids.length ? await listPartyMembershipRows(tx, mid, { limit: 100_000, partyIds: ids }) : [],
+        (x) => x.partyId,
+      );
       return {
-        data: found.rows.map((r) =>
-          presentOrganization(
-            ctx,
-            r,
-            (memberships.get(r.id) ?? []).map((x) => x.id),
-          ),
+        data: found.rows.map((x) =>
+          x.kind === "a"
+            ? presentOrganization(
+                ctx,
+                x.row,
+                (memberships.get(x.row.id) ?? []).map((y) => y.id),
+              )
+            : presentParty(
+                ctx,
+                x.row,
+                (members.get(x.row.id) ?? []).map((y) => y.id),
+              ),
         ),
         next: found.next,
       };
@@ -246,14 +283,29 @@ export async function readOparlList(
         ids.length ? await listMembershipRows(tx, mid, { limit: 100_000, personIds: ids }) : [],
         (x) => x.personId,
       );
+      const parties = groupBy(
+        ids.length ? await listPartyMembershipRows(tx, mid, { limit: 100_000, personIds: ids }) : [],
+        (x) => x.personId,
+      );
       return {
-        data: found.rows.map((r) => presentPerson(ctx, r, memberships.get(r.person.id) ?? [])),
+        data: found.rows.map((r) =>
+          presentPerson(ctx, r, memberships.get(r.person.id) ?? [], parties.get(r.person.id) ?? []),
+        ),
         next: found.next,
       };
     }
     case "memberships": {
-      const found = page(await listMembershipRows(tx, mid, more), w.limit, (r) => r.id);
-      return { data: found.rows.map((r) => presentMembership(ctx, r)), next: found.next };
+      const found = merged(
+        await listMembershipRows(tx, mid, more),
+        await listPartyMembershipRows(tx, mid, more),
+        w.limit,
+      );
+      return {
+        data: found.rows.map((x) =>
+          x.kind === "a" ? presentMembership(ctx, x.row) : presentPartyMembership(ctx, x.row),
+        ),
+        next: found.next,
+      };
     }
     case "meetings":
       return meetingsPage(tx, ctx, w);
