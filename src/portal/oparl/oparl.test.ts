@@ -125,15 +125,15 @@ describe("OParl 1.1 (X1)", () => {
     expect(attended.length).toBeGreaterThan(0);
     const person = await (await get(attended[0].participant[0])).json();
     expect(person.type).toBe("https://schema.oparl.org/1.1/Person");
-    const parties = [];
+    const parties: { id: string; name: string; membership: string[] }[] = [];
     for (const membership of person.membership) {
       const organization = await (await get(membership.organization)).json();
       if (organization.organizationType === "Partei") parties.push(organization);
     }
     expect(parties).toHaveLength(1);
-    expect(parties[0].name).toBe(person["paragraf:party"]);
-    expect(parties[0].membership).toContain(
-      person.membership.find((x: { organization: string }) => x.organization === parties[0].id).id,
+    expect(parties[0]!.name).toBe(person["paragraf:party"]);
+    expect(parties[0]!.membership).toContain(
+      person.membership.find((x: { organization: string }) => x.organization === parties[0]!.id).id,
     );
     const organizations = (await (await get(`${body.organization}?limit=500`)).json()).data;
     const partyNames = (await database.db.select({ name: party.name }).from(party)).map((x) => x.name).sort();
