@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { maskOptional } from "./personal-data.js";
+import { maskPersonalData } from "./personal-data.js";
 
 // Free text written on a secret case (L31): a paragraph's summary, the proposal's text, motions, written
 // reservations and statements. Secrecy covers the case's records; what a secretary writes about the case in the
@@ -50,7 +50,7 @@ export function publicFreeText(
 ): string | null {
   if (text === null) return null;
   if (at.secret && !at.reviewed.has(at.field, at.sourceId, text)) return null;
-  return maskOptional(text);
+  return maskPersonalData(text);
 }
 
 /** The warning a secretary gets when writing free text on a secret case. */

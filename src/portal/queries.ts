@@ -171,7 +171,13 @@ const paragraphColumns = {
 
 export function listMotionsOfPerson(tx: Tx, municipalityId: string, personId: string) {
   return tx
-    .select({ ...paragraphColumns, role: motionPerson.role, kind: motion.kind, text: motion.text })
+    .select({
+      ...paragraphColumns,
+      motionId: motion.id,
+      role: motionPerson.role,
+      kind: motion.kind,
+      text: motion.text,
+    })
     .from(motionPerson)
     .innerJoin(motion, eq(motion.id, motionPerson.motionId))
     .innerJoin(paragraph, eq(paragraph.id, motion.paragraphId))

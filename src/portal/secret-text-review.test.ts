@@ -1,0 +1,212 @@
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freshMunicipality, testDatabase, tx } from "../../test/support/db.js";
+import { buildUser } from "../../test/support/factories.js";
+import { Client, testApp } from "../../test/support/http.js";
+import { buildOpenMeeting } from "../../test/support/meetings.js";
+import type { Database } from "../db/connect.js";
+import { textSha256 } from "../domain/secret-text.js";
+import { addAgendaItem } from "../meetings/add-agenda-item.js";
+import { paragraph, secretTextReview } from "../meetings/tables.js";
+import { takeUpItem } from "../meetings/take-up-item.js";
+import { registerNewCase } from "../register/register-case.js";
+
+// L31: free text written on a secret case stays out of every public channel until a secretary has reviewed that
+// very text; then it is published, screened for personal data, until it changes.
+
+let database: Database;
+beforeAll(async () => {
+  database = await testDatabase();
+});
+afterAll(() => database.close());
+
+const summary = "Barnet placeras hos mormor, tel 070-123 45 67.";
+const motionText = "Placeringen hos mormor ska följas upp varje månad.";
+const proposal = "Nämnden beslutar om placering enligt förvaltningens förslag om mormor.";
+
+async function buildWorld() {
+  const m = await freshMunicipality(database, "Sekretessgranskning");
+  const f = await buildOpenMeeting(database, m.system);
+  const built = await tx(database, async (t) => {
+    const secret = await registerNewCase(t, m.system, {
+      seriesCode: "STK",
+      title: "Placering av barn",
+      publicTitle: "Ärende om enskild",
+      openedOn: "2026-01-12",
+      secrecy: { provision: "OSL 26 kap. 1 §", markedOn: "2026-01-12", markedById: f.body.id },
+    });
+    const item = await addAgendaItem(t, m.system, f.meeting.id, {
+      caseId: secret.id,
+      proposalText: proposal,
+    });
+    const p = await takeUpItem(t, m.system, { agendaItemId: item.id, summary });
+    return { item, p };
+  });
+  // The page cache is on, as in production: a review must reach a page kept from before it.
+  const { app } = testApp(database, m.slug, { pageCache: true });
+  const user = await buildUser(database, m.system, [{ role: "secretary", bodyId: f.body.id }]);
+  const secretary = new Client(app);
+  await secretary.logIn(user.email, user.password);
+  const paragraphPath = `/protokoll/${f.body.slug}/${built.p.year}/${built.p.number}`;
+  return { m, f, app, secretary, ...built, paragraphPath };
+}
+
+type World = Awaited<ReturnType<typeof buildWorld>>;
+
+/** Every public channel a paragraph's free text could reach, read by a visitor. */
+function publicChannels(w: World) {
+  const mover = w.f.members[0]!.id;
+  return [
+    w.paragraphPath,
+    `${w.paragraphPath}/utdrag.html`,
+    `/sammantraden/${w.f.meeting.id}/protokoll.html`,
+    `/api/paragraphs/${w.p.id}`,
+    `/oppna-data/beslut/${w.p.id}`,
+    `/oppna-data/${w.f.body.slug}/${w.p.year}.json`,
+    `/oppna-data/${w.f.body.slug}/${w.p.year}.csv`,
+    `/ledamoter/${mover}`,
+    `/oparl/v1.1/body/${w.m.id}/agendaitems?limit=500`,
+    `/oparl/v1.1/body/${w.m.id}/meetings?limit=500`,
+    "/beslut.atom",
+  ];
+}
+
+async function readAll(w: World) {
+  const visitor = new Client(w.app);
+  const out = new Map<string, string>();
+  for (const path of publicChannels(w)) {
+    const res = await visitor.get(path);
+    expect(res.status, path).toBe(200);
+    out.set(path, await res.text());
+  }
+  return out;
+}
+
+describe("reviewing free text on a secret case (L31)", () => {
+  it("warns the secretary, keeps the text out of every public channel until reviewed, then publishes it screened", async () => {
+    const w = await buildWorld();
+    // The API answers a write of free text on the secret case with the warning; the desk shows it.
+    const created = await w.secretary.request("POST", "/api/motions", {
+      json: { paragraphId: w.p.id, kind: "amend", text: motionText, moverIds: [w.f.members[0]!.id] },
+    });
+    expect(created.status).toBe(201);
+    const motion = (await created.json()) as { id: string; warning?: string };
+    expect(motion.warning).toMatch(/visas inte offentligt/);
+    const desk = await (
+      await w.secretary.get(`/sammantraden/${w.f.meeting.id}/sekreterare/paragrafer/${w.p.id}`)
+    ).text();
+    expect(desk).toContain("<strong>Sekretess: </strong>");
+
+    for (const [path, text] of await readAll(w)) expect(text, path).not.toContain("mormor");
+    // The diarium's search covers case titles and records, never the minutes' free text.
+    expect(await (await new Client(w.app).get("/diarium?q=mormor")).text()).toContain("Inga träffar");
+
+    // The review list shows each text whole, with a form that marks it reviewed.
+    const list = (await (await w.secretary.get("/api/secret-texts")).json()) as {
+      data: { field: string; sourceId: string; textSha256: string; text: string; review: unknown }[];
+    };
+    expect(list.data.map((x) => x.field).sort()).toEqual(["motion", "proposal", "summary"]);
+    expect(list.data.every((x) => x.review === null)).toBe(true);
+    const page = await (await w.secretary.get("/granskning")).text();
+    expect(page).toContain(summary.replace(",", ","));
+    expect(page).toContain("Markera som granskad");
+
+    // A review of a text that has changed since it was read is refused, and writes nothing.
+    const stale = await w.secretary.request("POST", `/api/paragraphs/${w.p.id}/secret-text-reviews`, {
+      json: { field: "motion", sourceId: motion.id, textSha256: textSha256("en annan text") },
+    });
+    expect(stale.status).toBe(409);
+    expect(((await stale.json()) as { detail: string }).detail).toMatch(/ändrats/);
+    expect(await database.db.select().from(secretTextReview)).toHaveLength(0);
+
+    // The summary is reviewed on the page, the motion in the API; the proposal waits.
+    const form = await w.secretary.postForm("/granskning", "/granskning/granska", {
+      paragraphId: w.p.id,
+      field: "summary",
+      sourceId: w.p.id,
+      textSha256: textSha256(summary),
+    });
+    expect(form.status).toBe(303);
+    const reviewed = await w.secretary.request("POST", `/api/paragraphs/${w.p.id}/secret-text-reviews`, {
+      json: { field: "motion", sourceId: motion.id, textSha256: textSha256(motionText) },
+    });
+    expect(reviewed.status).toBe(201);
+    expect(((await reviewed.json()) as { reviewedBy: string }).reviewedBy).toBeTruthy();
+    const trail = await database.db.execute(
+      sql`select count(*)::int as n from audit_entry where action = 'secret_text.reviewed'`,
+    );
+    expect((trail as unknown as { rows: { n: number }[] }).rows[0]!.n).toBe(2);
+    expect(await (await w.secretary.get("/granskning")).text()).toContain("Granskad av");
+
+    const after = await readAll(w);
+    for (const path of [
+      w.paragraphPath,
+      `${w.paragraphPath}/utdrag.html`,
+      `/sammantraden/${w.f.meeting.id}/protokoll.html`,
+      `/api/paragraphs/${w.p.id}`,
+    ]) {
+      expect(after.get(path), path).toContain("Barnet placeras hos mormor");
+      expect(after.get(path), path).toContain("[telefonnummer borttaget]");
+      expect(after.get(path), path).not.toContain("070-123 45 67");
+      expect(after.get(path), path).toContain("följas upp varje månad");
+      // The proposal was not reviewed: it stays out.
+      expect(after.get(path), path).not.toContain("förvaltningens förslag om mormor");
+    }
+    for (const path of [`/oppna-data/beslut/${w.p.id}`, `/ledamoter/${w.f.members[0]!.id}`])
+      expect(after.get(path), path).toContain("följas upp varje månad");
+
+    // A change of the reviewed text takes it out again until the new text is reviewed.
+    await database.db
+      .update(paragraph)
+      .set({ summary: "Barnet placeras hos mormor på Lönnvägen 7." })
+      .where(eq(paragraph.id, w.p.id));
+    const changed = await (await new Client(w.app).get(w.paragraphPath)).text();
+    expect(changed).not.toContain("Barnet placeras");
+    expect(changed).toContain("följas upp varje månad");
+  });
+
+  it("refuses a review of a public case's text, an unknown text, and unknown fields, writing nothing", async () => {
+    const w = await buildWorld();
+    const publicCase = await tx(database, async (t) => {
+      const c = await registerNewCase(t, w.m.system, {
+        seriesCode: "STK",
+        title: "Ny lekplats",
+        openedOn: "2026-01-12",
+      });
+      const item = await addAgendaItem(t, w.m.system, w.f.meeting.id, { caseId: c.id });
+      return takeUpItem(t, w.m.system, { agendaItemId: item.id, summary: "Lekplatsen byggs." });
+    });
+    const post = (paragraphId: string, json: unknown) =>
+      w.secretary.request("POST", `/api/paragraphs/${paragraphId}/secret-text-reviews`, { json });
+    const notSecret = await post(publicCase.id, {
+      field: "summary",
+      sourceId: publicCase.id,
+      textSha256: textSha256("Lekplatsen byggs."),
+    });
+    expect(notSecret.status).toBe(409);
+    const unknown = await post(w.p.id, {
+      field: "motion",
+      sourceId: "00000000-0000-0000-0000-000000000000",
+      textSha256: textSha256(summary),
+    });
+    expect(unknown.status).toBe(400);
+    const extra = await post(w.p.id, {
+      field: "summary",
+      sourceId: w.p.id,
+      textSha256: textSha256(summary),
+      reviewedBy: "någon annan",
+    });
+    expect(extra.status).toBe(400);
+    const anonymous = await new Client(w.app).request(
+      "POST",
+      `/api/paragraphs/${w.p.id}/secret-text-reviews`,
+      {
+        json: { field: "summary", sourceId: w.p.id, textSha256: textSha256(summary) },
+      },
+    );
+    expect(anonymous.status).toBe(401);
+    expect(
+      await database.db.select().from(secretTextReview).where(eq(secretTextReview.paragraphId, w.p.id)),
+    ).toEqual([]);
+  });
+});
