@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freshMunicipality, testDatabase, tx } from "../../test/support/db.js";
-import { buildUser } from "../../test/support/factories.js";
+import { buildBody, buildUser } from "../../test/support/factories.js";
 import { Client, testApp } from "../../test/support/http.js";
 import { buildOpenMeeting } from "../../test/support/meetings.js";
 import type { Database } from "../db/connect.js";
@@ -205,6 +205,16 @@ describe("reviewing free text on a secret case (L31)", () => {
       },
     );
     expect(anonymous.status).toBe(401);
+    // A secretary of another body keeps no minutes here, and sees none of its texts.
+    const elsewhere = await buildBody(database, w.m.system, { name: "Kulturnämnden" });
+    const otherUser = await buildUser(database, w.m.system, [{ role: "secretary", bodyId: elsewhere.id }]);
+    const other = new Client(w.app);
+    await other.logIn(otherUser.email, otherUser.password);
+    const refused = await other.request("POST", `/api/paragraphs/${w.p.id}/secret-text-reviews`, {
+      json: { field: "summary", sourceId: w.p.id, textSha256: textSha256(summary) },
+    });
+    expect(refused.status).toBe(403);
+    expect(await (await other.get("/api/secret-texts")).json()).toEqual({ data: [] });
     expect(
       await database.db.select().from(secretTextReview).where(eq(secretTextReview.paragraphId, w.p.id)),
     ).toEqual([]);
