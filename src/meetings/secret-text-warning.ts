@@ -1,4 +1,4 @@
-import { and, eq, isNotNull } from "drizzle-orm";
+import { and, eq, isNotNull, sql } from "drizzle-orm";
 import type { Tx } from "../db/connect.js";
 import { secretTextWarning } from "../domain/secret-text.js";
 import { registerCase } from "../register/tables.js";
@@ -15,30 +15,19 @@ export async function secretTextWarningFor(
   text: string | null | undefined,
 ): Promise<{ warning?: string }> {
   if (!text) return {};
-  const [row] =
-    "paragraphId" in at
-      ? await tx
-          .select({ id: registerCase.id })
-          .from(paragraph)
-          .innerJoin(agendaItem, eq(agendaItem.id, paragraph.agendaItemId))
-          .innerJoin(registerCase, eq(registerCase.id, agendaItem.caseId))
-          .where(
-            and(
-              eq(paragraph.id, at.paragraphId),
-              eq(paragraph.municipalityId, municipalityId),
-              isNotNull(registerCase.secrecyProvision),
-            ),
-          )
-      : await tx
-          .select({ id: registerCase.id })
-          .from(agendaItem)
-          .innerJoin(registerCase, eq(registerCase.id, agendaItem.caseId))
-          .where(
-            and(
-              eq(agendaItem.id, at.agendaItemId),
-              eq(agendaItem.municipalityId, municipalityId),
-              isNotNull(registerCase.secrecyProvision),
-            ),
-          );
+  const item =
+    "agendaItemId" in at
+      ? eq(agendaItem.id, at.agendaItemId)
+      : eq(
+          agendaItem.id,
+          sql`(select ${paragraph.agendaItemId} from ${paragraph} where ${paragraph.id} = ${at.paragraphId})`,
+        );
+  const [row] = await tx
+    .select({ id: registerCase.id })
+    .from(agendaItem)
+    .innerJoin(registerCase, eq(registerCase.id, agendaItem.caseId))
+    .where(
+      and(item, eq(agendaItem.municipalityId, municipalityId), isNotNull(registerCase.secrecyProvision)),
+    );
   return row ? { warning: secretTextWarning } : {};
 }

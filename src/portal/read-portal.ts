@@ -10,20 +10,20 @@ import {
   listDecisionYears,
   listLatestDecisions,
   listLiveBodies,
+  listMeetingsFrom,
   listMeetingsOnDay,
   listMembershipsOfPerson,
   listMotionsOfPerson,
   listPersonsWithParty,
   listReservationsOfPerson,
   listStatementsOfPerson,
-  listUpcomingMeetings,
 } from "./queries.js";
 
 // The portal's read models: each page in a fixed number of queries.
 
 /** The start page: the next meetings and the latest decisions. */
 export async function readStartPage(tx: Tx, municipalityId: string, now = new Date()) {
-  const upcoming = await listUpcomingMeetings(tx, municipalityId, todayInStockholm(now), 8);
+  const upcoming = await listMeetingsFrom(tx, municipalityId, { fromDay: todayInStockholm(now), limit: 8 });
   const latest = (await listLatestDecisions(tx, municipalityId, 10)).map(presentDecisionLink);
   return { upcoming, latest };
 }

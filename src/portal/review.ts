@@ -16,8 +16,7 @@ import {
   reservation,
   statement,
 } from "../meetings/tables.js";
-import { body } from "../organisation/tables.js";
-import { registerCase } from "../register/tables.js";
+import { selectDecisions } from "./queries.js";
 
 // The secretary's review list (L31): what the screen masked in the public version of each paragraph the secretary
 // keeps minutes for, and the free text written on secret cases, which the public channels leave out until it is
@@ -26,29 +25,10 @@ import { registerCase } from "../register/tables.js";
 const limit = 300;
 
 function paragraphsOf(tx: Tx, municipalityId: string, bodyIds: string[] | null) {
-  return tx
-    .select({
-      id: paragraph.id,
-      year: paragraph.year,
-      number: paragraph.number,
-      summary: paragraph.summary,
-      heldOn: meeting.heldOn,
-      meetingId: meeting.id,
-      itemId: agendaItem.id,
-      itemTitle: agendaItem.title,
-      proposalText: agendaItem.proposalText,
-      caseNumber: registerCase.number,
-      caseSecret: registerCase.secrecyProvision,
-      bodyId: body.id,
-      bodyName: body.name,
-      bodyShortName: body.shortName,
-      bodySlug: body.slug,
-    })
-    .from(paragraph)
-    .innerJoin(meeting, eq(meeting.id, paragraph.meetingId))
-    .innerJoin(body, eq(body.id, paragraph.bodyId))
-    .innerJoin(agendaItem, eq(agendaItem.id, paragraph.agendaItemId))
-    .innerJoin(registerCase, eq(registerCase.id, agendaItem.caseId))
+  return selectDecisions(tx, {
+    summary: paragraph.summary,
+    proposalText: agendaItem.proposalText,
+  })
     .where(
       and(
         eq(paragraph.municipalityId, municipalityId),
@@ -108,7 +88,7 @@ export async function readReviewList(
   const reservations = await tx.select().from(reservation).where(anyOf(reservation.paragraphId, ids));
   const reviews = await listSecretTextReviews(
     tx,
-    rows.filter((r) => r.caseSecret !== null).map((r) => r.id),
+    rows.filter((r) => r.caseSecret).map((r) => r.id),
   );
   const reviewOf = new Map(reviews.map((x) => [`${x.field}:${x.sourceId}:${x.textSha256}`, x]));
   interface Text {
@@ -127,7 +107,7 @@ export async function readReviewList(
     add(r.id, {
       where: "Förslag till beslut",
       text: r.proposalText,
-      free: { field: "proposal", sourceId: r.itemId },
+      free: { field: "proposal", sourceId: r.agendaItemId },
     });
   }
   for (const x of points) add(x.paragraphId, { where: `Beslutspunkt ${x.position}`, text: x.text });
@@ -162,7 +142,7 @@ export async function readReviewList(
       const text = t.text ?? "";
       // Free text on a secret case is listed whole, with its review; the title shows the case's public title and the
       // decision points are public, so those are only screened.
-      if (r.caseSecret !== null && t.free) {
+      if (r.caseSecret && t.free) {
         const sha = textSha256(text);
         const review = reviewOf.get(`${t.free.field}:${t.free.sourceId}:${sha}`);
         secret.push({

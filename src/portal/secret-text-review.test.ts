@@ -174,8 +174,32 @@ describe("reviewing free text on a secret case (L31)", () => {
         openedOn: "2026-01-12",
       });
       const item = await addAgendaItem(t, w.m.system, w.f.meeting.id, { caseId: c.id });
-      return takeUpItem(t, w.m.system, { agendaItemId: item.id, summary: "Lekplatsen byggs." });
+      const p = await takeUpItem(t, w.m.system, { agendaItemId: item.id, summary: "Lekplatsen byggs." });
+      const later = await registerNewCase(t, w.m.system, {
+        seriesCode: "STK",
+        title: "Placering av syskon",
+        publicTitle: "Ärende om enskild",
+        openedOn: "2026-01-12",
+        secrecy: { provision: "OSL 26 kap. 1 §", markedOn: "2026-01-12", markedById: w.f.body.id },
+      });
+      const open = await registerNewCase(t, w.m.system, {
+        seriesCode: "STK",
+        title: "Ny gångbana",
+        openedOn: "2026-01-12",
+      });
+      return { ...p, laterCaseId: later.id, openCaseId: open.id };
     });
+    // Proposal text put on the agenda: the answer warns on the secret case only.
+    const agenda = (caseId: string) =>
+      w.secretary.request("POST", `/api/meetings/${w.f.meeting.id}/agenda-items`, {
+        json: { caseId, proposalText: "Förvaltningen föreslår bifall." },
+      });
+    const onSecret = await agenda(publicCase.laterCaseId);
+    expect(onSecret.status).toBe(201);
+    expect(((await onSecret.json()) as { warning?: string }).warning).toMatch(/granskat/);
+    const onOpen = await agenda(publicCase.openCaseId);
+    expect(onOpen.status).toBe(201);
+    expect(((await onOpen.json()) as { warning?: string }).warning).toBeUndefined();
     const post = (paragraphId: string, json: unknown) =>
       w.secretary.request("POST", `/api/paragraphs/${paragraphId}/secret-text-reviews`, { json });
     const notSecret = await post(publicCase.id, {

@@ -7,7 +7,6 @@ import type {
   findMunicipalityRow,
   listAgendaItemRows,
   listConsultationRows,
-  listMeetingFileRows,
   listMeetingRows,
   listMembershipRows,
   listOrganizationRows,
@@ -374,7 +373,7 @@ type ItemRow = Rows<typeof listAgendaItemRows>[number];
 /** A decision's extract (protokollsutdrag) as a File, under its case's public title (OSL 5 kap. 2 §). */
 export function presentParagraphFile(
   ctx: OparlContext,
-  p: Rows<typeof listParagraphFileRows>[number],
+  p: Omit<Rows<typeof listParagraphFileRows>[number], "startsAt" | "caseNumber" | "bodyId">,
   format: FileFormat = "html",
 ) {
   const code = bodyDecisionCode({ shortName: p.bodyShortName, name: p.bodyName }, p.heldOn, p.number);
@@ -408,7 +407,7 @@ export function presentParagraphFile(
 export function presentMeetingFile(
   ctx: OparlContext,
   kind: "kallelse" | "protokoll",
-  r: Rows<typeof listMeetingFileRows>[number],
+  r: MeetingRow,
   format: FileFormat = "html",
 ) {
   const files = presentMeetingFiles(ctx, r, format);

@@ -11,6 +11,7 @@ import {
 } from "../../meetings/tables.js";
 import { body, membership, municipality, party, person } from "../../organisation/tables.js";
 import { registerCase } from "../../register/tables.js";
+import { selectDecisions } from "../queries.js";
 
 // The rows OParl lists and objects are made of. Every list is one query for one page of rows (keyset on the id,
 // so a page costs the same at the start of a list as deep in it), and what a page embeds (a meeting's agenda
@@ -139,7 +140,15 @@ export function listMembershipRows(
     .limit(w.limit);
 }
 
-export function listMeetingRows(tx: Tx, municipalityId: string, w: Window & { bodyId?: string }) {
+/**
+ * Meetings, of one body or all; with `published`, only those with a published notice, or with minutes (closed):
+ * each of those is a notice document, or a minutes document (a File).
+ */
+export function listMeetingRows(
+  tx: Tx,
+  municipalityId: string,
+  w: Window & { bodyId?: string; published?: "kallelse" | "protokoll" },
+) {
   return tx
     .select({ meeting, bodySlug: body.slug, bodyName: body.name, bodyShortName: body.shortName })
     .from(meeting)
@@ -148,6 +157,8 @@ export function listMeetingRows(tx: Tx, municipalityId: string, w: Window & { bo
       and(
         eq(meeting.municipalityId, municipalityId),
         w.bodyId ? eq(meeting.bodyId, w.bodyId) : undefined,
+        w.published === "kallelse" ? isNotNull(meeting.noticePublishedOn) : undefined,
+        w.published === "protokoll" ? isNotNull(meeting.closedAt) : undefined,
         ...windowed(w, meeting.id, meeting.createdAt, meeting.updatedAt),
       ),
     )
@@ -276,29 +287,7 @@ export function listConsultationsOfItems(tx: Tx, agendaItemIds: readonly string[
 
 /** Paragraphs: each is published as a decision document (a File). */
 export function listParagraphFileRows(tx: Tx, municipalityId: string, w: Window) {
-  return tx
-    .select({
-      id: paragraph.id,
-      year: paragraph.year,
-      number: paragraph.number,
-      createdAt: paragraph.createdAt,
-      updatedAt: paragraph.updatedAt,
-      meetingId: paragraph.meetingId,
-      heldOn: meeting.heldOn,
-      agendaItemId: paragraph.agendaItemId,
-      caseId: agendaItem.caseId,
-      itemTitle: agendaItem.title,
-      caseSecret: sql<boolean>`${registerCase.secrecyProvision} is not null`,
-      casePublicTitle: registerCase.publicTitle,
-      bodySlug: body.slug,
-      bodyName: body.name,
-      bodyShortName: body.shortName,
-    })
-    .from(paragraph)
-    .innerJoin(meeting, eq(meeting.id, paragraph.meetingId))
-    .innerJoin(body, eq(body.id, paragraph.bodyId))
-    .innerJoin(agendaItem, eq(agendaItem.id, paragraph.agendaItemId))
-    .innerJoin(registerCase, eq(registerCase.id, agendaItem.caseId))
+  return selectDecisions(tx)
     .where(
       and(
         eq(paragraph.municipalityId, municipalityId),
@@ -306,22 +295,5 @@ export function listParagraphFileRows(tx: Tx, municipalityId: string, w: Window)
       ),
     )
     .orderBy(asc(paragraph.id))
-    .limit(w.limit);
-}
-
-/** Meetings with a published notice or minutes: each has a notice document and, once closed, the minutes. */
-export function listMeetingFileRows(tx: Tx, municipalityId: string, w: Window & { closed?: boolean }) {
-  return tx
-    .select({ meeting, bodySlug: body.slug, bodyName: body.name, bodyShortName: body.shortName })
-    .from(meeting)
-    .innerJoin(body, eq(body.id, meeting.bodyId))
-    .where(
-      and(
-        eq(meeting.municipalityId, municipalityId),
-        w.closed ? isNotNull(meeting.closedAt) : isNotNull(meeting.noticePublishedOn),
-        ...windowed(w, meeting.id, meeting.createdAt, meeting.updatedAt),
-      ),
-    )
-    .orderBy(asc(meeting.id))
     .limit(w.limit);
 }

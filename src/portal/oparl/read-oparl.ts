@@ -24,7 +24,6 @@ import {
   listAgendaItemRows,
   listConsultationRows,
   listConsultationsOfItems,
-  listMeetingFileRows,
   listMeetingRows,
   listMembershipRows,
   listOrganizationRows,
@@ -221,7 +220,7 @@ async function filesPage(tx: Tx, ctx: OparlContext, w: Window): Promise<OparlPag
       if (found.next) next = `${kind}:${found.next}`;
     } else {
       const found = page(
-        await listMeetingFileRows(tx, ctx.municipalityId, { ...sub, closed: document === "protokoll" }),
+        await listMeetingRows(tx, ctx.municipalityId, { ...sub, published: document }),
         left,
         (r) => r.meeting.id,
       );
@@ -355,10 +354,10 @@ export async function readOparlObject(
       const [row] = await listParagraphFileRows(tx, ctx.municipalityId, { limit: 1, ids: [uuid] });
       return row ? presentParagraphFile(ctx, row, kind.format) : null;
     }
-    const [row] = await listMeetingFileRows(tx, ctx.municipalityId, {
+    const [row] = await listMeetingRows(tx, ctx.municipalityId, {
       limit: 1,
       ids: [uuid],
-      closed: kind.document === "protokoll",
+      published: kind.document,
     });
     return row ? presentMeetingFile(ctx, kind.document, row, kind.format) : null;
   }
