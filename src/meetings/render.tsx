@@ -48,13 +48,11 @@ export const AttachmentSection: FC<{ a: ParagraphView["attachments"][number]; le
 /** One paragraph as the minutes print it: heading, case, summary, decision, proceedings, statements, recipients, basis. */
 /** The warning where a secretary writes free text on a secret case (L31): it stays out of public versions until reviewed. */
 export const SecretTextNote: FC = () => (
-  <aside aria-label="Sekretess">
-    <p>
-      <strong>Sekretess: </strong>
-      {`${secretTextWarning} `}
-      <a href="/granskning">Till granskningen</a>
-    </p>
-  </aside>
+  <p>
+    <strong>Sekretess: </strong>
+    {`${secretTextWarning} `}
+    <a href="/granskning">Till granskningen</a>
+  </p>
 );
 
 export const ParagraphSection: FC<{ p: ParagraphView; level: 1 | 2 }> = ({ p, level }) => {
