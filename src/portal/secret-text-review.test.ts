@@ -117,7 +117,9 @@ describe("reviewing free text on a secret case (L31)", () => {
     });
     expect(stale.status).toBe(409);
     expect(((await stale.json()) as { detail: string }).detail).toMatch(/ändrats/);
-    expect(await database.db.select().from(secretTextReview)).toHaveLength(0);
+    expect(
+      await database.db.select().from(secretTextReview).where(eq(secretTextReview.paragraphId, w.p.id)),
+    ).toHaveLength(0);
 
     // The summary is reviewed on the page, the motion in the API; the proposal waits.
     const form = await w.secretary.postForm("/granskning", "/granskning/granska", {
@@ -133,7 +135,7 @@ describe("reviewing free text on a secret case (L31)", () => {
     expect(reviewed.status).toBe(201);
     expect(((await reviewed.json()) as { reviewedBy: string }).reviewedBy).toBeTruthy();
     const trail = await database.db.execute(
-      sql`select count(*)::int as n from audit_entry where action = 'secret_text.reviewed'`,
+      sql`select count(*)::int as n from audit_entry where action = 'secret_text.reviewed' and record_id = ${w.p.id}`,
     );
     expect((trail as unknown as { rows: { n: number }[] }).rows[0]!.n).toBe(2);
     expect(await (await w.secretary.get("/granskning")).text()).toContain("Granskad av");
