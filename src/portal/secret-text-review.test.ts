@@ -4,9 +4,13 @@ import { freshMunicipality, testDatabase, tx } from "../../test/support/db.js";
 import { buildBody, buildUser } from "../../test/support/factories.js";
 import { Client, testApp } from "../../test/support/http.js";
 import { buildOpenMeeting } from "../../test/support/meetings.js";
+import { appointApprovers } from "../approval/appoint-approvers.js";
+import { freezeMinutes } from "../approval/freeze-minutes.js";
+import { signMinutes } from "../approval/sign-minutes.js";
 import type { Database } from "../db/connect.js";
 import { textSha256 } from "../domain/secret-text.js";
 import { addAgendaItem } from "../meetings/add-agenda-item.js";
+import { closeMeeting } from "../meetings/close-meeting.js";
 import { paragraph, secretTextReview } from "../meetings/tables.js";
 import { takeUpItem } from "../meetings/take-up-item.js";
 import { registerNewCase } from "../register/register-case.js";
@@ -202,6 +206,9 @@ describe("reviewing free text on a secret case (L31)", () => {
     const onOpen = await agenda(publicCase.openCaseId);
     expect(onOpen.status).toBe(201);
     expect(((await onOpen.json()) as { warning?: string }).warning).toBeUndefined();
+    // The desk warns at the secret item's take-up form (its summary), and only there.
+    const desk = await (await w.secretary.get(`/sammantraden/${w.f.meeting.id}/sekreterare`)).text();
+    expect(desk.split("<strong>Sekretess: </strong>")).toHaveLength(2);
     const post = (paragraphId: string, json: unknown) =>
       w.secretary.request("POST", `/api/paragraphs/${paragraphId}/secret-text-reviews`, { json });
     const notSecret = await post(publicCase.id, {
@@ -244,5 +251,42 @@ describe("reviewing free text on a secret case (L31)", () => {
     expect(
       await database.db.select().from(secretTextReview).where(eq(secretTextReview.paragraphId, w.p.id)),
     ).toEqual([]);
+  });
+
+  it("gives approved minutes a new ETag when a review shows more of them, so no reader keeps the page from before", async () => {
+    const w = await buildWorld();
+    await tx(database, async (t) => {
+      const a = w.m.system;
+      await closeMeeting(t, a, w.f.meeting.id, { at: new Date("2026-03-10T16:00:00+01:00") });
+      await appointApprovers(t, a, w.f.meeting.id, {
+        chairId: w.f.members[0]!.id,
+        approverIds: [w.f.members[1]!.id],
+        approvalAt: new Date("2026-03-17T10:00:00+01:00"),
+        place: "Stadshuset",
+        minutesKeptAt: "Stadskontoret",
+      });
+      const version = await freezeMinutes(t, a, w.f.meeting.id, { lateReason: "Testet körs sent." });
+      for (const personId of [w.f.members[0]!.id, w.f.members[1]!.id])
+        await signMinutes(t, a, version.id, { hash: version.contentHash }, undefined, { personId });
+      await signMinutes(t, a, version.id, { hash: version.contentHash, role: "secretary" });
+    });
+    const visitor = new Client(w.app);
+    const pages = [w.paragraphPath, `/sammantraden/${w.f.meeting.id}/protokoll`];
+    const tags = new Map<string, string>();
+    for (const path of pages) {
+      const res = await visitor.get(path);
+      expect(await res.text(), path).not.toContain("Barnet placeras");
+      tags.set(path, res.headers.get("etag")!);
+      expect(tags.get(path), path).toMatch(/^"[0-9a-f]{64}/);
+    }
+    const reviewed = await w.secretary.request("POST", `/api/paragraphs/${w.p.id}/secret-text-reviews`, {
+      json: { field: "summary", sourceId: w.p.id, textSha256: textSha256(summary) },
+    });
+    expect(reviewed.status).toBe(201);
+    for (const path of pages) {
+      const res = await visitor.request("GET", path, { headers: { "if-none-match": tags.get(path)! } });
+      expect(res.status, path).toBe(200);
+      expect(await res.text(), path).toContain("Barnet placeras hos mormor");
+    }
   });
 });
