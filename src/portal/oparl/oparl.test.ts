@@ -125,13 +125,14 @@ describe("OParl 1.1 (X1)", () => {
     expect(attended.length).toBeGreaterThan(0);
     const person = await (await get(attended[0].participant[0])).json();
     expect(person.type).toBe("https://schema.oparl.org/1.1/Person");
-    const parties: { id: string; name: string; membership: string[] }[] = [];
+    const parties: { id: string; name: string; membership: string[]; web: string }[] = [];
     for (const membership of person.membership) {
       const organization = await (await get(membership.organization)).json();
       if (organization.organizationType === "Partei") parties.push(organization);
     }
     expect(parties).toHaveLength(1);
     expect(parties[0]!.name).toBe(person["paragraf:party"]);
+    expect((await get(parties[0]!.web)).status).toBe(200);
     expect(parties[0]!.membership).toContain(
       person.membership.find((x: { organization: string }) => x.organization === parties[0]!.id).id,
     );

@@ -156,7 +156,7 @@ export function presentParty(
     organizationType: "Partei",
     classification: "party",
     membership: membershipIds.map((id) => oparlUrl(ctx, `/membership/${id}`)),
-    web: `${ctx.base}/ledamoter`,
+    web: `${ctx.base}/partier`,
     created: iso(x.createdAt),
     modified: iso(x.updatedAt),
     ...(x.deletedAt ? { deleted: true } : {}),
