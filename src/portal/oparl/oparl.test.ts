@@ -196,6 +196,9 @@ describe("OParl 1.1 (X1)", () => {
   it("refuses bad input with 400 or 404 and a clear body, never a 500", async () => {
     const system = await (await get(`${base}/oparl/v1.1/system`)).json();
     const body = (await (await get(system.body)).json()).data[0];
+    const firstFile = ((await (await get(`${body.file}?limit=1`)).json()).data[0].id as string)
+      .split("/")
+      .at(-1);
     for (const query of [
       "limit=100000000",
       "limit=0",
@@ -215,6 +218,9 @@ describe("OParl 1.1 (X1)", () => {
       "/oparl/v1.1/paper/'; drop table register_case; --",
       "/oparl/v1.1/nonsense/00000000-0000-0000-0000-000000000000",
       "/oparl/v1.1/file/beslut/x",
+      // A real decision's id under a kind the API has not.
+      ...["beslut-pdf-x", "beslut-html", "pdf"].map((kind) => `/oparl/v1.1/file/${kind}/${firstFile}`),
+
       `/oparl/v1.1/body/${body.id.split("/").at(-1)}/nonsense`,
       "/oparl/v1.1/legislativeterm/x/2022",
     ]) {

@@ -257,10 +257,9 @@ export const fileKinds = (["beslut", "kallelse", "protokoll"] as const).flatMap(
 
 /** "beslut-pdf" → the extract as PDF; null for a kind the API has not. */
 export function parseFileKind(kind: string): { document: DocumentKind; format: FileFormat } | null {
-  const [document, format = "html"] = kind.split("-") as [string, string?];
-  if (!["beslut", "kallelse", "protokoll"].includes(document)) return null;
-  if (!(fileFormats as readonly string[]).includes(format) || kind === `${document}-html`) return null;
-  return { document: document as DocumentKind, format: format as FileFormat };
+  if (!fileKinds.includes(kind)) return null;
+  const [document, format = "html"] = kind.split("-") as [DocumentKind, FileFormat?];
+  return { document, format };
 }
 
 const mimeTypes: Record<FileFormat, string> = {
