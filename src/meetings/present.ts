@@ -187,7 +187,7 @@ function presentOne(ctx: ParagraphContext, ix: Index, access: SecretAccess, scre
   const { paragraph: p, body: b, meeting: m, item, case: theCase } = ctx;
   const title = contextTitle(ctx, access);
   // L31: a reader without access to the case gets free text screened for personal data, and none of a secret
-  // case's free text until it is reviewed (src/portal/review); the internal version stays whole.
+  // case's free text until that very text is reviewed (domain/secret-text.ts); the internal version stays whole.
   const whole = !screen || mayReadSecret(access, theCase.responsibleBodyId);
   const secret = theCase.secrecyProvision !== null;
   /** A free text as this reader may read it: whole, screened, or left out until reviewed (null). */
