@@ -223,6 +223,8 @@ export async function approvedHashOfParagraph(
         string | null
       >`(select min(n.appeal_ends_on)::text from notice n join minutes_version w on w.id = n.version_id where w.meeting_id = ${paragraph.meetingId} and (w.paragraph_id is null or w.paragraph_id = ${paragraph.id}))`,
       appeals: sql<number>`(select count(*)::int from appeal a where a.paragraph_id = ${paragraph.id})`,
+      // And the free text on a secret case that a review has let the public read since (L31).
+      reviews: sql<number>`(select count(*)::int from secret_text_review r where r.paragraph_id = ${paragraph.id})`,
     })
     .from(paragraph)
     .innerJoin(body, eq(body.id, paragraph.bodyId))
@@ -251,7 +253,11 @@ export async function approvedHashOfParagraph(
 /** The hash of a meeting's approved whole minutes, for 304s. */
 export async function approvedHashOfMeeting(tx: Tx, municipalityId: string, meetingId: string) {
   const [row] = await tx
-    .select({ hash: minutesVersion.contentHash })
+    .select({
+      hash: minutesVersion.contentHash,
+      // What the page shows besides the signed content: free text on secret cases reviewed since (L31).
+      reviews: sql<number>`(select count(*)::int from secret_text_review r join paragraph p on p.id = r.paragraph_id where p.meeting_id = ${minutesVersion.meetingId})`,
+    })
     .from(minutesVersion)
     .where(
       and(

@@ -133,13 +133,17 @@ export async function paragraphEtag(
   const today = todayInStockholm(now);
   const state =
     Number(row.appeals) > 0 ? `a${row.appeals}` : row.appealEndsOn && today > row.appealEndsOn ? "k" : "p";
-  return `${row.hash}-${state}`;
+  // A review of a secret case's free text shows it on the page (L31): the tag changes with each review.
+  const reviews = Number(row.reviews);
+  return `${row.hash}-${state}${reviews > 0 ? `-g${reviews}` : ""}`;
 }
 
 /** The strong ETag of approved minutes, from the signed hash; null when not approved. */
 export async function minutesEtag(tx: Tx, municipalityId: string, meetingId: string) {
   const row = await approvedHashOfMeeting(tx, municipalityId, meetingId);
-  return row?.hash ?? null;
+  if (!row) return null;
+  const reviews = Number(row.reviews);
+  return reviews > 0 ? `${row.hash}-g${reviews}` : row.hash;
 }
 
 /**

@@ -8,7 +8,7 @@ import { requireActor } from "../http/pages.js";
 import { secretAccess } from "../register/access.js";
 import { addAttachment } from "./add-attachment.js";
 import { addCaseToAgenda } from "./add-case-to-agenda.js";
-import { MeetingDetail, meetingDetail } from "./api.js";
+import { MeetingDetail, meetingDetail, secretTextWarningField } from "./api.js";
 import { meetingOrder, outOfOrder } from "./api-docs.js";
 import { closeMeeting } from "./close-meeting.js";
 import { openMeeting } from "./open-meeting.js";
@@ -16,6 +16,7 @@ import { publishNotice } from "./publish-notice.js";
 import { recordAttendanceCount } from "./record-attendance-count.js";
 import { recordDisqualification } from "./record-disqualification.js";
 import * as s from "./schemas.js";
+import { secretTextWarningFor } from "./secret-text-warning.js";
 import { submitReservationText } from "./submit-reservation-text.js";
 import { submitStatementText } from "./submit-statement-text.js";
 
@@ -39,9 +40,11 @@ const problems = (what?: string) => ({
 
 const Created = z.object({ id: z.uuid() }).openapi("Created");
 
-const WrittenText = z.object({ id: z.uuid(), submittedAt: z.iso.datetime() }).openapi("WrittenText", {
-  description: "Den skriftliga texten är sparad; `submittedAt` är när den lämnades.",
-});
+const WrittenText = z
+  .object({ id: z.uuid(), submittedAt: z.iso.datetime(), warning: secretTextWarningField })
+  .openapi("WrittenText", {
+    description: "Den skriftliga texten är sparad; `submittedAt` är när den lämnades.",
+  });
 
 const Attachment = z
   .object({ id: z.uuid(), number: z.int(), title: z.string() })
@@ -253,7 +256,10 @@ export function registerMeetingStepApi(api: OpenAPIHono<AppEnv>) {
     input: s.WrittenTextInput,
     status: 200,
     output: WrittenText,
-    run: async (tx, actor, input, id) => written(await submitReservationText(tx, actor, id, input)),
+    run: async (tx, actor, input, id) => {
+      const r = await submitReservationText(tx, actor, id, input);
+      return { ...written(r), ...(await secretTextWarningFor(tx, actor.municipalityId, r, input.text)) };
+    },
   });
   step(api, {
     method: "put",
@@ -267,6 +273,9 @@ export function registerMeetingStepApi(api: OpenAPIHono<AppEnv>) {
     input: s.WrittenTextInput,
     status: 200,
     output: WrittenText,
-    run: async (tx, actor, input, id) => written(await submitStatementText(tx, actor, id, input)),
+    run: async (tx, actor, input, id) => {
+      const r = await submitStatementText(tx, actor, id, input);
+      return { ...written(r), ...(await secretTextWarningFor(tx, actor.municipalityId, r, input.text)) };
+    },
   });
 }

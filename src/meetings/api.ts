@@ -23,6 +23,7 @@ import { recordAttendance } from "./record-attendance.js";
 import { recordDecision } from "./record-decision.js";
 import { recordVote } from "./record-vote.js";
 import * as s from "./schemas.js";
+import { secretTextWarningFor } from "./secret-text-warning.js";
 import { setRecipients } from "./set-recipients.js";
 import { motionKinds } from "./tables.js";
 import { takeUpItem } from "./take-up-item.js";
@@ -315,8 +316,20 @@ const RouteStep = z
   .openapi("DecisionRouteStep");
 
 const Created = z.object({ id: z.uuid() }).openapi("Created");
+/** Free text written on a secret case stays out of the public versions until reviewed (L31): the answer says so. */
+export const secretTextWarningField = z.string().optional().openapi({
+  description:
+    "Finns när fritext skrevs i ett sekretessärende: texten visas inte offentligt förrän den granskats (/granskning, reviewSecretText).",
+});
+const CreatedWithText = Created.extend({ warning: secretTextWarningField }).openapi("CreatedWithText");
 const CreatedParagraph = z
-  .object({ id: z.uuid(), number: z.int(), year: z.int(), path: z.string() })
+  .object({
+    id: z.uuid(),
+    number: z.int(),
+    year: z.int(),
+    path: z.string(),
+    warning: secretTextWarningField,
+  })
   .openapi("CreatedParagraph");
 
 /** A meeting as GET /api/meetings/{id} answers it, also the answer of each step that changes its state. */
@@ -461,8 +474,14 @@ export function registerMeetingApi(api: OpenAPIHono<AppEnv>) {
     "/api/meetings/{id}/agenda-items",
     "Lägg ett ärende på föredragningslistan",
     s.AgendaItemInput,
-    Created,
-    (tx, a, b, p) => addAgendaItem(tx, a, p.id!, b),
+    CreatedWithText,
+    async (tx, a, b, p) => {
+      const item = await addAgendaItem(tx, a, p.id!, b);
+      return {
+        id: item.id,
+        ...(await secretTextWarningFor(tx, a.municipalityId, { agendaItemId: item.id }, b.proposalText)),
+      };
+    },
     true,
   );
   write(
@@ -481,7 +500,13 @@ export function registerMeetingApi(api: OpenAPIHono<AppEnv>) {
     async (tx, a, b) => {
       const p = await takeUpItem(tx, a, b);
       const v = (await paragraphView(tx, a.municipalityId, p.id))!;
-      return { id: p.id, number: p.number, year: p.year, path: paragraphPath(v.body.slug, p.year, p.number) };
+      return {
+        id: p.id,
+        number: p.number,
+        year: p.year,
+        path: paragraphPath(v.body.slug, p.year, p.number),
+        ...(await secretTextWarningFor(tx, a.municipalityId, { paragraphId: p.id }, b.summary)),
+      };
     },
   );
   write(
@@ -511,9 +536,10 @@ export function registerMeetingApi(api: OpenAPIHono<AppEnv>) {
       return c.json({ data: steps.map((x) => RouteStep.parse(x)) }, 200);
     },
   );
-  write("/api/motions", "Protokollför ett yrkande", s.MotionInput, Created, (tx, a, b) =>
-    addMotion(tx, a, b),
-  );
+  write("/api/motions", "Protokollför ett yrkande", s.MotionInput, CreatedWithText, async (tx, a, b) => ({
+    id: (await addMotion(tx, a, b)).id,
+    ...(await secretTextWarningFor(tx, a.municipalityId, { paragraphId: b.paragraphId }, b.text)),
+  }));
   write("/api/questions", "Protokollför en proposition", s.QuestionInput, Created, (tx, a, b) =>
     putQuestion(tx, a, b),
   );
@@ -544,8 +570,11 @@ export function registerMeetingApi(api: OpenAPIHono<AppEnv>) {
     "/api/statements",
     "Protokollför ett särskilt yttrande eller en protokollsanteckning",
     s.StatementInput,
-    Created,
-    (tx, a, b) => announceStatement(tx, a, b),
+    CreatedWithText,
+    async (tx, a, b) => ({
+      id: (await announceStatement(tx, a, b)).id,
+      ...(await secretTextWarningFor(tx, a.municipalityId, { paragraphId: b.paragraphId }, b.text)),
+    }),
   );
   write(
     "/api/recipients",

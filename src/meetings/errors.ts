@@ -5,6 +5,16 @@ defineErrors({
   meeting_not_found: { status: 400, text: () => "Sammanträdet finns inte." },
   agenda_item_not_found: { status: 400, text: () => "Ärendet finns inte på föredragningslistan." },
   paragraph_unknown: { status: 400, text: () => "Paragrafen finns inte." },
+  // L31: a review passes one free text on a secret case, as the secretary read it, to the public versions.
+  secret_text_not_secret: {
+    status: 409,
+    text: () => "Ärendet är inte sekretessmarkerat; dess fritext publiceras utan granskning.",
+  },
+  secret_text_not_found: { status: 400, text: () => "Texten finns inte i paragrafen." },
+  secret_text_changed: {
+    status: 409,
+    text: () => "Texten har ändrats sedan du läste den. Läs den nya texten och granska den igen.",
+  },
   motion_not_found: { status: 400, text: () => "Yrkandet hör inte till paragrafen." },
   basis_record_not_found: { status: 400, text: () => "Handlingen finns inte i diariet." },
   statement_not_found: { status: 400, text: () => "Yttrandet finns inte." },

@@ -2,6 +2,7 @@ import { bodyDecisionCode } from "../domain/citation.js";
 import { councilNoticeDeadline, isQuorate, quorumThreshold } from "../domain/law/meetings.js";
 import { maskPersonalData } from "../domain/personal-data.js";
 import { registerRecordEntry, registerTitle } from "../domain/secrecy.js";
+import { publicFreeText, reviewedTexts, type SecretTextField } from "../domain/secret-text.js";
 import { joinAnd } from "../domain/swedish.js";
 import { mayReadSecret, type SecretAccess } from "../register/access.js";
 import {
@@ -39,6 +40,7 @@ import type {
   listRecipientsOfParagraphs,
   listReservations,
   listRoutesOfCases,
+  listSecretTextReviews,
   listStatementParties,
   listStatementPersons,
   listStatements,
@@ -79,6 +81,8 @@ export interface ParagraphRows {
   attachments: Rows<typeof listAttachments>;
   persons: Rows<typeof findPersonsByIds>;
   parties: Rows<typeof findPartiesByIds>;
+  /** The reviews of free text on secret cases, which lets the public read the very text reviewed (L31). */
+  reviews: Rows<typeof listSecretTextReviews>;
 }
 
 /** A case's decision route and the paragraphs decided in the case. */
@@ -129,6 +133,7 @@ function index(rows: ParagraphRows, own: readonly ParagraphContext[]) {
     attachments: byId(rows.attachments),
     persons: byId(rows.persons),
     parties: byId(rows.parties),
+    reviewed: reviewedTexts(rows.reviews),
   };
 }
 type Index = ReturnType<typeof index>;
@@ -182,15 +187,18 @@ function presentOne(ctx: ParagraphContext, ix: Index, access: SecretAccess, scre
   const { paragraph: p, body: b, meeting: m, item, case: theCase } = ctx;
   const title = contextTitle(ctx, access);
   // L31: a reader without access to the case gets free text screened for personal data, and none of a secret
-  // case's free text until it is reviewed (src/portal/review); the internal version stays whole.
+  // case's free text until that very text is reviewed (domain/secret-text.ts); the internal version stays whole.
   const whole = !screen || mayReadSecret(access, theCase.responsibleBodyId);
-  const withheld = theCase.secrecyProvision !== null && !whole;
-  const shown = (text: string | null) =>
-    text === null || whole ? text : withheld ? "(texten visas inte)" : maskPersonalData(text);
+  const secret = theCase.secrecyProvision !== null;
+  /** A free text as this reader may read it: whole, screened, or left out until reviewed (null). */
+  const visible = (text: string | null, field: SecretTextField, sourceId: string) =>
+    whole ? text : publicFreeText(text, { secret, reviewed: ix.reviewed, field, sourceId });
+  const shown = (text: string | null, field: SecretTextField, sourceId: string) =>
+    text === null ? null : (visible(text, field, sourceId) ?? "(texten visas inte)");
   const proposal = citedReference(item.proposedByParagraphId, ix, access);
   const proposalName = proposal ? `${ownerInText(proposal.bodyName)} förslag` : "förslaget till beslut";
 
-  const motions = (ix.motions.get(p.id) ?? []).map((x) => ({ ...x, text: shown(x.text) }));
+  const motions = (ix.motions.get(p.id) ?? []).map((x) => ({ ...x, text: shown(x.text, "motion", x.id) }));
   const votes = ix.votes.get(p.id) ?? [];
   const reservations = ix.reservations.get(p.id) ?? [];
   const statements = ix.statements.get(p.id) ?? [];
@@ -372,7 +380,7 @@ function presentOne(ctx: ParagraphContext, ix: Index, access: SecretAccess, scre
         heading,
         footer,
         kind: label.noun.charAt(0).toUpperCase() + label.noun.slice(1),
-        text: shown(s.text) ?? "",
+        text: shown(s.text, "statement", s.id) ?? "",
         signatories: (ix.statementPersons.get(s.id) ?? [])
           .filter((x) => x.role === "signatory")
           .map((x) => who(x.personId)),
@@ -391,7 +399,7 @@ function presentOne(ctx: ParagraphContext, ix: Index, access: SecretAccess, scre
         heading,
         footer,
         kind: "Reservation",
-        text: shown(r.justification) ?? "",
+        text: shown(r.justification, "reservation", r.id) ?? "",
         signatories: [byWhom(r)],
       });
   }
@@ -434,9 +442,9 @@ function presentOne(ctx: ParagraphContext, ix: Index, access: SecretAccess, scre
     title,
     caseNumber: theCase.number,
     secretCase: theCase.secrecyProvision !== null,
-    summary: withheld ? null : shown(p.summary),
+    summary: visible(p.summary, "summary", p.id),
     proposal: proposal ? { label: `Förslag till beslut ${proposal.label}`, path: proposal.path } : null,
-    proposalText: withheld ? null : shown(item.proposalText),
+    proposalText: visible(item.proposalText, "proposal", item.id),
     proposalReport: reportLink(item),
     decisionIntro: p.decisionIntro ?? decisionIntro(b, ctx.decider),
     decisionPoints: (ix.decisionPoints.get(p.id) ?? []).map((x) => ({
@@ -537,6 +545,7 @@ export function presentMeeting(meetingRows: MeetingRows, rows: ParagraphRows, ac
         { secret: caseSecret, publicTitle: casePublicTitle, responsibleBodyId: caseResponsibleBodyId },
         access,
       ),
+      secretCase: caseSecret,
       route: presentSteps(a.caseId, meetingRows.route, ix, access),
       proposal: proposal ? { label: `Förslag till beslut ${proposal.label}`, path: proposal.path } : null,
       proposalReport: reportLink(a),

@@ -21,6 +21,7 @@ import {
   question,
   recipient,
   reservation,
+  secretTextReview,
   statement,
   statementParty,
   statementPerson,
@@ -264,6 +265,16 @@ export function listDecisionPointsOfParagraphs(tx: Tx, paragraphIds: string[]) {
     .from(decisionPoint)
     .where(anyOf(decisionPoint.paragraphId, paragraphIds))
     .orderBy(asc(decisionPoint.position));
+}
+
+/** The reviews of free text on secret cases in these paragraphs (L31): which texts the public may read. */
+export function listSecretTextReviews(tx: Tx, paragraphIds: readonly string[]) {
+  if (paragraphIds.length === 0) return Promise.resolve([]);
+  return tx
+    .select()
+    .from(secretTextReview)
+    .where(anyOf(secretTextReview.paragraphId, paragraphIds))
+    .orderBy(asc(secretTextReview.reviewedAt));
 }
 
 export function listReservations(tx: Tx, paragraphIds: string[]) {

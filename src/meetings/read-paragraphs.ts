@@ -15,6 +15,7 @@ import {
   listQuestions,
   listRecipientsOfParagraphs,
   listReservations,
+  listSecretTextReviews,
   listStatementParties,
   listStatementPersons,
   listStatements,
@@ -98,7 +99,13 @@ export async function loadParagraphRows(
     municipalityId,
     unique([...reservations.map((r) => r.partyId), ...statementParties.map((x) => x.partyId)]),
   );
+  // Only a secret case's free text waits for a review (L31): no query when none of the paragraphs is on one.
+  const reviews = await listSecretTextReviews(
+    tx,
+    paragraphs.filter((c) => c.case.secrecyProvision !== null).map((c) => c.paragraph.id),
+  );
   return {
+    reviews,
     cited,
     motions,
     motionPersons,

@@ -1,4 +1,5 @@
 import type { FC } from "hono/jsx";
+import { secretTextWarning } from "../domain/secret-text.js";
 import { choiceLabel } from "./phrases.js";
 import type { MeetingView, ParagraphView } from "./present.js";
 
@@ -45,6 +46,15 @@ export const AttachmentSection: FC<{ a: ParagraphView["attachments"][number]; le
 };
 
 /** One paragraph as the minutes print it: heading, case, summary, decision, proceedings, statements, recipients, basis. */
+/** The warning where a secretary writes free text on a secret case (L31): it stays out of public versions until reviewed. */
+export const SecretTextNote: FC = () => (
+  <p>
+    <strong>Sekretess: </strong>
+    {`${secretTextWarning} `}
+    <a href="/granskning">Till granskningen</a>
+  </p>
+);
+
 export const ParagraphSection: FC<{ p: ParagraphView; level: 1 | 2 }> = ({ p, level }) => {
   const H = level === 1 ? "h1" : "h2";
   const Sub = level === 1 ? "h2" : "h3";

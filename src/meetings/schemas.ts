@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { parseMailAddress } from "../domain/email.js";
+import { secretTextFields } from "../domain/secret-text.js";
 import { ballotChoices, capacities, motionKinds, routeRoles, statementKinds } from "./tables.js";
 
 // Request shapes of meetings and minutes. The API and the secretary's forms validate with the same schemas.
@@ -337,3 +338,19 @@ export type RouteInput = z.infer<typeof RouteInput>;
 export const CaseNumberInput = z
   .strictObject({ caseNumber: text(100, "Ange diarienumret som det står i diariet.") })
   .openapi("CaseNumberInput");
+
+export const SecretTextReviewInput = z
+  .strictObject({
+    field: z.enum(secretTextFields, {
+      error: "Ange vilken text som granskats: summary, proposal, motion, statement eller reservation.",
+    }),
+    sourceId: id("Ange id för det som texten står på (paragrafen, ärendet på listan, yrkandet, yttrandet)."),
+    textSha256: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/, "Ange SHA-256 för den text du har läst, som 64 hexadecimala tecken."),
+  })
+  .openapi("SecretTextReviewInput", {
+    description:
+      "En granskning av en fritext i ett sekretessärende: vilken text, och SHA-256 av texten som den granskades.",
+  });
+export type SecretTextReviewInput = z.infer<typeof SecretTextReviewInput>;

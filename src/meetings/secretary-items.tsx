@@ -3,6 +3,7 @@ import { Form } from "../http/forms.js";
 import { addCaseToAgenda } from "./add-case-to-agenda.js";
 import type { SecretaryDesk, SecretaryItem, SecretaryMeeting } from "./read-secretary-desk.js";
 import { recordDisqualification } from "./record-disqualification.js";
+import { SecretTextNote } from "./render.js";
 import type { DeskForms } from "./secretary-actions.js";
 import { deskPath } from "./secretary-present.js";
 import { CaseNumberForm, DisqualificationForm, TakeUpItemForm } from "./secretary-schemas.js";
@@ -27,12 +28,15 @@ const ItemSection: FC<{ desk: SecretaryDesk; item: Item; csrf: string }> = ({ de
           >{`§ ${item.paragraphNumber} – protokollför beslutsgången`}</a>
         </p>
       ) : desk.status === "opened" ? (
-        <Form
-          action={`${at}/paragraf`}
-          csrfToken={csrf}
-          fields={[{ name: "summary", id: id("summary"), label: "Sammanfattning", type: "textarea" }]}
-          submitLabel="Ta upp ärendet och ge det nästa paragrafnummer"
-        />
+        <>
+          {item.secretCase ? <SecretTextNote /> : null}
+          <Form
+            action={`${at}/paragraf`}
+            csrfToken={csrf}
+            fields={[{ name: "summary", id: id("summary"), label: "Sammanfattning", type: "textarea" }]}
+            submitLabel="Ta upp ärendet och ge det nästa paragrafnummer"
+          />
+        </>
       ) : null}
       {desk.status !== "closed" ? (
         <details>

@@ -12,7 +12,7 @@ import {
   secretaryParagraph,
   secretaryWritten,
 } from "./read-secretary-desk.js";
-import { ParagraphSection } from "./render.js";
+import { ParagraphSection, SecretTextNote } from "./render.js";
 import { type C, deskForms, deskRoute } from "./secretary-actions.js";
 import {
   DecisionSection,
@@ -54,6 +54,7 @@ async function paragraphPage(c: C, meetingId: string, paragraphId: string, error
         ]}
       />
       <ErrorSummary errors={errors} heading="Det gick inte att spara" />
+      {view.secretCase ? <SecretTextNote /> : null}
       <ParagraphSection p={view} level={1} />
       <p>{`Tjänstgör i ärendet: ${desk.serving.length} med namn${desk.unnamed > 0 ? ` och ${desk.unnamed} enligt upprop` : ""}.`}</p>
       <MotionSection desk={desk} csrf={csrf} />

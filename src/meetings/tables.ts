@@ -1,4 +1,5 @@
 import { boolean, date, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import type { SecretTextField } from "../domain/secret-text.js";
 
 export const meetingStatuses = ["planned", "notice_published", "opened", "closed"] as const;
 export type MeetingStatus = (typeof meetingStatuses)[number];
@@ -261,4 +262,20 @@ export const recipient = pgTable("recipient", {
   email: text("email"),
   /** A person as recipient (0014); label holds the name the minutes print. */
   personId: uuid("person_id"),
+});
+
+/**
+ * A secretary's review of one free text on a secret case (L31, migration 0022): the public versions show the text
+ * only while it is still the text reviewed, whose SHA-256 is kept here.
+ */
+export const secretTextReview = pgTable("secret_text_review", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  municipalityId: uuid("municipality_id").notNull(),
+  paragraphId: uuid("paragraph_id").notNull(),
+  field: text("field").$type<SecretTextField>().notNull(),
+  sourceId: uuid("source_id").notNull(),
+  textSha256: text("text_sha256").notNull(),
+  reviewedByUserId: uuid("reviewed_by_user_id"),
+  reviewedBy: text("reviewed_by").notNull(),
+  reviewedAt: timestamp("reviewed_at", { withTimezone: true }).notNull().defaultNow(),
 });

@@ -57,6 +57,7 @@ describe("the public portal (M14)", () => {
     const text = await (await w.visitor.get(`/ledamoter/${second.id}`)).text();
     const path = `/protokoll/${w.f.body.slug}/${w.decided.paragraph.year}/${w.decided.paragraph.number}`;
     expect(text).toContain(path);
+    expect(text).toContain("<p>Parti: Moderaterna (M)</p>");
     expect(text).toContain("<td>Nej</td>");
     expect(text).toContain("Återremiss");
     expect(text).toContain("Ny lekplats i parken");

@@ -246,7 +246,7 @@ export function registerPortalPages(app: OpenAPIHono<AppEnv>) {
       <Layout title={r.person.name} chrome={chrome(c)} current="/ledamoter">
         <Breadcrumbs trail={[{ href: "/ledamoter", label: "Ledamöter" }, { label: r.person.name }]} />
         <h1>{name}</h1>
-        {r.person.partyName ? <p>{r.person.partyName}</p> : null}
+        {r.person.partyName ? <p>{`Parti: ${r.person.partyName} (${r.person.partyAbbreviation})`}</p> : null}
         <h2>Uppdrag</h2>
         {r.memberships.length === 0 ? (
           <p>Inga uppdrag.</p>

@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, gte, isNotNull, isNull, lt, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, isNull, lt, sql } from "drizzle-orm";
+import type { SelectedFields } from "drizzle-orm/pg-core";
 import type { Tx } from "../db/connect.js";
 import {
   agendaItem,
@@ -49,23 +50,43 @@ export async function findMeetingAddressParts(tx: Tx, municipalityId: string, id
   return row;
 }
 
-/** The next meetings from a day on. */
-export function listUpcomingMeetings(tx: Tx, municipalityId: string, fromDay: string, limit: number) {
+/**
+ * The columns that name a decided paragraph and what its public title and its documents' names are made of: the
+ * portal's lists of decisions, the feeds, and OParl's decision files all read them.
+ */
+const decisionColumns = {
+  id: paragraph.id,
+  year: paragraph.year,
+  number: paragraph.number,
+  createdAt: paragraph.createdAt,
+  updatedAt: paragraph.updatedAt,
+  meetingId: paragraph.meetingId,
+  heldOn: meeting.heldOn,
+  startsAt: meeting.startsAt,
+  agendaItemId: paragraph.agendaItemId,
+  itemTitle: agendaItem.title,
+  caseId: registerCase.id,
+  caseNumber: registerCase.number,
+  caseSecret: sql<boolean>`${registerCase.secrecyProvision} is not null`,
+  casePublicTitle: registerCase.publicTitle,
+  bodyId: body.id,
+  bodyName: body.name,
+  bodyShortName: body.shortName,
+  bodySlug: body.slug,
+};
+
+/**
+ * Decided paragraphs with their meeting, body, agenda item and case, and any further columns of those; the caller
+ * adds the conditions and the order.
+ */
+export function selectDecisions<E extends SelectedFields = Record<never, never>>(tx: Tx, extra?: E) {
   return tx
-    .select({
-      id: meeting.id,
-      heldOn: meeting.heldOn,
-      startsAt: meeting.startsAt,
-      place: meeting.place,
-      bodyName: body.name,
-      bodySlug: body.slug,
-      bodyId: body.id,
-    })
-    .from(meeting)
-    .innerJoin(body, eq(body.id, meeting.bodyId))
-    .where(and(eq(meeting.municipalityId, municipalityId), gte(meeting.heldOn, fromDay)))
-    .orderBy(asc(meeting.heldOn), asc(meeting.startsAt))
-    .limit(limit);
+    .select({ ...decisionColumns, ...(extra as E) })
+    .from(paragraph)
+    .innerJoin(meeting, eq(meeting.id, paragraph.meetingId))
+    .innerJoin(body, eq(body.id, paragraph.bodyId))
+    .innerJoin(agendaItem, eq(agendaItem.id, paragraph.agendaItemId))
+    .innerJoin(registerCase, eq(registerCase.id, agendaItem.caseId));
 }
 
 /** The latest decided paragraphs, newest meeting first, with what their public title is made of. */
@@ -75,30 +96,7 @@ export function listLatestDecisions(
   limit: number,
   filter: { bodyId?: string; beforeDay?: string } = {},
 ) {
-  return tx
-    .select({
-      id: paragraph.id,
-      year: paragraph.year,
-      number: paragraph.number,
-      createdAt: paragraph.createdAt,
-      updatedAt: paragraph.updatedAt,
-      heldOn: meeting.heldOn,
-      startsAt: meeting.startsAt,
-      itemTitle: agendaItem.title,
-      caseId: registerCase.id,
-      caseNumber: registerCase.number,
-      caseSecret: sql<boolean>`${registerCase.secrecyProvision} is not null`,
-      casePublicTitle: registerCase.publicTitle,
-      bodyId: body.id,
-      bodyName: body.name,
-      bodyShortName: body.shortName,
-      bodySlug: body.slug,
-    })
-    .from(paragraph)
-    .innerJoin(meeting, eq(meeting.id, paragraph.meetingId))
-    .innerJoin(body, eq(body.id, paragraph.bodyId))
-    .innerJoin(agendaItem, eq(agendaItem.id, paragraph.agendaItemId))
-    .innerJoin(registerCase, eq(registerCase.id, agendaItem.caseId))
+  return selectDecisions(tx)
     .where(
       and(
         eq(paragraph.municipalityId, municipalityId),
@@ -171,7 +169,13 @@ const paragraphColumns = {
 
 export function listMotionsOfPerson(tx: Tx, municipalityId: string, personId: string) {
   return tx
-    .select({ ...paragraphColumns, role: motionPerson.role, kind: motion.kind, text: motion.text })
+    .select({
+      ...paragraphColumns,
+      motionId: motion.id,
+      role: motionPerson.role,
+      kind: motion.kind,
+      text: motion.text,
+    })
     .from(motionPerson)
     .innerJoin(motion, eq(motion.id, motionPerson.motionId))
     .innerJoin(paragraph, eq(paragraph.id, motion.paragraphId))
@@ -256,8 +260,8 @@ export function listLiveBodies(tx: Tx, municipalityId: string) {
     .orderBy(asc(body.name));
 }
 
-/** Meetings for a calendar: from a day on, of one body or all, in order of day. */
-export function listCalendarMeetings(
+/** Meetings from a day on, of one body or all, in order of day: the start page's next meetings, the calendars. */
+export function listMeetingsFrom(
   tx: Tx,
   municipalityId: string,
   filter: { bodyId?: string; fromDay: string; limit: number },
@@ -272,6 +276,7 @@ export function listCalendarMeetings(
       isPublic: meeting.isPublic,
       closedAt: meeting.closedAt,
       updatedAt: meeting.updatedAt,
+      bodyId: body.id,
       bodyName: body.name,
       bodySlug: body.slug,
     })
@@ -286,24 +291,4 @@ export function listCalendarMeetings(
     )
     .orderBy(asc(meeting.heldOn), asc(meeting.startsAt))
     .limit(filter.limit);
-}
-
-/** The latest published meeting notices: what the notice board's feed announces of meetings. */
-export function listPublishedNotices(tx: Tx, municipalityId: string, limit: number) {
-  return tx
-    .select({
-      id: meeting.id,
-      heldOn: meeting.heldOn,
-      startsAt: meeting.startsAt,
-      place: meeting.place,
-      noticePublishedOn: meeting.noticePublishedOn,
-      updatedAt: meeting.updatedAt,
-      bodyName: body.name,
-      bodySlug: body.slug,
-    })
-    .from(meeting)
-    .innerJoin(body, eq(body.id, meeting.bodyId))
-    .where(and(eq(meeting.municipalityId, municipalityId), isNotNull(meeting.noticePublishedOn)))
-    .orderBy(desc(meeting.noticePublishedOn), desc(meeting.heldOn))
-    .limit(limit);
 }

@@ -1,6 +1,7 @@
 import type { Tx } from "../db/connect.js";
 import { todayInStockholm } from "../domain/clock.js";
-import { maskOptional } from "../domain/personal-data.js";
+import { publicFreeText, reviewedTexts } from "../domain/secret-text.js";
+import { listSecretTextReviews } from "../meetings/queries.js";
 import { presentDecisionLink } from "./present.js";
 import {
   findMeetingAddressParts,
@@ -9,20 +10,20 @@ import {
   listDecisionYears,
   listLatestDecisions,
   listLiveBodies,
+  listMeetingsFrom,
   listMeetingsOnDay,
   listMembershipsOfPerson,
   listMotionsOfPerson,
   listPersonsWithParty,
   listReservationsOfPerson,
   listStatementsOfPerson,
-  listUpcomingMeetings,
 } from "./queries.js";
 
 // The portal's read models: each page in a fixed number of queries.
 
 /** The start page: the next meetings and the latest decisions. */
 export async function readStartPage(tx: Tx, municipalityId: string, now = new Date()) {
-  const upcoming = await listUpcomingMeetings(tx, municipalityId, todayInStockholm(now), 8);
+  const upcoming = await listMeetingsFrom(tx, municipalityId, { fromDay: todayInStockholm(now), limit: 8 });
   const latest = (await listLatestDecisions(tx, municipalityId, 10)).map(presentDecisionLink);
   return { upcoming, latest };
 }
@@ -55,12 +56,19 @@ export async function readMemberRecord(tx: Tx, municipalityId: string, personId:
   const person = await findPersonWithParty(tx, municipalityId, personId);
   if (!person) return null;
   const memberships = await listMembershipsOfPerson(tx, municipalityId, personId);
-  const motions = (await listMotionsOfPerson(tx, municipalityId, personId)).map((r) => ({
+  const motionRows = await listMotionsOfPerson(tx, municipalityId, personId);
+  // A motion's own words on a secret case stay out of the public page until reviewed (L31).
+  const reviewed = reviewedTexts(
+    await listSecretTextReviews(
+      tx,
+      motionRows.filter((r) => r.caseSecret).map((r) => r.paragraphId),
+    ),
+  );
+  const motions = motionRows.map((r) => ({
     decision: presentDecisionLink(r),
     role: r.role,
     kind: r.kind,
-    // A motion's own words on a secret case stay out of the public page (L31).
-    text: r.caseSecret ? null : maskOptional(r.text),
+    text: publicFreeText(r.text, { secret: r.caseSecret, reviewed, field: "motion", sourceId: r.motionId }),
   }));
   const votes = (await listBallotsOfPerson(tx, municipalityId, personId)).map((r) => ({
     decision: presentDecisionLink(r),

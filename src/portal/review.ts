@@ -5,6 +5,8 @@ import { anyOf } from "../db/any-of.js";
 import type { Tx } from "../db/connect.js";
 import { bodyDecisionCode } from "../domain/citation.js";
 import { findPersonalData, personalDataLabel } from "../domain/personal-data.js";
+import { type SecretTextField, textSha256 } from "../domain/secret-text.js";
+import { listSecretTextReviews } from "../meetings/queries.js";
 import {
   agendaItem,
   decisionPoint,
@@ -14,38 +16,19 @@ import {
   reservation,
   statement,
 } from "../meetings/tables.js";
-import { body } from "../organisation/tables.js";
-import { registerCase } from "../register/tables.js";
+import { selectDecisions } from "./queries.js";
 
 // The secretary's review list (L31): what the screen masked in the public version of each paragraph the secretary
-// keeps minutes for, and the free text written on secret cases, which the public channels leave out. Six queries
-// for the latest 300 paragraphs, whatever they hold.
+// keeps minutes for, and the free text written on secret cases, which the public channels leave out until it is
+// reviewed. Seven queries for the latest 300 paragraphs, whatever they hold.
 
 const limit = 300;
 
 function paragraphsOf(tx: Tx, municipalityId: string, bodyIds: string[] | null) {
-  return tx
-    .select({
-      id: paragraph.id,
-      year: paragraph.year,
-      number: paragraph.number,
-      summary: paragraph.summary,
-      heldOn: meeting.heldOn,
-      meetingId: meeting.id,
-      itemTitle: agendaItem.title,
-      proposalText: agendaItem.proposalText,
-      caseNumber: registerCase.number,
-      caseSecret: registerCase.secrecyProvision,
-      bodyId: body.id,
-      bodyName: body.name,
-      bodyShortName: body.shortName,
-      bodySlug: body.slug,
-    })
-    .from(paragraph)
-    .innerJoin(meeting, eq(meeting.id, paragraph.meetingId))
-    .innerJoin(body, eq(body.id, paragraph.bodyId))
-    .innerJoin(agendaItem, eq(agendaItem.id, paragraph.agendaItemId))
-    .innerJoin(registerCase, eq(registerCase.id, agendaItem.caseId))
+  return selectDecisions(tx, {
+    summary: paragraph.summary,
+    proposalText: agendaItem.proposalText,
+  })
     .where(
       and(
         eq(paragraph.municipalityId, municipalityId),
@@ -56,19 +39,35 @@ function paragraphsOf(tx: Tx, municipalityId: string, bodyIds: string[] | null) 
     .limit(limit);
 }
 
-export interface ReviewItem {
+export interface ReviewBase {
   code: string;
   path: string;
   secretaryPath: string;
   caseNumber: string;
   where: string;
-  /** What the screen found, or null for free text on a secret case. */
-  found: string | null;
-  secretCase: boolean;
+}
+
+/** What the screen masked in the public version of a text. */
+export interface Finding extends ReviewBase {
+  found: string;
+}
+
+/** A free text on a secret case: left out of the public versions until this very text is reviewed. */
+export interface SecretText extends ReviewBase {
+  paragraphId: string;
+  field: SecretTextField;
+  sourceId: string;
+  text: string;
+  textSha256: string;
+  /** Who reviewed this very text and when; null when it waits for a review. */
+  review: { by: string; at: Date } | null;
 }
 
 /** The review list for the bodies this actor keeps minutes for (all of them for an admin). */
-export async function readReviewList(tx: Tx, actor: Actor): Promise<ReviewItem[]> {
+export async function readReviewList(
+  tx: Tx,
+  actor: Actor,
+): Promise<{ secret: SecretText[]; found: Finding[] }> {
   const all =
     can(actor, "meeting:write", null) && actor.grants.some((g) => g.role === "admin" || g.bodyId === null);
   const bodyIds = all
@@ -78,43 +77,87 @@ export async function readReviewList(tx: Tx, actor: Actor): Promise<ReviewItem[]
           actor.grants.filter((g) => g.bodyId && can(actor, "meeting:write", g.bodyId)).map((g) => g.bodyId!),
         ),
       ];
-  if (bodyIds && bodyIds.length === 0) return [];
+  const none = { secret: [], found: [] };
+  if (bodyIds && bodyIds.length === 0) return none;
   const rows = await paragraphsOf(tx, actor.municipalityId, bodyIds);
   const ids = rows.map((r) => r.id);
-  if (ids.length === 0) return [];
+  if (ids.length === 0) return none;
   const points = await tx.select().from(decisionPoint).where(anyOf(decisionPoint.paragraphId, ids));
   const motions = await tx.select().from(motion).where(anyOf(motion.paragraphId, ids));
   const statements = await tx.select().from(statement).where(anyOf(statement.paragraphId, ids));
   const reservations = await tx.select().from(reservation).where(anyOf(reservation.paragraphId, ids));
-  const texts = new Map<string, { where: string; text: string | null }[]>();
-  const add = (id: string, where: string, text: string | null) => {
-    if (text) texts.set(id, [...(texts.get(id) ?? []), { where, text }]);
+  const reviews = await listSecretTextReviews(
+    tx,
+    rows.filter((r) => r.caseSecret).map((r) => r.id),
+  );
+  const reviewOf = new Map(reviews.map((x) => [`${x.field}:${x.sourceId}:${x.textSha256}`, x]));
+  interface Text {
+    where: string;
+    text: string | null;
+    /** Free text the secrecy may cover, and its row; none for the title and the decision points. */
+    free?: { field: SecretTextField; sourceId: string };
+  }
+  const texts = new Map<string, Text[]>();
+  const add = (id: string, t: Text) => {
+    if (t.text) texts.set(id, [...(texts.get(id) ?? []), t]);
   };
   for (const r of rows) {
-    add(r.id, "Rubrik på dagordningen", r.itemTitle);
-    add(r.id, "Sammanfattning", r.summary);
-    add(r.id, "Förslag till beslut", r.proposalText);
+    add(r.id, { where: "Rubrik på dagordningen", text: r.itemTitle });
+    add(r.id, { where: "Sammanfattning", text: r.summary, free: { field: "summary", sourceId: r.id } });
+    add(r.id, {
+      where: "Förslag till beslut",
+      text: r.proposalText,
+      free: { field: "proposal", sourceId: r.agendaItemId },
+    });
   }
-  for (const x of points) add(x.paragraphId, `Beslutspunkt ${x.position}`, x.text);
-  for (const x of motions) add(x.paragraphId, `Yrkande ${x.position}`, x.text);
-  for (const x of statements) add(x.paragraphId, `Yttrande ${x.position}`, x.text);
-  for (const x of reservations) add(x.paragraphId, `Reservation ${x.position}`, x.justification);
-  const items: ReviewItem[] = [];
+  for (const x of points) add(x.paragraphId, { where: `Beslutspunkt ${x.position}`, text: x.text });
+  for (const x of motions)
+    add(x.paragraphId, {
+      where: `Yrkande ${x.position}`,
+      text: x.text,
+      free: { field: "motion", sourceId: x.id },
+    });
+  for (const x of statements)
+    add(x.paragraphId, {
+      where: `Yttrande ${x.position}`,
+      text: x.text,
+      free: { field: "statement", sourceId: x.id },
+    });
+  for (const x of reservations)
+    add(x.paragraphId, {
+      where: `Reservation ${x.position}`,
+      text: x.justification,
+      free: { field: "reservation", sourceId: x.id },
+    });
+  const secret: SecretText[] = [];
+  const found: Finding[] = [];
   for (const r of rows) {
     const base = {
       code: bodyDecisionCode({ shortName: r.bodyShortName, name: r.bodyName }, r.heldOn, r.number),
       path: `/protokoll/${r.bodySlug}/${r.year}/${r.number}`,
       secretaryPath: `/sammantraden/${r.meetingId}/sekreterare/paragrafer/${r.id}`,
       caseNumber: r.caseNumber,
-      secretCase: r.caseSecret !== null,
     };
     for (const t of texts.get(r.id) ?? []) {
-      // Free text on a secret case is listed whole; the decision points are public and only screened.
-      if (base.secretCase && !t.where.startsWith("Beslutspunkt") && t.where !== "Rubrik på dagordningen")
-        items.push({ ...base, where: t.where, found: null });
-      for (const f of findPersonalData(t.text ?? ""))
-        items.push({ ...base, where: t.where, found: `${personalDataLabel[f.kind]}: ${f.text}` });
+      const text = t.text ?? "";
+      // Free text on a secret case is listed whole, with its review; the title shows the case's public title and the
+      // decision points are public, so those are only screened.
+      if (r.caseSecret && t.free) {
+        const sha = textSha256(text);
+        const review = reviewOf.get(`${t.free.field}:${t.free.sourceId}:${sha}`);
+        secret.push({
+          ...base,
+          where: t.where,
+          paragraphId: r.id,
+          ...t.free,
+          text,
+          textSha256: sha,
+          review: review ? { by: review.reviewedBy, at: review.reviewedAt } : null,
+        });
+      }
+      for (const f of findPersonalData(text))
+        found.push({ ...base, where: t.where, found: `${personalDataLabel[f.kind]}: ${f.text}` });
     }
   }
-  return items;
+  return { secret, found };
 }

@@ -77,7 +77,7 @@ describe("personal data and secret cases' free text in published texts (L31)", (
     expect(review).toContain("telefonnummer: 070-123 45 67");
     expect(review).toContain("adress: Storgatan 12");
     expect(review).toMatch(
-      /Fritext i sekretessärenden<\/h2><p>[^<]*<\/p><ul><li><a[^>]*>[^<]*<\/a>: Sammanfattning/,
+      /Fritext i sekretessärenden<\/h2><p>[^<]*<\/p><p>1 av 1 texter väntar på granskning.<\/p><ul><li[^>]*><p><a[^>]*>[^<]*<\/a>: Sammanfattning<\/p><blockquote><p>Barnet placeras hos mormor.<\/p>/,
     );
     // The secretary's own page of the paragraph is the internal version, whole.
     const desk = await (

@@ -38,7 +38,15 @@ const publicTitle = "Ärende om enskild";
 const secretDescription = "Utredning om skyddad adress på Lönnvägen 7";
 const secretSender = "Nora Nyström";
 /** Words that must never reach a reader without access, in any spelling a page or API might give them. */
-const secretWords = [realTitle, "Skyddade personuppgifter", secretDescription, "Lönnvägen", secretSender];
+const secretWords = [
+  realTitle,
+  "Skyddade personuppgifter",
+  // The spelling of a download's file name (KF-2026-03-10-§1-Skyddade-personuppgifter-for-NN.pdf).
+  "Skyddade-personuppgifter",
+  secretDescription,
+  "Lönnvägen",
+  secretSender,
+];
 
 let database: Database;
 beforeAll(async () => {

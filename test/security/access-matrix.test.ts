@@ -34,6 +34,8 @@ const writeRules: [RegExp, Allowed][] = [
   // An appeal is registered in the diarium (register:write), though it is filed under the paragraph.
   [/ \/api\/paragraphs\/\{id\}\/appeals$/, ["admin", "registrar"]],
   [/ \/api\/(dispatch-deliveries|dispatch-bounces)\b/, ["admin", "secretary"]],
+  // A review of free text on a secret case lets the public versions show it (L31): the secretary's, as the minutes.
+  [/^POST \/api\/paragraphs\/\{id\}\/secret-text-reviews$/, ["admin", "secretary"]],
   [/ \/api\/(reserves|call-offs|areas|follow-up-calendar)\b/, ["admin", "registrar", "case_officer"]],
   [/ \/api\/report-templates\b/, ["admin"]],
   [/ \/api\/reports\b/, ["admin", "registrar", "case_officer"]],

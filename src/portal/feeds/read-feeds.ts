@@ -2,7 +2,7 @@ import type { Tx } from "../../db/connect.js";
 import { todayInStockholm } from "../../domain/clock.js";
 import { listResolutionPoints } from "../oparl/queries.js";
 import { findLiveBodyBySlug } from "../open-data/queries.js";
-import { listCalendarMeetings, listLatestDecisions, listPublishedNotices } from "../queries.js";
+import { listLatestDecisions, listMeetingsFrom } from "../queries.js";
 
 // What the feeds carry, each in a fixed number of queries. A body's feed names its body by slug; null when none.
 
@@ -21,7 +21,7 @@ export async function readCalendar(tx: Tx, municipalityId: string, slug?: string
   const fromDay = todayInStockholm(new Date(now.getTime() - year));
   return {
     bodyName: body.name,
-    meetings: await listCalendarMeetings(tx, municipalityId, { bodyId: body.bodyId, fromDay, limit: 2000 }),
+    meetings: await listMeetingsFrom(tx, municipalityId, { bodyId: body.bodyId, fromDay, limit: 2000 }),
   };
 }
 

@@ -5,6 +5,7 @@ import { oparlValidators } from "../../../test/support/oparl-schemas.js";
 import type { Database } from "../../db/connect.js";
 import { inTransaction } from "../../db/transaction.js";
 import { loadExample } from "../../example/load-example.js";
+import { party } from "../../organisation/tables.js";
 
 // The whole OParl API of the Malmö example, crawled from the system object: every object it reaches must be valid
 // against the OParl 1.1 schemas, and every link it follows must answer.
@@ -49,6 +50,7 @@ describe("OParl 1.1 (X1)", () => {
     const invalid: string[] = [];
     const unreachable: string[] = [];
     const types = new Map<string, number>();
+    const files = new Map<string, Record<string, unknown>>();
     while (queue.length > 0) {
       const url = queue.shift()!;
       if (seen.has(url)) continue;
@@ -62,6 +64,7 @@ describe("OParl 1.1 (X1)", () => {
       for (const o of objectsIn(body)) {
         const type = o.type as string;
         types.set(type, (types.get(type) ?? 0) + 1);
+        if (type.endsWith("/File")) files.set(o.id as string, o);
         const validate = validators.get(type);
         if (!validate) invalid.push(`${String(o.id)}: unknown type ${type}`);
         else if (!(validate(o) as boolean))
@@ -88,7 +91,60 @@ describe("OParl 1.1 (X1)", () => {
       "Location",
     ])
       expect(types.get(`https://schema.oparl.org/1.1/${t}`) ?? 0, t).toBeGreaterThan(0);
+
+    // Every File answers at its download address with its media type, under the file name it gives; the HTML
+    // rendering is the master of a PDF and a DOCX rendering.
+    const formats = new Map<string, number>();
+    const wrong: string[] = [];
+    for (const f of files.values()) {
+      const mimeType = f.mimeType as string;
+      formats.set(mimeType, (formats.get(mimeType) ?? 0) + 1);
+      const res = await get(f.downloadUrl as string);
+      const disposition = res.headers.get("content-disposition") ?? "";
+      if (res.status !== 200 || !res.headers.get("content-type")?.startsWith(mimeType))
+        wrong.push(`${f.downloadUrl}: ${res.status} ${res.headers.get("content-type")}, not ${mimeType}`);
+      else if (!disposition.includes(`filename*=UTF-8''${encodeURIComponent(f.fileName as string)}`))
+        wrong.push(`${f.downloadUrl}: ${disposition}, not ${f.fileName}`);
+      if ((await get(f.accessUrl as string)).status !== 200) wrong.push(`${f.accessUrl}: not found`);
+      const related = f.mimeType === "text/html" ? (f.derivativeFile as string[]) : [f.masterFile as string];
+      for (const id of related) if (!files.has(id)) wrong.push(`${f.id}: ${id} not reached`);
+    }
+    expect(wrong).toEqual([]);
+    expect(formats.get("text/html")).toBeGreaterThan(0);
+    expect(formats.get("application/pdf")).toBe(formats.get("text/html"));
+    expect(formats.get("application/vnd.openxmlformats-officedocument.wordprocessingml.document")).toBe(
+      formats.get("text/html"),
+    );
   }, 600_000);
+
+  it("names who attended a meeting, and each person's party as an Organization reached through a Membership", async () => {
+    const system = await (await get(`${base}/oparl/v1.1/system`)).json();
+    const body = (await (await get(system.body)).json()).data[0];
+    const meetings = (await (await get(`${body.meeting}?limit=500`)).json()).data;
+    const attended = meetings.filter((m: { participant: string[] }) => m.participant.length > 0);
+    expect(attended.length).toBeGreaterThan(0);
+    const person = await (await get(attended[0].participant[0])).json();
+    expect(person.type).toBe("https://schema.oparl.org/1.1/Person");
+    const parties: { id: string; name: string; membership: string[]; web: string }[] = [];
+    for (const membership of person.membership) {
+      const organization = await (await get(membership.organization)).json();
+      if (organization.organizationType === "Partei") parties.push(organization);
+    }
+    expect(parties).toHaveLength(1);
+    expect(parties[0]!.name).toBe(person["paragraf:party"]);
+    expect((await get(parties[0]!.web)).status).toBe(200);
+    expect(parties[0]!.membership).toContain(
+      person.membership.find((x: { organization: string }) => x.organization === parties[0]!.id).id,
+    );
+    const organizations = (await (await get(`${body.organization}?limit=500`)).json()).data;
+    const partyNames = (await database.db.select({ name: party.name }).from(party)).map((x) => x.name).sort();
+    expect(
+      organizations
+        .filter((o: { organizationType: string }) => o.organizationType === "Partei")
+        .map((o: { name: string }) => o.name)
+        .sort(),
+    ).toEqual(partyNames);
+  });
 
   it("pages lists with links.next and filters them by modified_since", async () => {
     const system = await (await get(`${base}/oparl/v1.1/system`)).json();
@@ -110,7 +166,7 @@ describe("OParl 1.1 (X1)", () => {
   it("reaches every object of a list page by page, the files of all three kinds included", async () => {
     const system = await (await get(`${base}/oparl/v1.1/system`)).json();
     const body = (await (await get(system.body)).json()).data[0];
-    for (const list of [body.file, body.meeting, body.agendaItem]) {
+    for (const list of [body.file, body.meeting, body.agendaItem, body.organization, body.membership]) {
       const all = (await (await get(`${list}?limit=500`)).json()).data.map((o: { id: string }) => o.id);
       const paged: string[] = [];
       let next: string | undefined = `${list}?limit=2`;
@@ -140,6 +196,9 @@ describe("OParl 1.1 (X1)", () => {
   it("refuses bad input with 400 or 404 and a clear body, never a 500", async () => {
     const system = await (await get(`${base}/oparl/v1.1/system`)).json();
     const body = (await (await get(system.body)).json()).data[0];
+    const firstFile = ((await (await get(`${body.file}?limit=1`)).json()).data[0].id as string)
+      .split("/")
+      .at(-1);
     for (const query of [
       "limit=100000000",
       "limit=0",
@@ -159,6 +218,9 @@ describe("OParl 1.1 (X1)", () => {
       "/oparl/v1.1/paper/'; drop table register_case; --",
       "/oparl/v1.1/nonsense/00000000-0000-0000-0000-000000000000",
       "/oparl/v1.1/file/beslut/x",
+      // A real decision's id under a kind the API has not.
+      ...["beslut-pdf-x", "beslut-html", "pdf"].map((kind) => `/oparl/v1.1/file/${kind}/${firstFile}`),
+
       `/oparl/v1.1/body/${body.id.split("/").at(-1)}/nonsense`,
       "/oparl/v1.1/legislativeterm/x/2022",
     ]) {

@@ -1,3 +1,4 @@
+import { baseName } from "../../documents/file-name.js";
 import { bodyDecisionCode } from "../../domain/citation.js";
 import { stockholmInstant } from "../../domain/clock.js";
 import { maskPersonalData } from "../../domain/personal-data.js";
@@ -6,12 +7,13 @@ import type {
   findMunicipalityRow,
   listAgendaItemRows,
   listConsultationRows,
-  listMeetingFileRows,
   listMeetingRows,
   listMembershipRows,
   listOrganizationRows,
   listPaperRows,
   listParagraphFileRows,
+  listPartyMembershipRows,
+  listPartyRows,
   listPersonRows,
   listResolutionPoints,
 } from "./queries.js";
@@ -139,6 +141,42 @@ export function presentOrganization(
   };
 }
 
+/** A party as an Organization: organizationType "Partei" as the OParl text names it, with its members. */
+export function presentParty(
+  ctx: OparlContext,
+  x: Rows<typeof listPartyRows>[number],
+  membershipIds: string[],
+) {
+  return {
+    id: oparlUrl(ctx, `/organization/${x.id}`),
+    type: `${schema}Organization`,
+    body: oparlUrl(ctx, `/body/${ctx.municipalityId}`),
+    name: x.name,
+    shortName: x.abbreviation,
+    organizationType: "Partei",
+    classification: "party",
+    membership: membershipIds.map((id) => oparlUrl(ctx, `/membership/${id}`)),
+    web: `${ctx.base}/partier`,
+    created: iso(x.createdAt),
+    modified: iso(x.updatedAt),
+    ...(x.deletedAt ? { deleted: true } : {}),
+  };
+}
+
+/** A person's membership of their party (a person has one party; the membership is named by the person's id). */
+export function presentPartyMembership(ctx: OparlContext, x: Rows<typeof listPartyMembershipRows>[number]) {
+  return {
+    id: oparlUrl(ctx, `/membership/${x.id}`),
+    type: `${schema}Membership`,
+    person: oparlUrl(ctx, `/person/${x.personId}`),
+    organization: oparlUrl(ctx, `/organization/${x.partyId}`),
+    role: "Partimedlem",
+    created: iso(x.createdAt),
+    modified: iso(x.updatedAt),
+    ...(x.deletedAt ? { deleted: true } : {}),
+  };
+}
+
 const roleName: Record<string, string> = {
   chair: "Ordförande",
   vice_chair: "Vice ordförande",
@@ -166,6 +204,7 @@ export function presentPerson(
   ctx: OparlContext,
   r: Rows<typeof listPersonRows>[number],
   memberships: Rows<typeof listMembershipRows>,
+  partyMemberships: Rows<typeof listPartyMembershipRows>,
 ) {
   const p = r.person;
   // No e-mail or phone: a member's contact details are not published through the API (L31).
@@ -177,7 +216,10 @@ export function presentPerson(
     ...(r.partyName
       ? { "paragraf:party": r.partyName, "paragraf:partyAbbreviation": r.partyAbbreviation }
       : {}),
-    membership: memberships.map((x) => presentMembership(ctx, x)),
+    membership: [
+      ...memberships.map((x) => presentMembership(ctx, x)),
+      ...partyMemberships.map((x) => presentPartyMembership(ctx, x)),
+    ],
     web: `${ctx.base}/ledamoter/${p.id}`,
     created: iso(p.createdAt),
     modified: iso(p.updatedAt),
@@ -205,67 +247,92 @@ const meetingState: Record<string, string> = {
   closed: "avslutat",
 };
 
-type FileKind = "beslut" | "kallelse" | "protokoll";
-export const fileKinds: FileKind[] = ["beslut", "kallelse", "protokoll"];
+type DocumentKind = "beslut" | "kallelse" | "protokoll";
+export const fileFormats = ["html", "pdf", "docx"] as const;
+export type FileFormat = (typeof fileFormats)[number];
+/** The kinds of the files list, in its order: each document's HTML rendering, then its PDF and DOCX renderings. */
+export const fileKinds = (["beslut", "kallelse", "protokoll"] as const).flatMap((k) =>
+  fileFormats.map((f) => (f === "html" ? k : `${k}-${f}`)),
+);
 
-/** A document Paragraf renders (a decision, a notice, the minutes), with the address of its HTML rendering. */
-function renderedFile(
-  ctx: OparlContext,
-  kind: FileKind,
-  id: string,
-  name: string,
-  path: string,
-  date: string,
-  created: Date,
-  modified: Date,
-  links: { meeting?: string[]; agendaItem?: string[]; paper?: string[] },
-) {
-  // The PDF and DOCX renderings join as derivative files when the documents capability publishes them.
+/** "beslut-pdf" → the extract as PDF; null for a kind the API has not. */
+export function parseFileKind(kind: string): { document: DocumentKind; format: FileFormat } | null {
+  if (!fileKinds.includes(kind)) return null;
+  const [document, format = "html"] = kind.split("-") as [DocumentKind, FileFormat?];
+  return { document, format };
+}
+
+const mimeTypes: Record<FileFormat, string> = {
+  html: "text/html",
+  pdf: "application/pdf",
+  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+};
+const formatLabel: Record<FileFormat, string> = { html: "HTML", pdf: "PDF", docx: "Word" };
+
+/** A document Paragraf renders (a decision's extract, a notice, the minutes) in HTML, PDF and DOCX. */
+interface RenderedDocument {
+  kind: DocumentKind;
+  id: string;
+  name: string;
+  /** The download's file name without its extension, as src/documents names it (from-minutes.ts). */
+  baseName: string;
+  /** The page that shows the document. */
+  page: string;
+  /** The download address of a rendering: the page's address with utdrag.pdf, kallelse.docx, …. */
+  download: (format: FileFormat) => string;
+  date: string;
+  created: Date;
+  modified: Date;
+  links: { meeting?: string[]; agendaItem?: string[]; paper?: string[] };
+}
+
+/**
+ * One rendering of a document as an OParl File. The HTML rendering is the master, which the meeting and the agenda
+ * item embed; the PDF/A and DOCX renderings are its derivative files, each an object of its own in the files list.
+ */
+function renderedFile(ctx: OparlContext, d: RenderedDocument, format: FileFormat) {
+  const idOf = (f: FileFormat) => oparlUrl(ctx, `/file/${f === "html" ? d.kind : `${d.kind}-${f}`}/${d.id}`);
   return {
-    id: oparlUrl(ctx, `/file/${kind}/${id}`),
+    id: idOf(format),
     type: `${schema}File`,
-    name,
-    fileName: `${path.split("/").filter(Boolean).join("-")}.html`,
-    mimeType: "text/html",
-    date,
-    accessUrl: `${ctx.base}${path}`,
-    downloadUrl: `${ctx.base}${path}`,
-    ...links,
-    created: iso(created),
-    modified: iso(modified),
+    name: format === "html" ? d.name : `${d.name} (${formatLabel[format]})`,
+    fileName: `${d.baseName}.${format}`,
+    mimeType: mimeTypes[format],
+    date: d.date,
+    accessUrl: `${ctx.base}${format === "html" ? d.page : d.download(format)}`,
+    downloadUrl: `${ctx.base}${d.download(format)}`,
+    ...(format === "html" ? { derivativeFile: [idOf("pdf"), idOf("docx")] } : { masterFile: idOf("html") }),
+    ...d.links,
+    created: iso(d.created),
+    modified: iso(d.modified),
   };
 }
 
-export function presentMeetingFiles(ctx: OparlContext, r: MeetingRow) {
+export function presentMeetingFiles(ctx: OparlContext, r: MeetingRow, format: FileFormat = "html") {
   const m = r.meeting;
-  const address = meetingAddress(r.bodySlug, m.heldOn);
-  const meetingId = [oparlUrl(ctx, `/meeting/${m.id}`)];
+  const document = (kind: "kallelse" | "protokoll", word: string, page: string, date: string) =>
+    renderedFile(
+      ctx,
+      {
+        kind,
+        id: m.id,
+        name: `${word} ${r.bodyName} ${m.heldOn}`,
+        baseName: baseName([r.bodyShortName ?? r.bodyName, m.heldOn, word]),
+        page,
+        download: (f) => `/sammantraden/${m.id}/${kind}.${f}`,
+        date,
+        created: m.createdAt,
+        modified: m.updatedAt,
+        links: { meeting: [oparlUrl(ctx, `/meeting/${m.id}`)] },
+      },
+      format,
+    );
   return {
     invitation: m.noticePublishedOn
-      ? renderedFile(
-          ctx,
-          "kallelse",
-          m.id,
-          `Kallelse ${r.bodyName} ${m.heldOn}`,
-          address,
-          m.noticePublishedOn,
-          m.createdAt,
-          m.updatedAt,
-          { meeting: meetingId },
-        )
+      ? document("kallelse", "Kallelse", meetingAddress(r.bodySlug, m.heldOn), m.noticePublishedOn)
       : null,
     minutes: m.closedAt
-      ? renderedFile(
-          ctx,
-          "protokoll",
-          m.id,
-          `Protokoll ${r.bodyName} ${m.heldOn}`,
-          `/sammantraden/${m.id}/protokoll`,
-          m.heldOn,
-          m.createdAt,
-          m.updatedAt,
-          { meeting: meetingId },
-        )
+      ? document("protokoll", "Protokoll", `/sammantraden/${m.id}/protokoll`, m.heldOn)
       : null,
   };
 }
@@ -274,6 +341,7 @@ export function presentMeeting(
   ctx: OparlContext,
   r: MeetingRow,
   items: ReturnType<typeof presentAgendaItem>[],
+  participantIds: string[],
 ) {
   const m = r.meeting;
   const files = presentMeetingFiles(ctx, r);
@@ -287,6 +355,8 @@ export function presentMeeting(
     ...(m.closedAt ? { end: iso(m.closedAt) } : {}),
     location: presentLocation(ctx, r),
     organization: [oparlUrl(ctx, `/organization/${m.bodyId}`)],
+    // Who attended, from the minutes' attendance (members, serving substitutes, others present).
+    participant: participantIds.map((id) => oparlUrl(ctx, `/person/${id}`)),
     ...(files.invitation ? { invitation: files.invitation } : {}),
     ...(files.minutes ? { verbatimProtocol: files.minutes } : {}),
     agendaItem: items,
@@ -299,31 +369,47 @@ export function presentMeeting(
 
 type ItemRow = Rows<typeof listAgendaItemRows>[number];
 
-export function presentParagraphFile(ctx: OparlContext, p: Rows<typeof listParagraphFileRows>[number]) {
+/** A decision's extract (protokollsutdrag) as a File, under its case's public title (OSL 5 kap. 2 §). */
+export function presentParagraphFile(
+  ctx: OparlContext,
+  p: Omit<Rows<typeof listParagraphFileRows>[number], "startsAt" | "caseNumber" | "bodyId">,
+  format: FileFormat = "html",
+) {
   const code = bodyDecisionCode({ shortName: p.bodyShortName, name: p.bodyName }, p.heldOn, p.number);
+  const page = `/protokoll/${p.bodySlug}/${p.year}/${p.number}`;
+  const title = registerTitle(
+    { secret: p.caseSecret, title: p.itemTitle, publicTitle: p.casePublicTitle },
+    false,
+  );
   return renderedFile(
     ctx,
-    "beslut",
-    p.id,
-    `Beslut ${code}`,
-    `/protokoll/${p.bodySlug}/${p.year}/${p.number}`,
-    p.heldOn,
-    p.createdAt,
-    p.updatedAt,
     {
-      meeting: [oparlUrl(ctx, `/meeting/${p.meetingId}`)],
-      agendaItem: [oparlUrl(ctx, `/agendaitem/${p.agendaItemId}`)],
-      paper: [oparlUrl(ctx, `/paper/${p.caseId}`)],
+      kind: "beslut",
+      id: p.id,
+      name: `Beslut ${code}`,
+      baseName: baseName([p.bodyShortName ?? p.bodyName, p.heldOn, `§${p.number}`, title]),
+      page,
+      download: (f) => `${page}/utdrag.${f}`,
+      date: p.heldOn,
+      created: p.createdAt,
+      modified: p.updatedAt,
+      links: {
+        meeting: [oparlUrl(ctx, `/meeting/${p.meetingId}`)],
+        agendaItem: [oparlUrl(ctx, `/agendaitem/${p.agendaItemId}`)],
+        paper: [oparlUrl(ctx, `/paper/${p.caseId}`)],
+      },
     },
+    format,
   );
 }
 
 export function presentMeetingFile(
   ctx: OparlContext,
   kind: "kallelse" | "protokoll",
-  r: Rows<typeof listMeetingFileRows>[number],
+  r: MeetingRow,
+  format: FileFormat = "html",
 ) {
-  const files = presentMeetingFiles(ctx, r);
+  const files = presentMeetingFiles(ctx, r, format);
   return kind === "kallelse" ? files.invitation : files.minutes;
 }
 
@@ -364,10 +450,12 @@ export function presentAgendaItem(
             heldOn,
             agendaItemId: i.id,
             caseId: i.caseId,
+            itemTitle: i.title,
+            caseSecret: r.caseSecret,
+            casePublicTitle: r.casePublicTitle,
             bodySlug: r.bodySlug,
             bodyName: body.name,
             bodyShortName: body.shortName,
-            bodyKind: "council",
           }),
           "paragraf:decision": `${ctx.base}/protokoll/${r.bodySlug}/${r.paragraphYear}/${r.paragraphNumber}`,
           "paragraf:votes": `${ctx.base}/oppna-data/beslut/${r.paragraphId}`,

@@ -1,9 +1,17 @@
 import { type AnyColumn, and, asc, eq, gt, isNotNull, type SQL, sql } from "drizzle-orm";
 import { anyOf } from "../../db/any-of.js";
 import type { Tx } from "../../db/connect.js";
-import { agendaItem, decisionPoint, decisionRouteStep, meeting, paragraph } from "../../meetings/tables.js";
+import {
+  agendaItem,
+  attendance,
+  decisionPoint,
+  decisionRouteStep,
+  meeting,
+  paragraph,
+} from "../../meetings/tables.js";
 import { body, membership, municipality, party, person } from "../../organisation/tables.js";
 import { registerCase } from "../../register/tables.js";
+import { selectDecisions } from "../queries.js";
 
 // The rows OParl lists and objects are made of. Every list is one query for one page of rows (keyset on the id,
 // so a page costs the same at the start of a list as deep in it), and what a page embeds (a meeting's agenda
@@ -50,6 +58,53 @@ export function listOrganizationRows(tx: Tx, municipalityId: string, w: Window) 
     .limit(w.limit);
 }
 
+/** Parties: each is an Organization beside the bodies. */
+export function listPartyRows(tx: Tx, municipalityId: string, w: Window) {
+  return tx
+    .select()
+    .from(party)
+    .where(
+      and(
+        eq(party.municipalityId, municipalityId),
+        ...windowed(w, party.id, party.createdAt, party.updatedAt),
+      ),
+    )
+    .orderBy(asc(party.id))
+    .limit(w.limit);
+}
+
+/**
+ * Persons with a party: each is a Membership of the person in the party, identified by the person's id (a person
+ * has one party), created and modified with the person.
+ */
+export function listPartyMembershipRows(
+  tx: Tx,
+  municipalityId: string,
+  w: Window & { personIds?: readonly string[]; partyIds?: readonly string[] },
+) {
+  return tx
+    .select({
+      id: person.id,
+      personId: person.id,
+      partyId: sql<string>`${person.partyId}`,
+      createdAt: person.createdAt,
+      updatedAt: person.updatedAt,
+      deletedAt: person.deletedAt,
+    })
+    .from(person)
+    .where(
+      and(
+        eq(person.municipalityId, municipalityId),
+        isNotNull(person.partyId),
+        w.personIds ? anyOf(person.id, w.personIds) : undefined,
+        w.partyIds ? anyOf(person.partyId, w.partyIds) : undefined,
+        ...windowed(w, person.id, person.createdAt, person.updatedAt),
+      ),
+    )
+    .orderBy(asc(person.id))
+    .limit(w.limit);
+}
+
 export function listPersonRows(tx: Tx, municipalityId: string, w: Window) {
   return tx
     .select({ person, partyName: party.name, partyAbbreviation: party.abbreviation })
@@ -85,20 +140,40 @@ export function listMembershipRows(
     .limit(w.limit);
 }
 
-export function listMeetingRows(tx: Tx, municipalityId: string, w: Window & { bodyId?: string }) {
+/**
+ * Meetings, of one body or all; with `published`, only those with a published notice, or with minutes (closed):
+ * each of those is a notice document, or a minutes document (a File).
+ */
+export function listMeetingRows(
+  tx: Tx,
+  municipalityId: string,
+  w: Window & { bodyId?: string; published?: "kallelse" | "protokoll" },
+) {
   return tx
-    .select({ meeting, bodySlug: body.slug, bodyName: body.name })
+    .select({ meeting, bodySlug: body.slug, bodyName: body.name, bodyShortName: body.shortName })
     .from(meeting)
     .innerJoin(body, eq(body.id, meeting.bodyId))
     .where(
       and(
         eq(meeting.municipalityId, municipalityId),
         w.bodyId ? eq(meeting.bodyId, w.bodyId) : undefined,
+        w.published === "kallelse" ? isNotNull(meeting.noticePublishedOn) : undefined,
+        w.published === "protokoll" ? isNotNull(meeting.closedAt) : undefined,
         ...windowed(w, meeting.id, meeting.createdAt, meeting.updatedAt),
       ),
     )
     .orderBy(asc(meeting.id))
     .limit(w.limit);
+}
+
+/** Who attended these meetings, from the minutes' attendance: each person once per meeting. */
+export function listParticipantRows(tx: Tx, meetingIds: readonly string[]) {
+  if (meetingIds.length === 0) return Promise.resolve([]);
+  return tx
+    .selectDistinct({ meetingId: attendance.meetingId, personId: attendance.personId })
+    .from(attendance)
+    .where(anyOf(attendance.meetingId, meetingIds))
+    .orderBy(asc(attendance.meetingId), asc(attendance.personId));
 }
 
 const itemModified = sql`coalesce(${paragraph.updatedAt}, ${agendaItem.createdAt})`;
@@ -212,26 +287,7 @@ export function listConsultationsOfItems(tx: Tx, agendaItemIds: readonly string[
 
 /** Paragraphs: each is published as a decision document (a File). */
 export function listParagraphFileRows(tx: Tx, municipalityId: string, w: Window) {
-  return tx
-    .select({
-      id: paragraph.id,
-      year: paragraph.year,
-      number: paragraph.number,
-      createdAt: paragraph.createdAt,
-      updatedAt: paragraph.updatedAt,
-      meetingId: paragraph.meetingId,
-      heldOn: meeting.heldOn,
-      agendaItemId: paragraph.agendaItemId,
-      caseId: agendaItem.caseId,
-      bodySlug: body.slug,
-      bodyName: body.name,
-      bodyShortName: body.shortName,
-      bodyKind: body.kind,
-    })
-    .from(paragraph)
-    .innerJoin(meeting, eq(meeting.id, paragraph.meetingId))
-    .innerJoin(body, eq(body.id, paragraph.bodyId))
-    .innerJoin(agendaItem, eq(agendaItem.id, paragraph.agendaItemId))
+  return selectDecisions(tx)
     .where(
       and(
         eq(paragraph.municipalityId, municipalityId),
@@ -239,22 +295,5 @@ export function listParagraphFileRows(tx: Tx, municipalityId: string, w: Window)
       ),
     )
     .orderBy(asc(paragraph.id))
-    .limit(w.limit);
-}
-
-/** Meetings with a published notice or minutes: each has a notice document and, once closed, the minutes. */
-export function listMeetingFileRows(tx: Tx, municipalityId: string, w: Window & { closed?: boolean }) {
-  return tx
-    .select({ meeting, bodySlug: body.slug, bodyName: body.name })
-    .from(meeting)
-    .innerJoin(body, eq(body.id, meeting.bodyId))
-    .where(
-      and(
-        eq(meeting.municipalityId, municipalityId),
-        w.closed ? isNotNull(meeting.closedAt) : isNotNull(meeting.noticePublishedOn),
-        ...windowed(w, meeting.id, meeting.createdAt, meeting.updatedAt),
-      ),
-    )
-    .orderBy(asc(meeting.id))
     .limit(w.limit);
 }

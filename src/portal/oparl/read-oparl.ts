@@ -3,6 +3,7 @@ import {
   electionYears,
   fileKinds,
   type OparlContext,
+  parseFileKind,
   presentAgendaItem,
   presentBody,
   presentConsultation,
@@ -14,6 +15,8 @@ import {
   presentOrganization,
   presentPaper,
   presentParagraphFile,
+  presentParty,
+  presentPartyMembership,
   presentPerson,
 } from "./present.js";
 import {
@@ -21,12 +24,14 @@ import {
   listAgendaItemRows,
   listConsultationRows,
   listConsultationsOfItems,
-  listMeetingFileRows,
   listMeetingRows,
   listMembershipRows,
   listOrganizationRows,
   listPaperRows,
   listParagraphFileRows,
+  listParticipantRows,
+  listPartyMembershipRows,
+  listPartyRows,
   listPersonRows,
   listResolutionPoints,
   type Window,
@@ -80,6 +85,22 @@ export const objectKinds: Record<string, ListKind> = {
   location: "locations",
 };
 
+/**
+ * One page of a list made of two kinds of rows (bodies and parties, memberships of bodies and of parties): each kind
+ * is fetched a row past the page, after the same id, and the two merged in the order of the id, so the keyset holds.
+ */
+function merged<A extends { id: string }, B extends { id: string }>(
+  a: A[],
+  b: B[],
+  limit: number,
+): { rows: ({ kind: "a"; row: A } | { kind: "b"; row: B })[]; next: string | null } {
+  const all = [
+    ...a.map((row) => ({ kind: "a" as const, row })),
+    ...b.map((row) => ({ kind: "b" as const, row })),
+  ].sort((x, y) => (x.row.id < y.row.id ? -1 : x.row.id > y.row.id ? 1 : 0));
+  return page(all, limit, (x) => x.row.id);
+}
+
 function page<R>(rows: R[], limit: number, idOf: (r: R) => string): { rows: R[]; next: string | null } {
   if (rows.length <= limit) return { rows, next: null };
   const kept = rows.slice(0, limit);
@@ -116,6 +137,7 @@ async function meetingsPage(tx: Tx, ctx: OparlContext, w: Window & { bodyId?: st
       : [];
   const embedded = await itemObjects(tx, ctx, items);
   const byMeeting = groupBy(embedded, (x) => x.meetingId);
+  const participants = groupBy(await listParticipantRows(tx, meetingIds), (x) => x.meetingId);
   return {
     data: found.rows.map((r) =>
       presentMeeting(
@@ -124,6 +146,7 @@ async function meetingsPage(tx: Tx, ctx: OparlContext, w: Window & { bodyId?: st
         (byMeeting.get(r.meeting.id) ?? [])
           .sort((a, b) => a.object.order - b.object.order)
           .map((x) => x.object),
+        (participants.get(r.meeting.id) ?? []).map((x) => x.personId),
       ),
     ),
     next: found.next,
@@ -174,12 +197,15 @@ async function itemObjects(tx: Tx, ctx: OparlContext, rows: Awaited<ReturnType<t
   });
 }
 
-/** Files: decisions, then notices, then minutes; the cursor names the kind and the id ("beslut:…"). */
+/**
+ * Files: the decisions' extracts, then the notices, then the minutes, each kind as HTML, then PDF, then DOCX; the
+ * cursor names the kind and the id ("beslut-pdf:…").
+ */
 async function filesPage(tx: Tx, ctx: OparlContext, w: Window): Promise<OparlPage> {
   const [afterKind, afterId] = w.after ? (w.after.split(":") as [string, string]) : [fileKinds[0]!, null];
   const data: OparlObject[] = [];
   let next: string | null = null;
-  for (const kind of fileKinds.slice(Math.max(0, fileKinds.indexOf(afterKind as never)))) {
+  for (const kind of fileKinds.slice(Math.max(0, fileKinds.indexOf(afterKind)))) {
     const left = w.limit - data.length;
     const after = kind === afterKind ? afterId : null;
     if (left <= 0) {
@@ -187,17 +213,18 @@ async function filesPage(tx: Tx, ctx: OparlContext, w: Window): Promise<OparlPag
       break;
     }
     const sub: Window = { ...w, after, limit: left + 1 };
-    if (kind === "beslut") {
+    const { document, format } = parseFileKind(kind)!;
+    if (document === "beslut") {
       const found = page(await listParagraphFileRows(tx, ctx.municipalityId, sub), left, (r) => r.id);
-      data.push(...found.rows.map((r) => presentParagraphFile(ctx, r)));
+      data.push(...found.rows.map((r) => presentParagraphFile(ctx, r, format)));
       if (found.next) next = `${kind}:${found.next}`;
     } else {
       const found = page(
-        await listMeetingFileRows(tx, ctx.municipalityId, { ...sub, closed: kind === "protokoll" }),
+        await listMeetingRows(tx, ctx.municipalityId, { ...sub, published: document }),
         left,
         (r) => r.meeting.id,
       );
-      data.push(...found.rows.map((r) => presentMeetingFile(ctx, kind, r)!));
+      data.push(...found.rows.map((r) => presentMeetingFile(ctx, document, r, format)!));
       if (found.next) next = `${kind}:${found.next}`;
     }
     if (next) break;
@@ -217,19 +244,33 @@ export async function readOparlList(
   const mid = ctx.municipalityId;
   switch (kind) {
     case "organizations": {
-      const found = page(await listOrganizationRows(tx, mid, more), w.limit, (r) => r.id);
-      const ids = found.rows.map((r) => r.id);
+      const found = merged(
+        await listOrganizationRows(tx, mid, more),
+        await listPartyRows(tx, mid, more),
+        w.limit,
+      );
+      const ids = found.rows.map((x) => x.row.id);
       const memberships = groupBy(
         ids.length ? await listMembershipRows(tx, mid, { limit: 100_000, bodyIds: ids }) : [],
         (x) => x.bodyId,
       );
+      const members = groupBy(
+        ids.length ? await listPartyMembershipRows(tx, mid, { limit: 100_000, partyIds: ids }) : [],
+        (x) => x.partyId,
+      );
       return {
-        data: found.rows.map((r) =>
-          presentOrganization(
-            ctx,
-            r,
-            (memberships.get(r.id) ?? []).map((x) => x.id),
-          ),
+        data: found.rows.map((x) =>
+          x.kind === "a"
+            ? presentOrganization(
+                ctx,
+                x.row,
+                (memberships.get(x.row.id) ?? []).map((y) => y.id),
+              )
+            : presentParty(
+                ctx,
+                x.row,
+                (members.get(x.row.id) ?? []).map((y) => y.id),
+              ),
         ),
         next: found.next,
       };
@@ -241,14 +282,29 @@ export async function readOparlList(
         ids.length ? await listMembershipRows(tx, mid, { limit: 100_000, personIds: ids }) : [],
         (x) => x.personId,
       );
+      const parties = groupBy(
+        ids.length ? await listPartyMembershipRows(tx, mid, { limit: 100_000, personIds: ids }) : [],
+        (x) => x.personId,
+      );
       return {
-        data: found.rows.map((r) => presentPerson(ctx, r, memberships.get(r.person.id) ?? [])),
+        data: found.rows.map((r) =>
+          presentPerson(ctx, r, memberships.get(r.person.id) ?? [], parties.get(r.person.id) ?? []),
+        ),
         next: found.next,
       };
     }
     case "memberships": {
-      const found = page(await listMembershipRows(tx, mid, more), w.limit, (r) => r.id);
-      return { data: found.rows.map((r) => presentMembership(ctx, r)), next: found.next };
+      const found = merged(
+        await listMembershipRows(tx, mid, more),
+        await listPartyMembershipRows(tx, mid, more),
+        w.limit,
+      );
+      return {
+        data: found.rows.map((x) =>
+          x.kind === "a" ? presentMembership(ctx, x.row) : presentPartyMembership(ctx, x.row),
+        ),
+        next: found.next,
+      };
     }
     case "meetings":
       return meetingsPage(tx, ctx, w);
@@ -291,20 +347,19 @@ export async function readOparlObject(
   id: string,
 ): Promise<OparlObject | null> {
   if (type === "file") {
-    const [kind, uuid] = id.split("/") as [string, string];
-    if (kind === "beslut") {
+    const [kindText, uuid] = id.split("/") as [string, string];
+    const kind = parseFileKind(kindText);
+    if (!kind) return null;
+    if (kind.document === "beslut") {
       const [row] = await listParagraphFileRows(tx, ctx.municipalityId, { limit: 1, ids: [uuid] });
-      return row ? presentParagraphFile(ctx, row) : null;
+      return row ? presentParagraphFile(ctx, row, kind.format) : null;
     }
-    if (kind === "kallelse" || kind === "protokoll") {
-      const [row] = await listMeetingFileRows(tx, ctx.municipalityId, {
-        limit: 1,
-        ids: [uuid],
-        closed: kind === "protokoll",
-      });
-      return row ? presentMeetingFile(ctx, kind, row) : null;
-    }
-    return null;
+    const [row] = await listMeetingRows(tx, ctx.municipalityId, {
+      limit: 1,
+      ids: [uuid],
+      published: kind.document,
+    });
+    return row ? presentMeetingFile(ctx, kind.document, row, kind.format) : null;
   }
   const kind = objectKinds[type];
   if (!kind) return null;

@@ -54,7 +54,9 @@ function windowOf(c: Context<AppEnv>, kind: ListKind | "files"): Window {
   const after = c.req.query("after") ?? null;
   if (after !== null) {
     const ok =
-      kind === "files" ? /^(beslut|kallelse|protokoll):([0-9a-f-]{36})?$/.test(after) : uuid.test(after);
+      kind === "files"
+        ? /^(beslut|kallelse|protokoll)(-pdf|-docx)?:([0-9a-f-]{36})?$/.test(after)
+        : uuid.test(after);
     const idOk =
       kind !== "files" || !after.includes(":") || after.endsWith(":") || uuid.test(after.split(":")[1]!);
     if (!ok || !idOk) throw new BadRequest("after ska vara den markör som links.next anger.");

@@ -1,7 +1,8 @@
 import { bodyDecisionCode } from "../../domain/citation.js";
 import { stockholmInstant } from "../../domain/clock.js";
-import { maskOptional, maskPersonalData } from "../../domain/personal-data.js";
+import { maskPersonalData } from "../../domain/personal-data.js";
 import { registerTitle } from "../../domain/secrecy.js";
+import { publicFreeText, reviewedTexts, type SecretTextField } from "../../domain/secret-text.js";
 import type { ParagraphContext, ParagraphRows } from "../../meetings/present.js";
 
 // A decision in the Popolo vocabulary (motion, vote_event, count, vote; results pass/fail; options
@@ -9,7 +10,8 @@ import type { ParagraphContext, ParagraphRows } from "../../meetings/present.js"
 // the paragraph itself, reservations and special statements (docs/open-data.md). Pure.
 //
 // What the public may see: a secret case shows its public title only (OSL 5 kap. 2 §); free text written on a
-// secret case (motion texts, the written reservation and statement texts) is left out, marked as withheld; every
+// secret case (motion texts, the written reservation and statement texts) is left out, marked as withheld, until a
+// secretary has reviewed it (domain/secret-text.ts); every
 // published text is screened for personal data (L31). Secret ballots (elections) carry counts, never who voted how.
 
 const motionClass: Record<string, string> = {
@@ -47,6 +49,7 @@ export function presentDecisions(contexts: readonly ParagraphContext[], rows: Pa
   const points = groupBy(rows.decisionPoints, (r) => r.paragraphId);
   const persons = new Map(rows.persons.map((p) => [p.id, p]));
   const parties = new Map(rows.parties.map((p) => [p.id, p]));
+  const reviewed = reviewedTexts(rows.reviews);
 
   return contexts.map((ctx) => {
     const { paragraph: p, body: b, meeting: m, item, case: c } = ctx;
@@ -54,8 +57,9 @@ export function presentDecisions(contexts: readonly ParagraphContext[], rows: Pa
     const code = bodyDecisionCode(b, m.heldOn, p.number);
     const decidedAt = stockholmInstant(m.heldOn, m.startsAt);
     const url = `${base}/protokoll/${b.slug}/${p.year}/${p.number}`;
-    /** Free text the public may read: none on a secret case, and screened for personal data otherwise. */
-    const free = (text: string | null) => (secret ? null : maskOptional(text));
+    /** Free text the public may read: on a secret case only once reviewed, and screened for personal data. */
+    const free = (text: string | null, field: SecretTextField, sourceId: string) =>
+      publicFreeText(text, { secret, reviewed, field, sourceId });
     const personRef = (id: string | null) => {
       const x = id ? persons.get(id) : undefined;
       return x
@@ -76,13 +80,13 @@ export function presentDecisions(contexts: readonly ParagraphContext[], rows: Pa
         id: x.id,
         organization_id: b.id,
         creator_id: movers[0]?.personId ?? null,
-        text: free(x.text),
+        text: free(x.text, "motion", x.id),
         identifier: `${code} yrkande ${x.position}`,
         classification: motionClass[x.kind] ?? x.kind,
         date: decidedAt,
         result: resultOf(x.id),
         "paragraf:kind": x.kind,
-        "paragraf:withheld": secret && x.text !== null,
+        "paragraf:withheld": x.text !== null && free(x.text, "motion", x.id) === null,
         "paragraf:movers": movers.map((r) => personRef(r.personId)),
         "paragraf:supporters": (motionPersons.get(x.id) ?? [])
           .filter((r) => r.role === "supporter")
@@ -172,8 +176,8 @@ export function presentDecisions(contexts: readonly ParagraphContext[], rows: Pa
         forMotion: r.forMotionId,
         announcedAt: new Date(r.announcedAt).toISOString(),
         written: r.justification !== null,
-        text: free(r.justification),
-        withheld: secret && r.justification !== null,
+        text: free(r.justification, "reservation", r.id),
+        withheld: r.justification !== null && free(r.justification, "reservation", r.id) === null,
       })),
       "paragraf:statements": (statements.get(p.id) ?? []).map((s) => ({
         id: s.id,
@@ -183,8 +187,8 @@ export function presentDecisions(contexts: readonly ParagraphContext[], rows: Pa
           .filter((x) => x.role === "announcer")
           .map((x) => personRef(x.personId)),
         announcedAt: new Date(s.announcedAt).toISOString(),
-        text: free(s.text),
-        withheld: secret && s.text !== null,
+        text: free(s.text, "statement", s.id),
+        withheld: s.text !== null && free(s.text, "statement", s.id) === null,
       })),
     };
   });
