@@ -29,6 +29,7 @@ import { createBody } from "../src/organisation/bodies.js";
 import { addMembership } from "../src/organisation/memberships.js";
 import { createPerson } from "../src/organisation/persons.js";
 import { findFirstMunicipality } from "../src/organisation/queries.js";
+import { meetingAddress } from "../src/portal/present.js";
 import { registerNewCase } from "../src/register/register-case.js";
 import type { KindOutcome, MixedKind, MixedPlan } from "./mixed-clients.js";
 import { log, recreateServerDatabase, startServer } from "./support.js";
@@ -116,7 +117,9 @@ async function prepare(database: Database) {
       const item = await addAgendaItem(tx, a, meeting.id, { caseId: c.id });
       paragraphs.push((await takeUpItem(tx, a, { agendaItemId: item.id })).id);
     }
-    return { slug: m.slug, meetingId: meeting.id, paragraphs, mover: members[1]! };
+    // The meeting page at its readable address: the UUID address only redirects there (issue 15).
+    const meetingPage = meetingAddress(body.slug, "2026-03-10");
+    return { slug: m.slug, meetingId: meeting.id, meetingPage, paragraphs, mover: members[1]! };
   });
 }
 
@@ -178,7 +181,7 @@ function kinds(prepared: Awaited<ReturnType<typeof prepare>>): MixedKind[] {
           ok: 201,
         },
         get(`/api/meetings/${prepared.meetingId}`),
-        get(`/sammantraden/${prepared.meetingId}`),
+        get(prepared.meetingPage),
       ]),
     },
   ];

@@ -15,7 +15,6 @@ import { closeMeeting } from "../meetings/close-meeting.js";
 import { planDecisionRoute } from "../meetings/plan-decision-route.js";
 import { RecipientsInput } from "../meetings/schemas.js";
 import { setRecipients } from "../meetings/set-recipients.js";
-import { paragraph } from "../meetings/tables.js";
 import { body } from "../organisation/tables.js";
 import { closeCase } from "../register/close-case.js";
 import { record, recordFile } from "../register/tables.js";

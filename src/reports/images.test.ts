@@ -4,9 +4,9 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freshMunicipality, testDatabase, tx } from "../../test/support/db.js";
+import { testDatabase, tx } from "../../test/support/db.js";
 import { docxParagraphs, pdfProblems } from "../../test/support/documents.js";
-import { buildOpenMeeting } from "../../test/support/meetings.js";
+import { draftReportInOpenMeeting } from "../../test/support/reports.js";
 import type { Database } from "../db/connect.js";
 import { renderDocx } from "../documents/docx.js";
 import { reportDocument } from "../documents/from-report.js";
@@ -14,10 +14,8 @@ import { renderHtml } from "../documents/html.js";
 import { renderPdf } from "../documents/pdf.js";
 import { DomainError } from "../domain/errors.js";
 import { addReportImage } from "./add-report-image.js";
-import { draftReport } from "./draft-report.js";
 import { readReport, readReportDocument } from "./read-report.js";
 import { saveReportVersion } from "./save-report-version.js";
-import { saveTemplate } from "./save-template.js";
 import { AddReportImageInput } from "./schemas.js";
 import { signReport } from "./sign-report.js";
 import { officialReportImage } from "./tables.js";
@@ -38,43 +36,22 @@ beforeAll(async () => {
 afterAll(() => database.close());
 
 async function setUp() {
-  const m = await freshMunicipality(database);
-  const f = await buildOpenMeeting(database, m.system);
-  await tx(database, (t) =>
-    saveTemplate(t, m.system, {
-      name: "Kommunens mall",
-      sections: [
-        { kind: "summary", heading: "Sammanfattning" },
-        { kind: "proposal", heading: "Förslag till beslut" },
-        { kind: "basis", heading: "Beslutsunderlag" },
-      ],
-    }),
-  );
-  const { report } = await tx(database, (t) =>
-    draftReport(t, m.system, {
-      caseId: f.case.id,
-      title: "Ett ärende med bilder",
-      administrationId: f.body.id,
-      referencePersonId: f.members[0]!.id,
-      datedOn: "2026-02-20",
-      texts: { summary: "Åäö och § 10 000 000 kr.", proposal: "1. Nämnden godkänner förslaget." },
-      basis: [],
-      recipients: [],
-      responsibleIds: [],
-    }),
-  );
+  const { m, f, reportId } = await draftReportInOpenMeeting(database, {
+    title: "Ett ärende med bilder",
+    texts: { summary: "Åäö och § 10 000 000 kr.", proposal: "1. Nämnden godkänner förslaget." },
+  });
   const add = (bytes: Uint8Array, input: { section?: string; alt?: string } = {}) =>
     tx(database, (t) =>
-      addReportImage(t, m.system, report.id, {
+      addReportImage(t, m.system, reportId, {
         section: (input.section ?? "summary") as "summary",
         alt: input.alt ?? alt,
         contentBase64: Buffer.from(bytes).toString("base64"),
       }),
     );
   const images = async () =>
-    (await database.db.select().from(officialReportImage).where(eq(officialReportImage.reportId, report.id)))
+    (await database.db.select().from(officialReportImage).where(eq(officialReportImage.reportId, reportId)))
       .length;
-  return { m, f, reportId: report.id, add, images };
+  return { m, f, reportId, add, images };
 }
 
 describe("images in an official report", () => {

@@ -1,8 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { approveMinutes } from "../../test/support/approval.js";
-import { freshMunicipality, type TestMunicipality, testDatabase, tx } from "../../test/support/db.js";
-import { buildOpenMeeting } from "../../test/support/meetings.js";
+import { type TestMunicipality, testDatabase, tx } from "../../test/support/db.js";
+import { draftReportInOpenMeeting } from "../../test/support/reports.js";
 import { asyncSigning } from "../../test/support/signing.js";
 import { openCorrection } from "../approval/open-correction.js";
 import type { SigningProvider } from "../approval/signing.js";
@@ -17,10 +17,8 @@ import { recordDecision } from "../meetings/record-decision.js";
 import { agendaItem } from "../meetings/tables.js";
 import { takeUpItem } from "../meetings/take-up-item.js";
 import { record } from "../register/tables.js";
-import { draftReport } from "./draft-report.js";
 import { readReport } from "./read-report.js";
 import { saveReportVersion } from "./save-report-version.js";
-import { saveTemplate } from "./save-template.js";
 import { collectReportSignature, signReport } from "./sign-report.js";
 import { officialReportSigning, officialReportVersion } from "./tables.js";
 
@@ -36,32 +34,11 @@ afterAll(() => database.close());
 const all = { all: true, bodyIds: [] };
 
 async function setUp() {
-  const m = await freshMunicipality(database);
-  const f = await buildOpenMeeting(database, m.system);
-  await tx(database, (t) =>
-    saveTemplate(t, m.system, {
-      name: "Kommunens mall",
-      sections: [
-        { kind: "summary", heading: "Sammanfattning" },
-        { kind: "proposal", heading: "Förslag till beslut" },
-        { kind: "basis", heading: "Beslutsunderlag" },
-      ],
-    }),
-  );
-  const { report } = await tx(database, (t) =>
-    draftReport(t, m.system, {
-      caseId: f.case.id,
-      title: "Ett ärende",
-      administrationId: f.body.id,
-      referencePersonId: f.members[0]!.id,
-      datedOn: "2026-02-20",
-      texts: { summary: "Kort.", proposal: "Nämnden föreslås besluta\n\n1. Nämnden godkänner förslaget." },
-      basis: [],
-      recipients: [],
-      responsibleIds: [],
-    }),
-  );
-  return { m, f, reportId: report.id };
+  const { m, f, reportId } = await draftReportInOpenMeeting(database, {
+    title: "Ett ärende",
+    texts: { summary: "Kort.", proposal: "Nämnden föreslås besluta\n\n1. Nämnden godkänner förslaget." },
+  });
+  return { m, f, reportId };
 }
 
 const read = (m: TestMunicipality, reportId: string) =>
