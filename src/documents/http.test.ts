@@ -319,6 +319,13 @@ describe("the official report through the API", () => {
     const draft = await (await client.get(page)).text();
     expect(draft).toContain(`alt="Stapeldiagram över avrop"`);
     expect(draft).toContain(`<img src="${page}/bilder/${id}" alt="Samma diagram som JPEG"`);
+    // Taken out of the draft through the API: gone from the draft, still served (a signed version may show it).
+    const removed = await client.request("DELETE", `/api/reports/${reportId}/images/${id}`);
+    expect(removed.status).toBe(204);
+    expect(await (await client.get(page)).text()).not.toContain("Samma diagram som JPEG");
+    expect((await client.request("DELETE", `/api/reports/${reportId}/images/${id}`)).status).toBe(404);
+    expect((await client.request("DELETE", `/api/reports/${reportId}/images/inte-ett-id`)).status).toBe(400);
+    expect((await new Client(app).get(`${page}/bilder/${id}`)).status).toBe(200);
   });
 
   it("refuses a template that leaves out a required section, and writes nothing", async () => {

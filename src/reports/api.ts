@@ -9,6 +9,7 @@ import { secretAccess } from "../register/access.js";
 import { addReportImage } from "./add-report-image.js";
 import { draftReport } from "./draft-report.js";
 import { readReport } from "./read-report.js";
+import { removeReportImage } from "./remove-report-image.js";
 import { saveReportVersion } from "./save-report-version.js";
 import { saveTemplate } from "./save-template.js";
 import * as s from "./schemas.js";
@@ -111,6 +112,27 @@ export function registerReportApi(api: OpenAPIHono<AppEnv>) {
     async (tx, a, b, id) => {
       const signed = await signReport(tx, a, id, b);
       return { id, version: signed.version.version };
+    },
+  );
+  api.openapi(
+    createRoute({
+      method: "delete",
+      path: "/api/reports/{id}/images/{imageId}",
+      tags: ["Tjänsteskrivelser"],
+      summary: "Ta bort en bild ur utkastet (en signerad version behåller den)",
+      security: [{ session: [] }],
+      request: {
+        params: IdParam.extend({
+          imageId: z.uuid({ error: "Ogiltigt id." }).openapi({ param: { name: "imageId", in: "path" } }),
+        }),
+      },
+      responses: { 204: { description: "Borttagen ur utkastet" }, ...writeProblems },
+    }),
+    async (c) => {
+      const actor = requireActor(c);
+      const { id, imageId } = c.req.valid("param");
+      await inTransaction(db(c), (tx) => removeReportImage(tx, actor, id, imageId));
+      return c.body(null, 204);
     },
   );
 }

@@ -59,6 +59,11 @@ defineErrors({
     text: (d) =>
       `Version ${d.version} är signerad och låst. Skriv en ny version innan du lägger till en bild.`,
   },
+  report_image_removal_version_signed: {
+    status: 409,
+    text: (d) =>
+      `Version ${d.version} är signerad och låst. Skriv en ny version innan du tar bort en bild; den signerade versionen behåller den.`,
+  },
   report_image_alt_missing: {
     status: 400,
     text: () => "Skriv en alternativtext som beskriver bilden för den som inte ser den.",

@@ -15,6 +15,7 @@ import { renderPdf } from "../documents/pdf.js";
 import { DomainError } from "../domain/errors.js";
 import { addReportImage } from "./add-report-image.js";
 import { readReport, readReportDocument } from "./read-report.js";
+import { removeReportImage } from "./remove-report-image.js";
 import { saveReportVersion } from "./save-report-version.js";
 import { AddReportImageInput } from "./schemas.js";
 import { signReport } from "./sign-report.js";
@@ -156,5 +157,51 @@ describe("images in an official report", () => {
     expect([...first.images.keys()]).toHaveLength(1);
     const draft = await tx(database, (t) => readReport(t, s.m.id, s.reportId, all));
     expect(imagesOf(draft).map((p) => (p as { alt: string }).alt)).toEqual([alt, "En senare bild."]);
+  });
+
+  it("takes an image out of the draft; the version signed with it keeps it, bytes and all", async () => {
+    const s = await setUp();
+    const first = await s.add(png);
+    await tx(database, async (t) => {
+      const r = await readReport(t, s.m.id, s.reportId, all);
+      await signReport(t, s.m.system, s.reportId, { version: r.version, sha256: r.sha256 });
+    });
+    // While the latest version is signed, nothing can be taken out of it.
+    const locked = await tx(database, (t) => removeReportImage(t, s.m.system, s.reportId, first.id)).catch(
+      (e: unknown) => e,
+    );
+    expect((locked as DomainError).code).toBe("report_image_removal_version_signed");
+    const v1 = await tx(database, (t) => readReport(t, s.m.id, s.reportId, all));
+    await tx(database, (t) =>
+      saveReportVersion(t, s.m.system, s.reportId, {
+        basedOn: 1,
+        datedOn: "2026-02-25",
+        texts: v1.texts,
+        basis: [],
+        recipients: [],
+        responsibleIds: [],
+      }),
+    );
+    const second = await s.add(jpeg, { alt: "En senare bild." });
+    await tx(database, (t) => removeReportImage(t, s.m.system, s.reportId, first.id));
+    const alts = (r: typeof v1) =>
+      r.sections.flatMap((x) => x.parts.flatMap((p) => (p.kind === "image" ? [p.alt] : [])));
+    expect(alts(await tx(database, (t) => readReport(t, s.m.id, s.reportId, all)))).toEqual([
+      "En senare bild.",
+    ]);
+    expect(alts(await tx(database, (t) => readReport(t, s.m.id, s.reportId, all, 1)))).toEqual([alt]);
+    const signedDocument = await tx(database, (t) => readReportDocument(t, s.m.id, s.reportId, all, 1));
+    expect([...signedDocument.images.keys()]).toEqual([first.sha256]);
+    // Taken out twice, or an image of no report: not found, nothing written.
+    const again = await tx(database, (t) => removeReportImage(t, s.m.system, s.reportId, first.id)).catch(
+      (e: unknown) => e,
+    );
+    expect((again as DomainError).code).toBe("not_found");
+    const [row] = await database.db
+      .select()
+      .from(officialReportImage)
+      .where(eq(officialReportImage.id, second.id));
+    expect(row!.removedAt).toBeNull();
+    expect(await s.images()).toBe(2);
   });
 });

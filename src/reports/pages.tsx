@@ -12,10 +12,11 @@ import { secretAccess } from "../register/access.js";
 import { casePath } from "../register/present.js";
 import { readCase } from "../register/read-case.js";
 import { addReportImage } from "./add-report-image.js";
-import type { ReportPart, ReportView } from "./present.js";
+import { imagesOf, type ReportPart, type ReportView } from "./present.js";
 import { readReport, readReportImage, reportsOfCase } from "./read-report.js";
+import { removeReportImage } from "./remove-report-image.js";
 import { saveReportVersion } from "./save-report-version.js";
-import { AddReportImageInput, SaveVersionInput, SignReportInput } from "./schemas.js";
+import { AddReportImageInput, RemoveReportImageForm, SaveVersionInput, SignReportInput } from "./schemas.js";
 import { isWritten } from "./sections.js";
 import { signReport } from "./sign-report.js";
 
@@ -158,7 +159,10 @@ function page(c: Context<AppEnv>, r: ReportView, errors: FieldError[] = []) {
           {r.signature ? (
             <p>{`Version ${r.version} är signerad. Skriv en ny version för att lägga till bilder.`}</p>
           ) : (
-            <ImageForm c={c} r={r} errors={errors} />
+            <>
+              <ImageList c={c} r={r} />
+              <ImageForm c={c} r={r} errors={errors} />
+            </>
           )}
           {r.pendingSigning ? (
             <p>{`Signeringen av version ${r.version} väntar på svar från ${r.pendingSigning.method}.`}</p>
@@ -176,6 +180,28 @@ function page(c: Context<AppEnv>, r: ReportView, errors: FieldError[] = []) {
     </Layout>
   );
 }
+
+/** The draft's images, each with a button that takes it out of the draft (a signed version keeps it). */
+const ImageList: FC<{ c: Context<AppEnv>; r: ReportView }> = ({ c, r }) => {
+  const images = imagesOf(r.sections);
+  if (images.length === 0) return null;
+  return (
+    <>
+      <h3>Bilder i utkastet</h3>
+      <ul>
+        {images.map((image) => (
+          <li>
+            <form method="post" action={`/tjansteskrivelser/${r.id}/bilder/${image.id}/ta-bort`}>
+              <Csrf token={chrome(c).csrfToken ?? ""} />
+              {`${image.alt} `}
+              <button type="submit">Ta bort bilden</button>
+            </form>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+};
 
 /** The case officer's form to add an image with its alternative text to a written section. */
 const ImageForm: FC<{ c: Context<AppEnv>; r: ReportView; errors: FieldError[] }> = ({ c, r, errors }) => {
@@ -333,6 +359,19 @@ export function registerReportPages(app: OpenAPIHono<AppEnv>) {
           r,
           errors.map((e) => (e.field === "contentBase64" ? { ...e, field: "file" } : e)),
         ),
+      redirect: () => `/tjansteskrivelser/${id}#rapport`,
+    });
+  });
+
+  app.post(`/tjansteskrivelser/:id{${uuid}}/bilder/:image{${uuid}}/ta-bort`, async (c) => {
+    const m = requireMunicipality(c);
+    const id = c.req.param("id");
+    const r = await read(c, (tx) => readReport(tx, m.id, id, secretAccess(c.get("actor"))));
+    return submitForm(c, {
+      schema: RemoveReportImageForm,
+      input: () => ({}),
+      run: (tx, actor) => removeReportImage(tx, actor, id, c.req.param("image")),
+      render: ({ errors }) => page(c, r, errors),
       redirect: () => `/tjansteskrivelser/${id}#rapport`,
     });
   });

@@ -231,7 +231,7 @@ export async function findPendingSigning(tx: Tx, versionId: string) {
   return row;
 }
 
-/** A report's images without their bytes, in the order they were added. */
+/** A report's images without their bytes, in the order they were added; none taken out of the drafts. */
 export function listImages(tx: Tx, reportId: string) {
   return tx
     .select({
@@ -244,7 +244,7 @@ export function listImages(tx: Tx, reportId: string) {
       alt: officialReportImage.alt,
     })
     .from(officialReportImage)
-    .where(eq(officialReportImage.reportId, reportId))
+    .where(and(eq(officialReportImage.reportId, reportId), isNull(officialReportImage.removedAt)))
     .orderBy(asc(officialReportImage.createdAt), asc(officialReportImage.id));
 }
 
@@ -260,7 +260,7 @@ export function listImageData(tx: Tx, reportId: string, sha256s: string[]) {
     .where(and(eq(officialReportImage.reportId, reportId), inArray(officialReportImage.sha256, sha256s)));
 }
 
-/** One image of a report with its bytes, or undefined. */
+/** One image of a report with its bytes, or undefined; also one taken out of the drafts, which a signed version shows. */
 export async function findImage(tx: Tx, reportId: string, imageId: string) {
   const [row] = await tx
     .select()

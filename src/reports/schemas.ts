@@ -99,3 +99,6 @@ export const AddReportImageInput = z
   })
   .openapi("AddReportImageInput");
 export type AddReportImageInput = z.infer<typeof AddReportImageInput>;
+
+/** The page's form to take an image out of the draft: the image is in the address, the form carries nothing else. */
+export const RemoveReportImageForm = z.strictObject({});

@@ -116,4 +116,7 @@ export const officialReportImage = pgTable("official_report_image", {
   data: bytea("data").notNull(),
   addedBy: text("added_by").notNull(),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  /** Taken out of the drafts (migration 0023); a signed version still shows it. */
+  removedAt: timestamp("removed_at", { withTimezone: true }),
+  removedBy: text("removed_by"),
 });

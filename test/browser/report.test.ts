@@ -8,7 +8,7 @@ import { officialReport } from "../../src/reports/tables.js";
 import { adminLogin, expectAccessible, hasChromium, startBrowserSession } from "../support/browser.js";
 
 // Issue 13: a case officer writes a new version of the Malmö official report and adds an image with its
-// alternative text, in a real browser with axe on every page.
+// alternative text, then takes it out again, in a real browser with axe on every page.
 describe.skipIf(!hasChromium)("the official report in the browser", () => {
   let session: Awaited<ReturnType<typeof startBrowserSession>>;
   let browser: Browser;
@@ -23,7 +23,7 @@ describe.skipIf(!hasChromium)("the official report in the browser", () => {
   }, 180_000);
   afterAll(() => session?.close());
 
-  it("writes a new version and adds an image with alternative text, refusing one without", async () => {
+  it("writes a new version, adds an image with alternative text (refusing one without) and takes it out", async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(`${session.baseUrl}/logga-in?tillbaka=%2Fdiarium%2FSTK-2024-1374%2Ftjansteskrivelser`);
@@ -54,6 +54,13 @@ describe.skipIf(!hasChromium)("the official report in the browser", () => {
     await page.getByLabel("Bild", { exact: true }).setInputFiles(chart);
     await page.getByRole("button", { name: "Lägg till bilden" }).click();
     await page.getByRole("img", { name: "Stapeldiagram: tre staplar som växer" }).waitFor();
+    await expectAccessible(page);
+
+    // Taken out of the draft again: the list of the draft's images goes with it.
+    await page.getByRole("button", { name: "Ta bort bilden" }).click();
+    await page.getByRole("heading", { name: "Lägg till en bild" }).waitFor();
+    await page.getByRole("heading", { name: "Bilder i utkastet" }).waitFor({ state: "detached" });
+    expect(await page.getByRole("img", { name: "Stapeldiagram: tre staplar som växer" }).count()).toBe(0);
     await expectAccessible(page);
     await context.close();
   });
