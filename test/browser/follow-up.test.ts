@@ -37,7 +37,7 @@ describe.skipIf(!hasChromium)("the follow-up of reserves in the browser", () => 
     await page.goto(`${session.baseUrl}/uppfoljning`);
     await page.getByRole("heading", { name: "Uppföljning av reserver och insatser" }).waitFor();
     const section = page.locator("section").filter({ has: page.getByRole("link", { name: reserveName }) });
-    return ore(await section.locator("dt:text-is('Återstår') + dd").innerText());
+    return ore((await section.locator("dt:text-is('Återstår') + dd").textContent()) ?? "");
   }
 
   /** Moves focus to the named submit button by keyboard from the field before it, and presses Enter. */
@@ -53,7 +53,7 @@ describe.skipIf(!hasChromium)("the follow-up of reserves in the browser", () => 
     const landed = page.getByRole("heading", { level: 1, name: heading });
     const refused = page.getByRole("heading", { name: "Något behöver rättas" });
     await landed.or(refused).first().waitFor();
-    if (await refused.isVisible()) throw new Error(`refused: ${await page.getByRole("alert").innerText()}`);
+    if (await refused.isVisible()) throw new Error(`refused: ${await page.getByRole("alert").textContent()}`);
   }
 
   it("reduces a grant through the reversal form, refusing more than granted, and the reserve gets it back", async () => {
@@ -79,7 +79,7 @@ describe.skipIf(!hasChromium)("the follow-up of reserves in the browser", () => 
     await page.getByLabel("Beslutsdatum").fill("2026-06-15");
     await submitByKeyboard("Paragraf (§)", "Spara beslutet");
     await page.getByRole("heading", { name: "Något behöver rättas" }).waitFor();
-    expect(await page.getByRole("alert").innerText()).toContain(
+    expect(await page.getByRole("alert").textContent()).toContain(
       "Minskningen 4\u00a0000\u00a0000\u00a0kr är större än det som är beviljat (3\u00a0000\u00a0000\u00a0kr).",
     );
     await expectAccessible(page);
@@ -97,10 +97,10 @@ describe.skipIf(!hasChromium)("the follow-up of reserves in the browser", () => 
     await submitByKeyboard("Paragraf (§)", "Spara beslutet");
     await landOn(interventionName);
     expect(page.url()).toBe(interventionUrl);
-    const reduction = await page.getByRole("table", { name: "Minskningar och rättelser" }).innerText();
+    const reduction = await page.getByRole("table", { name: "Minskningar och rättelser" }).textContent();
     expect(reduction).toContain("250\u00a0000\u00a0kr");
     expect(reduction).toContain("Färre lovaktiviteter än planerat.");
-    expect(await page.locator("dt:text-is('Beviljat') + dd").innerText()).toBe(
+    expect(await page.locator("dt:text-is('Beviljat') + dd").textContent()).toBe(
       "2\u00a0750\u00a0000\u00a0kr (efter minskning med 250\u00a0000\u00a0kr)",
     );
     await expectAccessible(page);
@@ -141,7 +141,7 @@ describe.skipIf(!hasChromium)("the follow-up of reserves in the browser", () => 
     await page.getByLabel("Beslutsdatum").fill("2026-06-10");
     await submitByKeyboard("Paragraf (§)", "Förbered frågeomgången");
     await page.getByRole("heading", { name: "Något behöver rättas" }).waitFor();
-    expect(await page.getByRole("alert").innerText()).toContain("Ställ minst en fråga, en per rad.");
+    expect(await page.getByRole("alert").textContent()).toContain("Ställ minst en fråga, en per rad.");
     await expectAccessible(page);
 
     await page.getByLabel("Frågor").fill("Hur många unga deltar?\nHur följer ni upp skolresultaten?");
@@ -170,7 +170,7 @@ describe.skipIf(!hasChromium)("the follow-up of reserves in the browser", () => 
     await page.keyboard.press("Enter");
     await page.getByRole("table", { name: "1 fel – inget har sparats" }).waitFor();
     const row = page.getByRole("table", { name: "1 fel – inget har sparats" }).locator("tbody tr");
-    expect(await row.locator("td").allInnerTexts()).toEqual(["3", "namn", "Ange områdets namn."]);
+    expect(await row.locator("td").allTextContents()).toEqual(["3", "namn", "Ange områdets namn."]);
     await expectAccessible(page);
     expect(await areas()).toBe(before);
   });
