@@ -5,7 +5,6 @@
 // requesting one page after another, and requests per second with 10 concurrent clients for a fixed time. Beside
 // it, the limit: a bare node:http server answering the same bytes, measured with the same clients.
 
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import http from "node:http";
 import { loadavg, tmpdir } from "node:os";
@@ -13,8 +12,6 @@ import { loadavg, tmpdir } from "node:os";
 const loadAverageNow = () => loadavg()[0]!;
 
 import { join } from "node:path";
-import { createInterface } from "node:readline";
-import { fileURLToPath } from "node:url";
 import { systemActor } from "../src/accounts/actor.js";
 import { appointApprovers } from "../src/approval/appoint-approvers.js";
 import { freezeMinutes } from "../src/approval/freeze-minutes.js";
@@ -31,7 +28,7 @@ import {
   minutesSlug,
   paragraphsPerMeeting,
 } from "./minutes-data.js";
-import { log, recreateServerDatabase, startServer } from "./support.js";
+import { log, recreateServerDatabase, runClientProcess, startServer } from "./support.js";
 
 /** Concurrent clients of the throughput runs. */
 export const minutesClients = 10;
@@ -80,21 +77,7 @@ export async function runLoad(plan: {
   headers?: Record<string, string>;
   status?: number;
 }) {
-  const child = spawn(
-    process.execPath,
-    ["--import", "tsx", fileURLToPath(new URL("./load.ts", import.meta.url)), JSON.stringify(plan)],
-    { stdio: ["pipe", "pipe", "inherit"] },
-  );
-  const lines = createInterface({ input: child.stdout! });
-  const next = () =>
-    new Promise<string>((resolve, reject) => {
-      lines.once("line", resolve);
-      child.once("exit", (code) => reject(new Error(`bench load clients exited with ${code}`)));
-    });
-  if ((await next()) !== "ready") throw new Error("bench load clients did not start");
-  child.stdin!.write("go\n");
-  const outcome = JSON.parse(await next()) as LoadOutcome;
-  lines.close();
+  const outcome = await runClientProcess<LoadOutcome>("./load.ts", plan);
   if (outcome.firstError) log(`    first failed request: ${outcome.firstError}`);
   return outcome;
 }

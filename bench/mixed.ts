@@ -6,13 +6,10 @@
 //   BENCH_ONLY=mixed npm run bench            only this benchmark, both targets
 //   BENCH_MIXED_SECONDS=10 BENCH_MIXED_CLIENTS=20   a quick look
 
-import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import http from "node:http";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
-import { createInterface } from "node:readline";
-import { fileURLToPath } from "node:url";
 import { systemActor } from "../src/accounts/actor.js";
 import { createUser } from "../src/accounts/create-user.js";
 import { connect, type Database } from "../src/db/connect.js";
@@ -32,7 +29,7 @@ import { findFirstMunicipality } from "../src/organisation/queries.js";
 import { meetingAddress } from "../src/portal/present.js";
 import { registerNewCase } from "../src/register/register-case.js";
 import type { KindOutcome, MixedKind, MixedPlan } from "./mixed-clients.js";
-import { log, recreateServerDatabase, startServer } from "./support.js";
+import { log, recreateServerDatabase, runClientProcess, startServer } from "./support.js";
 
 const seconds = Number(process.env.BENCH_MIXED_SECONDS ?? 60);
 const clients = Number(process.env.BENCH_MIXED_CLIENTS ?? 50);
@@ -52,21 +49,7 @@ export interface MixedResult {
 
 /** Runs the clients (bench/mixed-clients.ts) in a process of their own; resolves with what they measured. */
 async function runClients(plan: MixedPlan): Promise<KindOutcome[]> {
-  const child = spawn(
-    process.execPath,
-    ["--import", "tsx", fileURLToPath(new URL("./mixed-clients.ts", import.meta.url)), JSON.stringify(plan)],
-    { stdio: ["pipe", "pipe", "inherit"] },
-  );
-  const lines = createInterface({ input: child.stdout! });
-  const next = () =>
-    new Promise<string>((resolve, reject) => {
-      lines.once("line", resolve);
-      child.once("exit", (code) => reject(new Error(`bench mixed clients exited with ${code}`)));
-    });
-  if ((await next()) !== "ready") throw new Error("bench mixed clients did not start");
-  child.stdin!.write("go\n");
-  const outcome = JSON.parse(await next()) as KindOutcome[];
-  lines.close();
+  const outcome = await runClientProcess<KindOutcome[]>("./mixed-clients.ts", plan);
   for (const k of outcome) if (k.firstError) log(`    ${k.name}: first failed request: ${k.firstError}`);
   return outcome;
 }

@@ -2,6 +2,7 @@
 // server under test (in a process of its own for the server target, in the benchmark's process for PGlite).
 
 import { spawn } from "node:child_process";
+import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
 import pg from "pg";
@@ -106,4 +107,27 @@ export async function startServer(name: "server" | "pglite", database: Database,
       await exited;
     },
   };
+}
+
+/**
+ * Runs load clients (a script beside this file) in a process of their own, so they don't share the server's
+ * event loop: the child says "ready", is told "go", and answers with one line of JSON, what it measured.
+ */
+export async function runClientProcess<T>(script: string, plan: unknown): Promise<T> {
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", fileURLToPath(new URL(script, import.meta.url)), JSON.stringify(plan)],
+    { stdio: ["pipe", "pipe", "inherit"] },
+  );
+  const lines = createInterface({ input: child.stdout! });
+  const next = () =>
+    new Promise<string>((resolve, reject) => {
+      lines.once("line", resolve);
+      child.once("exit", (code) => reject(new Error(`bench clients ${script} exited with ${code}`)));
+    });
+  if ((await next()) !== "ready") throw new Error(`bench clients ${script} did not start`);
+  child.stdin!.write("go\n");
+  const outcome = JSON.parse(await next()) as T;
+  lines.close();
+  return outcome;
 }

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gte, isNull, lt, sql } from "drizzle-orm";
-import type { SelectedFields } from "drizzle-orm/pg-core";
+import type { PgSelect, SelectedFields } from "drizzle-orm/pg-core";
 import type { Tx } from "../db/connect.js";
 import {
   agendaItem,
@@ -75,18 +75,26 @@ const decisionColumns = {
   bodySlug: body.slug,
 };
 
+/** A query that has reached `paragraph`, joined to the paragraph's meeting, body, agenda item and case. */
+function joinParagraphContext<T extends PgSelect>(query: T) {
+  return query
+    .innerJoin(meeting, eq(meeting.id, paragraph.meetingId))
+    .innerJoin(body, eq(body.id, paragraph.bodyId))
+    .innerJoin(agendaItem, eq(agendaItem.id, paragraph.agendaItemId))
+    .innerJoin(registerCase, eq(registerCase.id, agendaItem.caseId));
+}
+
 /**
  * Decided paragraphs with their meeting, body, agenda item and case, and any further columns of those; the caller
  * adds the conditions and the order.
  */
 export function selectDecisions<E extends SelectedFields = Record<never, never>>(tx: Tx, extra?: E) {
-  return tx
-    .select({ ...decisionColumns, ...(extra as E) })
-    .from(paragraph)
-    .innerJoin(meeting, eq(meeting.id, paragraph.meetingId))
-    .innerJoin(body, eq(body.id, paragraph.bodyId))
-    .innerJoin(agendaItem, eq(agendaItem.id, paragraph.agendaItemId))
-    .innerJoin(registerCase, eq(registerCase.id, agendaItem.caseId));
+  return joinParagraphContext(
+    tx
+      .select({ ...decisionColumns, ...(extra as E) })
+      .from(paragraph)
+      .$dynamic(),
+  );
 }
 
 /** The latest decided paragraphs, newest meeting first, with what their public title is made of. */
@@ -168,42 +176,40 @@ const paragraphColumns = {
 };
 
 export function listMotionsOfPerson(tx: Tx, municipalityId: string, personId: string) {
-  return tx
-    .select({
-      ...paragraphColumns,
-      motionId: motion.id,
-      role: motionPerson.role,
-      kind: motion.kind,
-      text: motion.text,
-    })
-    .from(motionPerson)
-    .innerJoin(motion, eq(motion.id, motionPerson.motionId))
-    .innerJoin(paragraph, eq(paragraph.id, motion.paragraphId))
-    .innerJoin(meeting, eq(meeting.id, paragraph.meetingId))
-    .innerJoin(body, eq(body.id, paragraph.bodyId))
-    .innerJoin(agendaItem, eq(agendaItem.id, paragraph.agendaItemId))
-    .innerJoin(registerCase, eq(registerCase.id, agendaItem.caseId))
+  return joinParagraphContext(
+    tx
+      .select({
+        ...paragraphColumns,
+        motionId: motion.id,
+        role: motionPerson.role,
+        kind: motion.kind,
+        text: motion.text,
+      })
+      .from(motionPerson)
+      .innerJoin(motion, eq(motion.id, motionPerson.motionId))
+      .innerJoin(paragraph, eq(paragraph.id, motion.paragraphId))
+      .$dynamic(),
+  )
     .where(and(eq(paragraph.municipalityId, municipalityId), eq(motionPerson.personId, personId)))
     .orderBy(desc(meeting.heldOn), desc(paragraph.number));
 }
 
 export function listBallotsOfPerson(tx: Tx, municipalityId: string, personId: string) {
-  return tx
-    .select({
-      ...paragraphColumns,
-      choice: ballot.choice,
-      votePosition: voteEvent.position,
-      result: voteEvent.result,
-      yesCount: voteEvent.yesCount,
-      noCount: voteEvent.noCount,
-    })
-    .from(ballot)
-    .innerJoin(voteEvent, eq(voteEvent.id, ballot.voteEventId))
-    .innerJoin(paragraph, eq(paragraph.id, voteEvent.paragraphId))
-    .innerJoin(meeting, eq(meeting.id, paragraph.meetingId))
-    .innerJoin(body, eq(body.id, paragraph.bodyId))
-    .innerJoin(agendaItem, eq(agendaItem.id, paragraph.agendaItemId))
-    .innerJoin(registerCase, eq(registerCase.id, agendaItem.caseId))
+  return joinParagraphContext(
+    tx
+      .select({
+        ...paragraphColumns,
+        choice: ballot.choice,
+        votePosition: voteEvent.position,
+        result: voteEvent.result,
+        yesCount: voteEvent.yesCount,
+        noCount: voteEvent.noCount,
+      })
+      .from(ballot)
+      .innerJoin(voteEvent, eq(voteEvent.id, ballot.voteEventId))
+      .innerJoin(paragraph, eq(paragraph.id, voteEvent.paragraphId))
+      .$dynamic(),
+  )
     .where(
       and(
         eq(paragraph.municipalityId, municipalityId),
@@ -215,28 +221,26 @@ export function listBallotsOfPerson(tx: Tx, municipalityId: string, personId: st
 }
 
 export function listReservationsOfPerson(tx: Tx, municipalityId: string, personId: string) {
-  return tx
-    .select({ ...paragraphColumns, written: sql<boolean>`${reservation.justification} is not null` })
-    .from(reservation)
-    .innerJoin(paragraph, eq(paragraph.id, reservation.paragraphId))
-    .innerJoin(meeting, eq(meeting.id, paragraph.meetingId))
-    .innerJoin(body, eq(body.id, paragraph.bodyId))
-    .innerJoin(agendaItem, eq(agendaItem.id, paragraph.agendaItemId))
-    .innerJoin(registerCase, eq(registerCase.id, agendaItem.caseId))
+  return joinParagraphContext(
+    tx
+      .select({ ...paragraphColumns, written: sql<boolean>`${reservation.justification} is not null` })
+      .from(reservation)
+      .innerJoin(paragraph, eq(paragraph.id, reservation.paragraphId))
+      .$dynamic(),
+  )
     .where(and(eq(paragraph.municipalityId, municipalityId), eq(reservation.personId, personId)))
     .orderBy(desc(meeting.heldOn), desc(paragraph.number));
 }
 
 export function listStatementsOfPerson(tx: Tx, municipalityId: string, personId: string) {
-  return tx
-    .select({ ...paragraphColumns, kind: statement.kind, role: statementPerson.role })
-    .from(statementPerson)
-    .innerJoin(statement, eq(statement.id, statementPerson.statementId))
-    .innerJoin(paragraph, eq(paragraph.id, statement.paragraphId))
-    .innerJoin(meeting, eq(meeting.id, paragraph.meetingId))
-    .innerJoin(body, eq(body.id, paragraph.bodyId))
-    .innerJoin(agendaItem, eq(agendaItem.id, paragraph.agendaItemId))
-    .innerJoin(registerCase, eq(registerCase.id, agendaItem.caseId))
+  return joinParagraphContext(
+    tx
+      .select({ ...paragraphColumns, kind: statement.kind, role: statementPerson.role })
+      .from(statementPerson)
+      .innerJoin(statement, eq(statement.id, statementPerson.statementId))
+      .innerJoin(paragraph, eq(paragraph.id, statement.paragraphId))
+      .$dynamic(),
+  )
     .where(and(eq(paragraph.municipalityId, municipalityId), eq(statementPerson.personId, personId)))
     .orderBy(desc(meeting.heldOn), desc(paragraph.number));
 }
