@@ -1,6 +1,12 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { adminLogin, expectAccessible, hasChromium, startBrowserSession } from "../support/browser.js";
+import {
+  adminLogin,
+  clickAndLoad,
+  expectAccessible,
+  hasChromium,
+  startBrowserSession,
+} from "../support/browser.js";
 
 // The Malmö case as a visitor follows it — diarium, consultation, assignments — and a registrar's first
 // registration, in a real browser with axe on every page.
@@ -25,7 +31,10 @@ describe.skipIf(!hasChromium)("the Malmö case in the browser", () => {
     expect(await page.getByText("Tekniska nämnden beslut 250527 § 125").first().isVisible()).toBe(true);
     await expectAccessible(page);
 
-    await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Diarium" }).click();
+    await clickAndLoad(
+      page,
+      page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Diarium" }),
+    );
     await page.getByLabel("Sökord eller diarienummer").fill("STK-2024-13");
     await page.getByLabel("Sökord eller diarienummer").press("Enter");
     await page.waitForURL("**/diarium?**");
@@ -37,20 +46,31 @@ describe.skipIf(!hasChromium)("the Malmö case in the browser", () => {
     ).toBe(true);
     await expectAccessible(page);
 
-    await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Remisser" }).click();
+    await clickAndLoad(
+      page,
+      page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Remisser" }),
+    );
     await expectAccessible(page);
-    await page
-      .getByRole("link", { name: "Stadskontorets förslag på organisering för kraftsamlande insatser" })
-      .first()
-      .click();
+    await clickAndLoad(
+      page,
+      page
+        .getByRole("link", { name: "Stadskontorets förslag på organisering för kraftsamlande insatser" })
+        .first(),
+    );
     expect(await page.getByText("13 instanser, 13 har svarat").isVisible()).toBe(true);
     await expectAccessible(page);
-    await page.getByRole("link", { name: "Sammanställning per fråga" }).click();
+    await clickAndLoad(page, page.getByRole("link", { name: "Sammanställning per fråga" }));
     await expectAccessible(page);
 
-    await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Uppdrag" }).click();
+    await clickAndLoad(
+      page,
+      page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Uppdrag" }),
+    );
     await expectAccessible(page);
-    await page.getByRole("link", { name: "Årlig lista: fullmäktiges ej slutförda uppdrag" }).click();
+    await clickAndLoad(
+      page,
+      page.getByRole("link", { name: "Årlig lista: fullmäktiges ej slutförda uppdrag" }),
+    );
     await expectAccessible(page);
     await context.close();
   });
@@ -65,7 +85,7 @@ describe.skipIf(!hasChromium)("the Malmö case in the browser", () => {
     await page.waitForURL("**/diarium/ny");
     await expectAccessible(page);
 
-    await page.getByRole("button", { name: "Registrera" }).click();
+    await clickAndLoad(page, page.getByRole("button", { name: "Registrera" }));
     expect(await page.getByRole("alert").textContent()).toContain("Ärendemening");
     await expectAccessible(page);
 

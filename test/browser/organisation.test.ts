@@ -1,6 +1,12 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { adminLogin, expectAccessible, hasChromium, startBrowserSession } from "../support/browser.js";
+import {
+  adminLogin,
+  clickAndLoad,
+  expectAccessible,
+  hasChromium,
+  startBrowserSession,
+} from "../support/browser.js";
 
 // The main journeys of the organisation register, in a real browser, with axe on every page visited.
 describe.skipIf(!hasChromium)("organisation register in the browser", () => {
@@ -41,17 +47,17 @@ describe.skipIf(!hasChromium)("organisation register in the browser", () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(`${session.baseUrl}/organ`);
-    await page.getByRole("link", { name: "Logga in" }).click();
+    await clickAndLoad(page, page.getByRole("link", { name: "Logga in" }));
     await expectAccessible(page);
     await page.getByLabel("E-postadress").fill(adminLogin.email);
     await page.getByLabel("Lösenord").fill(adminLogin.password);
     await page.getByRole("button", { name: "Logga in" }).click();
     await page.waitForURL("**/organ");
 
-    await page.getByRole("link", { name: "Nytt organ" }).click();
+    await clickAndLoad(page, page.getByRole("link", { name: "Nytt organ" }));
     await expectAccessible(page);
     await page.getByLabel("Namn (obligatoriskt)").fill("Valnämnden");
-    await page.getByRole("button", { name: "Spara organet" }).click();
+    await clickAndLoad(page, page.getByRole("button", { name: "Spara organet" }));
     expect(await page.getByRole("alert").textContent()).toContain("Välj vilken sorts organ det är.");
     expect(await page.getByLabel("Namn (obligatoriskt)").inputValue()).toBe("Valnämnden");
     await expectAccessible(page);

@@ -1,7 +1,13 @@
 import { sql } from "drizzle-orm";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { adminLogin, expectAccessible, hasChromium, startBrowserSession } from "../support/browser.js";
+import {
+  adminLogin,
+  clickAndLoad,
+  expectAccessible,
+  hasChromium,
+  startBrowserSession,
+} from "../support/browser.js";
 
 // Every public page type of the portal (L30, WCAG 2.1 AA) in Chromium, with axe, reached by keyboard where it
 // matters: the start page, a meeting at its readable address, the members' list and a member's page, the open-data
@@ -29,13 +35,13 @@ describe.skipIf(!hasChromium)("the public portal in a browser (L30)", () => {
 
     // A meeting by its old address lands on its readable one.
     await page.goto(`${base}/sammantraden`);
-    await page.getByRole("link", { name: "2026-01-22" }).first().click();
+    await clickAndLoad(page, page.getByRole("link", { name: "2026-01-22" }).first());
     expect(page.url()).toMatch(/\/sammantraden\/kommunfullmaktige\/2026-01-22$/);
     await expectAccessible(page);
 
     await page.goto(`${base}/ledamoter`);
     await expectAccessible(page);
-    await page.getByRole("main").getByRole("link").first().click();
+    await clickAndLoad(page, page.getByRole("main").getByRole("link").first());
     expect(page.url()).toMatch(/\/ledamoter\/[0-9a-f-]{36}$/);
     await expectAccessible(page);
 
@@ -54,7 +60,7 @@ describe.skipIf(!hasChromium)("the public portal in a browser (L30)", () => {
     expect(await page.getByText("Ange en e-postadress").count()).toBeGreaterThan(0);
     await expectAccessible(page);
     await page.getByLabel("Din e-postadress").fill("invånare@example.se");
-    await page.getByRole("button", { name: "Bevaka" }).click();
+    await clickAndLoad(page, page.getByRole("button", { name: "Bevaka" }));
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Kontrollera din e-post");
     await expectAccessible(page);
 
@@ -75,7 +81,7 @@ describe.skipIf(!hasChromium)("the public portal in a browser (L30)", () => {
     await page.goto(`${session.baseUrl}/logga-in`);
     await page.getByLabel("E-post").fill(adminLogin.email);
     await page.getByLabel("Lösenord").fill(adminLogin.password);
-    await page.getByRole("button", { name: "Logga in" }).click();
+    await clickAndLoad(page, page.getByRole("button", { name: "Logga in" }));
     await page.goto(`${session.baseUrl}/granskning`);
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Granskning före publicering");
     await expectAccessible(page);

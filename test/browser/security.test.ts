@@ -2,7 +2,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { adminLogin, hasChromium, startBrowserSession } from "../support/browser.js";
+import { adminLogin, clickAndLoad, hasChromium, startBrowserSession } from "../support/browser.js";
 
 /** Every console error and script failure on the page, Content-Security-Policy refusals included. */
 function watchErrors(page: Page): string[] {
@@ -64,9 +64,9 @@ describe.skipIf(!hasChromium)("security in the browser", () => {
     await page.getByRole("button", { name: "Logga in" }).click();
     await page.getByRole("button", { name: "Logga ut" }).waitFor();
     await page.goto(`${session.baseUrl}/sammantraden`);
-    await page.getByRole("link", { name: "2026-01-22" }).click();
-    await page.getByRole("link", { name: "Sekreterarens sida" }).click();
-    await page.getByRole("link", { name: /§ 8/ }).click();
+    await clickAndLoad(page, page.getByRole("link", { name: "2026-01-22" }));
+    await clickAndLoad(page, page.getByRole("link", { name: "Sekreterarens sida" }));
+    await clickAndLoad(page, page.getByRole("link", { name: /§ 8/ }));
     // The vote form's script (/static/meetings.js) runs under the policy: it counts a ballot as it is entered.
     await page.getByRole("radio", { name: /: ja$/ }).first().check();
     await expect.poll(() => page.locator("output[data-tally]").textContent()).toMatch(/^Hittills 1 ja/);

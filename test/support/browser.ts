@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { AxeBuilder } from "@axe-core/playwright";
 import { serve } from "@hono/node-server";
-import { type Browser, chromium, type Page } from "playwright-core";
+import { type Browser, chromium, type Locator, type Page } from "playwright-core";
 import { expect } from "vitest";
 import { systemActor } from "../../src/accounts/actor.js";
 import { createUser } from "../../src/accounts/create-user.js";
@@ -64,8 +64,20 @@ export async function startBrowserSession(): Promise<{
   };
 }
 
+/**
+ * Clicks something that loads a new document (a link, or a form's button, even one that answers at the same address)
+ * and returns once that document has loaded. A bare click returns when the click is done, not when the page that
+ * follows is there, so whatever reads the page next may read the old one or find it torn down under it.
+ */
+export async function clickAndLoad(page: Page, target: Locator) {
+  const loaded = page.waitForEvent("load");
+  await target.click();
+  await loaded;
+}
+
 /** Runs axe on the page as it is now and fails with the violations listed. */
 export async function expectAccessible(page: Page) {
+  await page.waitForLoadState("load");
   const results = await new AxeBuilder({ page })
     .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
     .analyze();
