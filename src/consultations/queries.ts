@@ -96,9 +96,13 @@ export function listConsulteeStatuses(tx: Tx, consultationIds: string[]) {
     .where(inArray(consultee.consultationId, consultationIds));
 }
 
-/** One consultation with its case (secrecy included) and the decision to consult. */
-export async function findConsultationHead(tx: Tx, municipalityId: string, id: string) {
-  const [row] = await tx
+/** Consultations with their case (secrecy included) and the decision to consult: by id, or all of one case. */
+export function listConsultationHeads(
+  tx: Tx,
+  municipalityId: string,
+  which: { ids: string[] } | { caseId: string },
+) {
+  return tx
     .select({
       c: consultation,
       case: {
@@ -117,26 +121,31 @@ export async function findConsultationHead(tx: Tx, municipalityId: string, id: s
     .innerJoin(registerCase, eq(registerCase.id, consultation.caseId))
     .innerJoin(decisionReference, eq(decisionReference.id, consultation.decidedById))
     .innerJoin(body, eq(body.id, decisionReference.bodyId))
-    .where(and(eq(consultation.municipalityId, municipalityId), eq(consultation.id, id)));
-  return row;
+    .where(
+      and(
+        eq(consultation.municipalityId, municipalityId),
+        "ids" in which ? inArray(consultation.id, which.ids) : eq(consultation.caseId, which.caseId),
+      ),
+    )
+    .orderBy(asc(consultation.createdAt), asc(consultation.id));
 }
 
-/** The consultation's questions in order. */
-export function listQuestions(tx: Tx, consultationId: string) {
+/** The questions of these consultations, each consultation's in order. */
+export function listQuestions(tx: Tx, consultationIds: string[]) {
   return tx
     .select()
     .from(consultationQuestion)
-    .where(eq(consultationQuestion.consultationId, consultationId))
-    .orderBy(asc(consultationQuestion.position));
+    .where(inArray(consultationQuestion.consultationId, consultationIds))
+    .orderBy(asc(consultationQuestion.consultationId), asc(consultationQuestion.position));
 }
 
-/** The consultation's reminder times, earliest first. */
-export function listReminders(tx: Tx, consultationId: string) {
+/** The reminder times of these consultations, each consultation's earliest first. */
+export function listReminders(tx: Tx, consultationIds: string[]) {
   return tx
     .select()
     .from(consultationReminder)
-    .where(eq(consultationReminder.consultationId, consultationId))
-    .orderBy(asc(consultationReminder.remindAt));
+    .where(inArray(consultationReminder.consultationId, consultationIds))
+    .orderBy(asc(consultationReminder.consultationId), asc(consultationReminder.remindAt));
 }
 
 const outgoing = alias(record, "outgoing_record");
@@ -144,10 +153,10 @@ const response = alias(record, "response_record");
 const decidingBody = alias(body, "deciding_body");
 
 /**
- * The consultation's consultees in order, each with its body's name, its outgoing and response records and the
- * decision it answered with: one row per consultee, however many there are.
+ * The consultees of these consultations, each consultation's in order, each with its body's name, its outgoing and
+ * response records and the decision it answered with: one row per consultee, however many there are.
  */
-export function listConsulteeRows(tx: Tx, consultationId: string) {
+export function listConsulteeRows(tx: Tx, consultationIds: string[]) {
   return tx
     .select({
       c: consultee,
@@ -171,8 +180,8 @@ export function listConsulteeRows(tx: Tx, consultationId: string) {
     .leftJoin(response, eq(response.id, consultee.responseRecordId))
     .leftJoin(decisionReference, eq(decisionReference.id, consultee.decisionId))
     .leftJoin(decidingBody, eq(decidingBody.id, decisionReference.bodyId))
-    .where(eq(consultee.consultationId, consultationId))
-    .orderBy(asc(consultee.position));
+    .where(inArray(consultee.consultationId, consultationIds))
+    .orderBy(asc(consultee.consultationId), asc(consultee.position));
 }
 
 /** The reservations and special statements of these consultees, one row per party, in order. */

@@ -47,7 +47,7 @@ export async function recordAnswer(tx: Tx, actor: Actor, consultationId: string,
   if (input.decision && input.decision.decidedOn > input.answeredOn)
     throw new DomainError("decision_after_answer", {}, "decision.decidedOn");
 
-  const questions = await listQuestions(tx, c.id);
+  const questions = await listQuestions(tx, [c.id]);
   const answers = (input.answers ?? []).map((a, i) => {
     const q = questions.find((x) => x.position === a.question);
     if (!q) throw new DomainError("question_not_found", { number: a.question }, `answers.${i}.question`);

@@ -49,7 +49,7 @@ export async function sendConsultation(tx: Tx, actor: Actor, id: string, input: 
         idempotencyKey: notifyKey(r.c.id),
       });
   }
-  const reminders = await listReminders(tx, id);
+  const reminders = await listReminders(tx, [id]);
   for (const reminder of reminders) await enqueueReminder(tx, actor.municipalityId, reminder);
   const [after] = await tx
     .update(consultation)

@@ -1,6 +1,5 @@
 import { and, asc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { consultation } from "../consultations/tables.js";
 import type { Tx } from "../db/connect.js";
 import { body, municipality, person } from "../organisation/tables.js";
 import { record, registerCase } from "../register/tables.js";
@@ -163,15 +162,6 @@ export function listResponsible(tx: Tx, versionId: string) {
     .innerJoin(person, eq(person.id, officialReportResponsible.personId))
     .where(eq(officialReportResponsible.versionId, versionId))
     .orderBy(asc(officialReportResponsible.position));
-}
-
-export async function listConsultationIdsOfCase(tx: Tx, municipalityId: string, caseId: string) {
-  const rows = await tx
-    .select({ id: consultation.id })
-    .from(consultation)
-    .where(and(eq(consultation.municipalityId, municipalityId), eq(consultation.caseId, caseId)))
-    .orderBy(asc(consultation.createdAt));
-  return rows.map((r) => r.id);
 }
 
 /** The reports of a case, for its page. */

@@ -1,5 +1,7 @@
-import { readConsultation } from "../consultations/read-consultation.js";
+import { presentConsultation } from "../consultations/present.js";
+import { loadConsultations } from "../consultations/read-consultation.js";
 import type { Tx } from "../db/connect.js";
+import { todayInStockholm } from "../domain/clock.js";
 import { NotFoundError } from "../domain/errors.js";
 import { presentCitations } from "../meetings/present.js";
 import { loadParagraphRows } from "../meetings/read-paragraphs.js";
@@ -12,7 +14,6 @@ import {
   findReportHead,
   findTemplate,
   listBasis,
-  listConsultationIdsOfCase,
   listImageData,
   listImages,
   listRecipients,
@@ -28,7 +29,7 @@ export function reportsOfCase(tx: Tx, municipalityId: string, caseId: string) {
 
 /**
  * Everything one version of an official report shows, in a fixed number of statements however many sections, basis
- * entries, recipients and consultees it has (one per kind of row, plus the route's and each consultation's reads).
+ * entries, recipients, consultations and consultees it has (one per kind of row, plus the route's reads).
  * Not found when there is no such report or version, or when its case is secret to this reader.
  */
 export async function loadReport(
@@ -53,11 +54,12 @@ export async function loadReport(
   const pendingSigning = (await findPendingSigning(tx, version.id)) ?? null;
   const images = await listImages(tx, reportId);
   const route = await routeView(tx, municipalityId, head.report.caseId, access);
-  const consultations = [];
-  for (const id of await listConsultationIdsOfCase(tx, municipalityId, head.report.caseId)) {
-    const c = await readConsultation(tx, municipalityId, access, id);
-    consultations.push({ respondents: c.respondents, questions: c.questions.map((q) => q.text) });
-  }
+  const consultations = (await loadConsultations(tx, municipalityId, { caseId: head.report.caseId })).map(
+    (loaded) => {
+      const c = presentConsultation(loaded, access, todayInStockholm());
+      return { respondents: c.respondents, questions: c.questions.map((q) => q.text) };
+    },
+  );
   const cite = basis.flatMap((b) => (b.paragraphId ? [b.paragraphId] : []));
   const citations = presentCitations(cite, await loadParagraphRows(tx, municipalityId, [], { cite }), access);
   return {
