@@ -53,6 +53,11 @@ defineErrors({
     text: (d) =>
       `Filen ${d.name} har en filtyp som inte tas emot. Tillåtna är PDF, text, PNG, JPEG, Word, Excel och OpenDocument-text.`,
   },
+  file_zip_bomb: {
+    status: 415,
+    text: (d) =>
+      `Filen ${d.name} är ett packat arkiv vars innehåll packas upp till orimligt mycket, och tas inte emot. Spara dokumentet på nytt och försök igen.`,
+  },
   file_type_mismatch: {
     status: 415,
     text: (d) =>

@@ -1,5 +1,6 @@
 import { fileTypeFromBuffer } from "file-type";
 import { DomainError } from "../domain/errors.js";
+import { checkZipInflation, isZipContainer } from "../http/zip-limits.js";
 
 /** The file types a record may have, with the extensions a file name of that type may end in. */
 export const allowedFileTypes: Record<string, { label: string; extensions: string[] }> = {
@@ -45,8 +46,18 @@ function normaliseType(type: string): string {
   return type.split(";")[0]!.trim().toLowerCase();
 }
 
+// The parts of a Word, Excel or OpenDocument file that say what it is, and all the type check inflates of it;
+// real ones are a few kilobytes.
+const typeEntries = new Set(["[Content_Types].xml", "mimetype"]);
+const maxTypeEntryBytes = 1024 * 1024;
+
 /** The real type of the bytes: from their signature, or text/plain when they are valid UTF-8 without NULs. */
-async function detectType(bytes: Uint8Array): Promise<string | null> {
+async function detectType(name: string, bytes: Uint8Array): Promise<string | null> {
+  if (isZipContainer(bytes)) {
+    const check = checkZipInflation(bytes, maxTypeEntryBytes, (entry) => typeEntries.has(entry));
+    if (check === "too_large") throw new DomainError("file_zip_bomb", { name }, "files");
+    if (check === "unreadable") return null;
+  }
   const found = await fileTypeFromBuffer(bytes);
   if (found) return found.mime;
   try {
@@ -83,7 +94,7 @@ export async function inspectFile(file: IncomingFile): Promise<InspectedFile> {
   if (file.bytes.byteLength > limit)
     throw new DomainError("file_too_large", { name, limitMb: Math.round(limit / 1024 / 1024) }, "files");
   const declared = normaliseType(file.declaredType);
-  const detected = await detectType(file.bytes);
+  const detected = await detectType(name, file.bytes);
   if (!detected || !allowedFileTypes[detected])
     throw new DomainError("file_type_not_allowed", { name }, "files");
   if (declared !== detected)

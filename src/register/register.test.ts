@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freshMunicipality, type TestMunicipality, testDatabase, tx } from "../../test/support/db.js";
 import { buildBody, buildUser } from "../../test/support/factories.js";
 import { pdfWithText } from "../../test/support/pdf.js";
+import { zipBomb } from "../../test/support/zip.js";
 import type { Actor } from "../accounts/actor.js";
 import { auditEntry } from "../audit/tables.js";
 import type { Database } from "../db/connect.js";
@@ -281,6 +282,19 @@ describe("files", () => {
       }),
     );
     expect(binary.code).toBe("file_type_not_allowed");
+    // A Word file of 70 kB whose part that says what it is inflates to 64 MB: refused before anything inflates it.
+    const bomb = await rejects(
+      newRecord(m, c.id, {
+        files: [
+          {
+            name: "yttrande.docx",
+            declaredType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            bytes: zipBomb("[Content_Types].xml", 64),
+          },
+        ],
+      }),
+    );
+    expect(bomb.code).toBe("file_zip_bomb");
     const records = await tx(database, (t) => t.select().from(record).where(eq(record.caseId, c.id)));
     expect(records).toHaveLength(0);
     expect((await newRecord(m, c.id)).number).toBe("STK-2024-1-1");

@@ -1,5 +1,6 @@
 import { fileTypeFromBuffer } from "file-type";
 import { DomainError } from "../domain/errors.js";
+import { isZipContainer } from "../http/zip-limits.js";
 
 // What an image in a report is: PNG or JPEG as its bytes say (never its name or declared type), at most 5 MB, with
 // the pixel size the PDF and the DOCX lay it out by.
@@ -49,6 +50,8 @@ export async function inspectImage(bytes: Uint8Array): Promise<InspectedImage> {
       { size: (bytes.byteLength / 1024 / 1024).toFixed(1).replace(".", ","), limit: 5 },
       "file",
     );
+  // A ZIP container is never an image, and the type check would inflate parts of it without limit: refused first.
+  if (isZipContainer(bytes)) throw new DomainError("report_image_not_image", { actual: "zip" }, "file");
   const found = bytes.byteLength > 0 ? await fileTypeFromBuffer(bytes) : undefined;
   if (found?.mime !== "image/png" && found?.mime !== "image/jpeg")
     throw new DomainError("report_image_not_image", { actual: found?.ext ?? null }, "file");

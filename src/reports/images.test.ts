@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabase, tx } from "../../test/support/db.js";
 import { docxParagraphs, pdfProblems } from "../../test/support/documents.js";
 import { draftReportInOpenMeeting } from "../../test/support/reports.js";
+import { zipBomb } from "../../test/support/zip.js";
 import type { Database } from "../db/connect.js";
 import { renderDocx } from "../documents/docx.js";
 import { reportDocument } from "../documents/from-report.js";
@@ -115,6 +116,8 @@ describe("images in an official report", () => {
     expect(await refused(s.add(new TextEncoder().encode("inte en bild")))).toBe("report_image_not_image");
     const pdf = Buffer.from("%PDF-1.7\n%âãÏÓ\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n", "latin1");
     expect(await refused(s.add(pdf))).toBe("report_image_not_image");
+    // A ZIP container is no image, and is refused before anything inflates it.
+    expect(await refused(s.add(zipBomb("[Content_Types].xml", 64)))).toBe("report_image_not_image");
     const huge = new Uint8Array(5 * 1024 * 1024 + 1);
     huge.set(png);
     expect(await refused(s.add(huge))).toBe("report_image_too_large");

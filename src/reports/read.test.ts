@@ -54,7 +54,9 @@ describe("reading an official report", () => {
     const small = await read(one);
     const large = await read(four);
     const questions = (view: typeof small.result) =>
-      view.sections.flatMap((s) => s.parts).flatMap((p) => (p.kind === "list" ? p.items.map((i) => i.text) : []));
+      view.sections
+        .flatMap((s) => s.parts)
+        .flatMap((p) => (p.kind === "list" ? p.items.map((i) => i.text) : []));
     expect(questions(small.result)).toContain("Fråga i omgång 1?");
     expect(questions(large.result).filter((t) => t.startsWith("Fråga i omgång"))).toEqual([
       "Fråga i omgång 1?",

@@ -95,6 +95,11 @@ defineErrors({
     text: () =>
       "Filen ser ut som en Excel-arbetsbok men kunde inte läsas. Spara den som XLSX och försök igen.",
   },
+  import_xlsx_too_large: {
+    status: 400,
+    text: () =>
+      "Excel-arbetsboken packas upp till orimligt mycket och läses inte in. Spara bara bladet som ska läsas in, som XLSX eller CSV, och försök igen.",
+  },
   import_empty: { status: 400, text: () => "Filen har inga rader att läsa in." },
   import_not_found: { status: 404, text: () => "Inläsningen finns inte." },
 });

@@ -1,5 +1,6 @@
 import { readSheet } from "read-excel-file/node";
 import { DomainError } from "../domain/errors.js";
+import { checkZipInflation, isZipContainer } from "../http/zip-limits.js";
 import { parseCsv } from "./csv.js";
 
 // A file to import, whichever way it came: CSV as Swedish Excel writes it, or an XLSX workbook (its first
@@ -21,7 +22,8 @@ export interface ReadFile {
   stored: string;
 }
 
-const zipMagic = [0x50, 0x4b, 0x03, 0x04];
+/** What the parts of a workbook the reader reads (its XML) may inflate to in all: far above any real import file. */
+const maxWorkbookXmlBytes = 32 * 1024 * 1024;
 
 /** The rows of a CSV text; the header is line 1. */
 export function csvRows(text: string): SourceRow[] {
@@ -38,6 +40,10 @@ function cellText(value: unknown): string {
 
 /** The rows of an XLSX workbook's first sheet, numbered as Excel numbers them; blank rows left out. */
 export async function xlsxRows(bytes: Uint8Array): Promise<SourceRow[]> {
+  // The reader inflates every XML part in full; a workbook that would inflate beyond reason is refused first.
+  const check = checkZipInflation(bytes, maxWorkbookXmlBytes, (entry) => /\.(xml|rels)$/.test(entry));
+  if (check === "too_large") throw new DomainError("import_xlsx_too_large", {}, "file");
+  if (check === "unreadable") throw new DomainError("import_not_xlsx", {}, "file");
   let data: unknown[][];
   try {
     data = await readSheet(Buffer.from(bytes));
@@ -54,7 +60,7 @@ export async function xlsxRows(bytes: Uint8Array): Promise<SourceRow[]> {
  * CSV, anything else is refused in Swedish.
  */
 export async function readFile(bytes: Uint8Array): Promise<ReadFile> {
-  if (zipMagic.every((b, i) => bytes[i] === b))
+  if (isZipContainer(bytes))
     return { format: "xlsx", rows: await xlsxRows(bytes), stored: Buffer.from(bytes).toString("base64") };
   let text: string;
   try {

@@ -4,6 +4,7 @@ import { freshMunicipality, testDatabase, tx } from "../../test/support/db.js";
 import { buildUser } from "../../test/support/factories.js";
 import { Client, testApp } from "../../test/support/http.js";
 import { buildCallOff, reserveSetting, themes } from "../../test/support/reserves.js";
+import { zipBomb } from "../../test/support/zip.js";
 import { area } from "../areas/tables.js";
 import { toXlsx } from "../assignments/tabular.js";
 import { auditEntry } from "../audit/tables.js";
@@ -329,6 +330,8 @@ describe("importing XLSX", () => {
     for (const [bytes, text] of [
       [Buffer.from("%PDF-1.7\n\u0000\u0001binär"), "varken CSV"],
       [Buffer.from("PK\u0003\u0004inte en arbetsbok"), "kunde inte läsas"],
+      // A workbook of 40 kB whose sheet inflates to 40 MB is refused before the reader inflates it.
+      [Buffer.from(zipBomb("xl/worksheets/sheet1.xml", 40)), "packas upp till orimligt mycket"],
     ] as const) {
       const res = await client.request("POST", "/api/reserves/import", {
         json: { kind: "call_offs", contentBase64: bytes.toString("base64") },
