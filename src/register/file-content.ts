@@ -1,5 +1,6 @@
 import { fileTypeFromBuffer } from "file-type";
 import { DomainError } from "../domain/errors.js";
+import { pdfStreamsInflateBeyond } from "../http/pdf-limits.js";
 import { checkZipInflation, isZipContainer } from "../http/zip-limits.js";
 
 /** The file types a record may have, with the extensions a file name of that type may end in. */
@@ -68,7 +69,12 @@ async function detectType(name: string, bytes: Uint8Array): Promise<string | nul
   }
 }
 
+/** What a PDF's compressed streams (images left out) may inflate to before its text is left unread. */
+const maxPdfStreamBytes = 64 * 1024 * 1024;
+
 async function pdfText(bytes: Uint8Array): Promise<string | null> {
+  // The reader inflates every stream in full: a PDF that would inflate beyond reason is kept, but not read.
+  if (pdfStreamsInflateBeyond(bytes, maxPdfStreamBytes)) return null;
   try {
     // Loaded on first use: the PDF reader is large and most requests never need it.
     const { extractText, getDocumentProxy } = await import("unpdf");

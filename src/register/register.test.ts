@@ -243,6 +243,33 @@ describe("files", () => {
     const hits = (await search(m, "föreningen")).hits;
     expect(hits.map((h) => h.number)).toEqual(["STK-2024-1-1"]);
     expect(hits[0]!.snippet.some((p) => p.match && /förening/i.test(p.text))).toBe(true);
+    // Its text compressed, the PDF is read the same.
+    await newRecord(m, c.id, {
+      description: "Skrivelse",
+      files: [
+        {
+          name: "skrivelse.pdf",
+          declaredType: "application/pdf",
+          bytes: pdfWithText("Stadsdelsförvaltningen föreslår mötesplatser.", { inflatedMiB: 1 }),
+        },
+      ],
+    });
+    expect((await search(m, "mötesplatser")).hits.map((h) => h.number)).toEqual(["STK-2024-1-2"]);
+  });
+
+  it("keeps a PDF whose streams inflate beyond reason, without reading its text", async () => {
+    const m = await freshMunicipality(database);
+    await withSeries(m);
+    const c = await newCase(m);
+    // 100 kB that pdf.js would inflate to 100 MB (and 1 MB of it to 1 GB): registered, never read.
+    const bomb = pdfWithText("Ordet bombtext finns i filen.", { inflatedMiB: 100 });
+    expect(bomb.byteLength).toBeLessThan(200 * 1024);
+    const r = await newRecord(m, c.id, {
+      description: "Inkommen handling",
+      files: [{ name: "inkommen.pdf", declaredType: "application/pdf", bytes: bomb }],
+    });
+    expect(r.number).toBe("STK-2024-1-1");
+    expect((await search(m, "bombtext")).hits).toEqual([]);
   });
 
   it("refuses a file over the limit, a type that does not match its content, or an unknown type: nothing written, no number used", async () => {
