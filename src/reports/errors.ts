@@ -50,6 +50,11 @@ defineErrors({
     text: (d) =>
       `Filen är ingen PNG- eller JPEG-bild${d.actual ? ` (innehållet är ${String(d.actual).toUpperCase()})` : ""}. Välj en bild i PNG- eller JPEG-format.`,
   },
+  report_image_too_many_pixels: {
+    status: 400,
+    text: (d) =>
+      `Bilden är ${d.width} × ${d.height} bildpunkter; en bild i en tjänsteskrivelse får ha högst 25 miljoner bildpunkter. Förminska den och försök igen.`,
+  },
   report_image_too_large: {
     status: 400,
     text: (d) => `Bilden är ${d.size} MB; en bild i en tjänsteskrivelse får vara högst ${d.limit} MB.`,

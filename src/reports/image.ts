@@ -8,6 +8,9 @@ import { isZipContainer } from "../http/zip-limits.js";
 /** Largest image a report takes, in bytes. */
 export const maxImageBytes = 5 * 1024 * 1024;
 
+/** Most pixels an image in a report may have: 25 million (a photo of 6 000 × 4 000 has 24 million). */
+export const maxImagePixels = 25_000_000;
+
 export type ImageType = "image/png" | "image/jpeg";
 
 export interface InspectedImage {
@@ -56,7 +59,11 @@ export async function inspectImage(bytes: Uint8Array): Promise<InspectedImage> {
   if (found?.mime !== "image/png" && found?.mime !== "image/jpeg")
     throw new DomainError("report_image_not_image", { actual: found?.ext ?? null }, "file");
   const size = found.mime === "image/png" ? pngSize(bytes) : jpegSize(bytes);
-  if (!size || size[0] < 1 || size[1] < 1 || size[0] > 20_000 || size[1] > 20_000)
+  if (!size || size[0] < 1 || size[1] < 1)
     throw new DomainError("report_image_not_image", { actual: found.ext }, "file");
+  // A PNG with transparency is inflated to its pixels when the PDF is made: a few kilobytes of one colour can
+  // declare a picture of gigabytes, so the picture's size is held to what a report needs.
+  if (size[0] * size[1] > maxImagePixels)
+    throw new DomainError("report_image_too_many_pixels", { width: size[0], height: size[1] }, "file");
   return { mediaType: found.mime, width: size[0], height: size[1] };
 }

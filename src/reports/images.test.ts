@@ -118,6 +118,11 @@ describe("images in an official report", () => {
     expect(await refused(s.add(pdf))).toBe("report_image_not_image");
     // A ZIP container is no image, and is refused before anything inflates it.
     expect(await refused(s.add(zipBomb("[Content_Types].xml", 64)))).toBe("report_image_not_image");
+    // A PNG of a few kilobytes that says it is 8 000 × 8 000 pixels: the PDF would inflate it to 256 MB.
+    const vast = Buffer.from(png);
+    vast.writeUInt32BE(8000, 16);
+    vast.writeUInt32BE(8000, 20);
+    expect(await refused(s.add(vast))).toBe("report_image_too_many_pixels");
     const huge = new Uint8Array(5 * 1024 * 1024 + 1);
     huge.set(png);
     expect(await refused(s.add(huge))).toBe("report_image_too_large");
