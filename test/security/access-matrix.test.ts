@@ -30,8 +30,8 @@ const writeRules: [RegExp, Allowed][] = [
   [/ \/api\/(users|tokens)\b/, ["admin"]],
   [/ \/api\/(bodies|parties|persons|memberships|officials|number-series)\b/, ["admin"]],
   [/ \/api\/(cases|records)\b/, ["admin", "registrar"]],
-  // A signature or refusal is the appointed signer's own: appointment, not a role, decides, and src/approval's
-  // tests refuse everyone else. Here it only has to hold that nobody gets further than that check.
+  // A signature or refusal is the appointed signer's own: appointment, not a role, decides (the secretary's place:
+  // the right to keep that body's minutes), and src/approval's tests refuse everyone else. Here it only has to hold that nobody gets further than that check.
   [/ \/api\/minutes-versions\/\{id\}\/(signatures|refusals)$/, "anyone"],
   // An appeal is registered in the diarium (register:write), though it is filed under the paragraph.
   [/ \/api\/paragraphs\/\{id\}\/appeals$/, ["admin", "registrar"]],
@@ -111,11 +111,12 @@ beforeAll(async () => {
     const scopedTo = grants.find((g) => g.bodyId !== null)?.bodyId ?? undefined;
     return { name, role, client, headers: {}, ...(scopedTo ? { scopedTo } : {}) };
   };
-  const keyed = async (name: string, role: Role) => {
+  const keyed = async (name: string, role: Role, bodyId: string | null = null) => {
     const key = await inTransaction(database.db, (tx) =>
-      createApiToken(tx, system, { name: `Matris ${name}`, roles: [role] }),
+      createApiToken(tx, system, { name: `Matris ${name}`, roles: [role], bodyId }),
     );
-    return { name, role, client: new Client(app), headers: { authorization: `Bearer ${key.token}` } };
+    const headers = { authorization: `Bearer ${key.token}` };
+    return { name, role, client: new Client(app), headers, ...(bodyId ? { scopedTo: bodyId } : {}) };
   };
   callers = [
     { name: "anonym", role: "anonymous", client: new Client(app), headers: {} },
@@ -174,6 +175,7 @@ beforeAll(async () => {
     await signedIn("sekreterare för Matrisnämnden", "secretary", scoped("secretary")),
     await signedIn("registrator för Matrisnämnden", "registrar", scoped("registrar")),
     await signedIn("handläggare för Matrisnämnden", "case_officer", scoped("case_officer")),
+    await keyed("nyckel: sekreterare för Matrisnämnden", "secretary", matrisBodyId),
   );
 }, 300_000);
 afterAll(() => installation?.database.close());
