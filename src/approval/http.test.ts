@@ -1,10 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freshMunicipality, testDatabase, tx } from "../../test/support/db.js";
-import { buildUser } from "../../test/support/factories.js";
+import { buildBody, buildUser } from "../../test/support/factories.js";
 import { Client, testApp } from "../../test/support/http.js";
 import { buildOpenMeeting, minuteParagraph } from "../../test/support/meetings.js";
+import { createApiToken } from "../accounts/api-tokens.js";
 import type { Database } from "../db/connect.js";
 import { closeMeeting } from "../meetings/close-meeting.js";
+import { appointApprovers } from "./appoint-approvers.js";
+import { freezeMinutes } from "./freeze-minutes.js";
 
 // The approval through the secretary's and the signers' pages and through the API, as the people who do it would:
 // bad input gets a Swedish message and writes nothing.
@@ -180,6 +183,52 @@ describe("approval through the pages and the API", () => {
     expect(deskHtml).toContain("Fel mottagare.");
     expect(deskHtml).toContain("Vägrad av justerare");
     expect(deskHtml).toContain("Justerad");
+  });
+
+  it("lets an API key sign as the secretary only if it keeps the minutes of the meeting's body", async () => {
+    const m = await freshMunicipality(database);
+    const { app } = testApp(database, m.slug);
+    const f = await buildOpenMeeting(database, m.system);
+    await tx(database, (t) => minuteParagraph(t, m.system, f, { title: "Snöröjning" }));
+    await tx(database, (t) =>
+      closeMeeting(t, m.system, f.meeting.id, { at: new Date("2026-03-10T16:00:00+01:00") }),
+    );
+    await tx(database, (t) =>
+      appointApprovers(t, m.system, f.meeting.id, {
+        chairId: f.members[0]!.id,
+        approverIds: [f.members[1]!.id],
+        approvalAt: new Date("2026-03-17T10:00:00+01:00"),
+        place: "Stadshuset",
+        minutesKeptAt: "Stadskontoret",
+      }),
+    );
+    const version = await tx(database, (t) =>
+      freezeMinutes(t, m.system, f.meeting.id, {}, new Date("2026-03-17T10:00:00+01:00")),
+    );
+    const otherBody = await buildBody(database, m.system);
+    const signAsSecretary = async (
+      roles: ("member" | "registrar" | "secretary")[],
+      bodyId: string | null,
+    ) => {
+      const key = await tx(database, (t) =>
+        createApiToken(t, m.system, { name: `Nyckel ${roles.join(" ")} ${bodyId ?? "alla"}`, roles, bodyId }),
+      );
+      const res = await new Client(app).request("POST", `/api/minutes-versions/${version.id}/signatures`, {
+        headers: { authorization: `Bearer ${key.token}` },
+        json: { hash: version.contentHash, role: "secretary" },
+      });
+      return res.status;
+    };
+    const signatures = () =>
+      tx(database, (t) => t.query.signature.findMany({ where: (s, { eq }) => eq(s.versionId, version.id) }));
+
+    // A key is no person, so only the secretary's place is open to it, and only with the right to keep the minutes.
+    expect(await signAsSecretary(["member"], null)).toBe(403);
+    expect(await signAsSecretary(["registrar"], null)).toBe(403);
+    expect(await signAsSecretary(["secretary"], otherBody.id)).toBe(403);
+    expect(await signatures()).toEqual([]);
+    expect(await signAsSecretary(["secretary"], f.body.id)).toBe(201);
+    expect((await signatures()).map((s) => s.role)).toEqual(["secretary"]);
   });
 
   it("a registrar records an appeal; bad dates are refused", async () => {

@@ -64,7 +64,11 @@ export async function resolveSigner(
     personId = me?.personId ?? null;
     displayName = me?.name ?? me?.displayName ?? actor.label;
   } else personId = options.personId ?? null;
-  const mayKeepMinutes = actor.userId ? can(actor, "meeting:write", m.bodyId) : options.role === "secretary";
+  // The secretary's place is for whoever keeps this body's minutes. An actor without an account (an API key, or
+  // Paragraf itself) is no person either, so it takes that place only when it asks for it, and only with that right:
+  // naming the role in the request was once enough, and any key of any role or body signed as the secretary.
+  const mayKeepMinutes =
+    can(actor, "meeting:write", m.bodyId) && (actor.userId !== null || options.role === "secretary");
   const mine = required.filter((r) => (r.role === "secretary" ? mayKeepMinutes : r.personId === personId));
   const candidates = options.role ? mine.filter((r) => r.role === options.role) : mine;
   if (candidates.length === 0) throw new DomainError("signer_not_appointed");

@@ -11,7 +11,7 @@ import { planMeeting } from "../../src/meetings/plan-meeting.js";
 import { registerNewCase } from "../../src/register/register-case.js";
 import { registerRecord } from "../../src/register/register-record.js";
 import { changedTables, type FuzzInstallation, fingerprint, fuzzInstallation } from "../fuzz/support.js";
-import { buildUser } from "../support/factories.js";
+import { buildBody, buildUser } from "../support/factories.js";
 import { Client } from "../support/http.js";
 import { OpenApi, type Operation } from "../support/openapi.js";
 
@@ -19,6 +19,8 @@ import { OpenApi, type Operation } from "../support/openapi.js";
 // every kind of caller — anonymous, each role, an installation admin, API keys — and every public channel (each
 // read operation, each page a crawl reaches) is read by callers without access against a seeded secret case.
 // An operation the table below does not name fails the test, so a new route is classified before it lands.
+// The roles below are granted for every body. A role granted for one body only (Matrisnämnden, which no generated
+// request names) must get no further with the same requests: its grant is worth nothing on other bodies' records.
 
 /** Who may call a write operation, by method and path: roles, or "anyone" (signing in and out). */
 type Allowed = readonly (Role | "installation_admin")[] | "anyone";
@@ -28,8 +30,8 @@ const writeRules: [RegExp, Allowed][] = [
   [/ \/api\/(users|tokens)\b/, ["admin"]],
   [/ \/api\/(bodies|parties|persons|memberships|officials|number-series)\b/, ["admin"]],
   [/ \/api\/(cases|records)\b/, ["admin", "registrar"]],
-  // A signature or refusal is the appointed signer's own: appointment, not a role, decides, and src/approval's
-  // tests refuse everyone else. Here it only has to hold that nobody gets further than that check.
+  // A signature or refusal is the appointed signer's own: appointment, not a role, decides (the secretary's place:
+  // the right to keep that body's minutes), and src/approval's tests refuse everyone else. Here it only has to hold that nobody gets further than that check.
   [/ \/api\/minutes-versions\/\{id\}\/(signatures|refusals)$/, "anyone"],
   // An appeal is registered in the diarium (register:write), though it is filed under the paragraph.
   [/ \/api\/paragraphs\/\{id\}\/appeals$/, ["admin", "registrar"]],
@@ -67,6 +69,8 @@ interface Caller {
   name: string;
   /** The role that lets it in, if any; "anonymous" for nobody. */
   role: Role | "installation_admin" | "anonymous";
+  /** The one body its role is granted for, when it is not granted for every body. */
+  scopedTo?: string;
   client: Client;
   headers: Record<string, string>;
 }
@@ -82,6 +86,8 @@ let installation: FuzzInstallation;
 let api: OpenApi;
 let callers: Caller[];
 let secret: { caseId: string; caseNumber: string; recordId: string; meetingId: string };
+/** The body the scoped callers hold their roles for, made after the harvest so that no generated request names it. */
+let matrisBodyId: string;
 
 beforeAll(async () => {
   installation = await fuzzInstallation();
@@ -90,7 +96,11 @@ beforeAll(async () => {
   const m = (await database.db.execute(sql`select id::text as id from municipality limit 1`)) as any;
   const municipalityId: string = m.rows[0].id;
   const system = systemActor(municipalityId, "Matris");
-  const signedIn = async (name: string, role: Caller["role"], grants: { role: Role; bodyId: null }[]) => {
+  const signedIn = async (
+    name: string,
+    role: Caller["role"],
+    grants: { role: Role; bodyId: string | null }[],
+  ) => {
     const user = await buildUser(database, system, grants);
     if (role === "installation_admin")
       await inTransaction(database.db, (tx) =>
@@ -98,13 +108,15 @@ beforeAll(async () => {
       );
     const client = new Client(app);
     await client.logIn(user.email, user.password);
-    return { name, role, client, headers: {} };
+    const scopedTo = grants.find((g) => g.bodyId !== null)?.bodyId ?? undefined;
+    return { name, role, client, headers: {}, ...(scopedTo ? { scopedTo } : {}) };
   };
-  const keyed = async (name: string, role: Role) => {
+  const keyed = async (name: string, role: Role, bodyId: string | null = null) => {
     const key = await inTransaction(database.db, (tx) =>
-      createApiToken(tx, system, { name: `Matris ${name}`, roles: [role] }),
+      createApiToken(tx, system, { name: `Matris ${name}`, roles: [role], bodyId }),
     );
-    return { name, role, client: new Client(app), headers: { authorization: `Bearer ${key.token}` } };
+    const headers = { authorization: `Bearer ${key.token}` };
+    return { name, role, client: new Client(app), headers, ...(bodyId ? { scopedTo: bodyId } : {}) };
   };
   callers = [
     { name: "anonym", role: "anonymous", client: new Client(app), headers: {} },
@@ -151,12 +163,20 @@ beforeAll(async () => {
     await addAgendaItem(tx, system, meeting.id, { caseId: c.id, title: secretTitle });
     return { caseId: c.id, caseNumber: c.number, recordId: r.id, meetingId: meeting.id };
   });
-  const admin = callers.at(-1)!;
+  const admin = callers.find((c) => c.name === "admin")!;
   for (const op of api.operations())
     if (op.method === "GET" && !op.path.includes("{"))
       // The admin may read the secret case; its wording is kept out of the values the bodies are made from, or a
       // write would copy it into a public field itself and the reads below would find the copy, not a leak.
       api.harvest(withoutSecretWords(await (await admin.client.request("GET", op.path)).json()));
+  matrisBodyId = (await buildBody(database, system, { name: "Matrisnämnden" })).id;
+  const scoped = (role: Role) => [{ role, bodyId: matrisBodyId }];
+  callers.push(
+    await signedIn("sekreterare för Matrisnämnden", "secretary", scoped("secretary")),
+    await signedIn("registrator för Matrisnämnden", "registrar", scoped("registrar")),
+    await signedIn("handläggare för Matrisnämnden", "case_officer", scoped("case_officer")),
+    await keyed("nyckel: sekreterare för Matrisnämnden", "secretary", matrisBodyId),
+  );
 }, 300_000);
 afterAll(() => installation?.database.close());
 
@@ -168,8 +188,10 @@ async function send(caller: Caller, method: string, path: string, body?: unknown
   return { status: res.status, text: await res.text() };
 }
 
+/** Whether the caller's grants let it in; a grant for one body never does, as no generated request names that body. */
 function mayCall(caller: Caller, allowed: Allowed): boolean {
-  return allowed === "anyone" || (caller.role !== "anonymous" && allowed.includes(caller.role));
+  if (allowed === "anyone") return true;
+  return !caller.scopedTo && caller.role !== "anonymous" && allowed.includes(caller.role);
 }
 
 describe("the access matrix", () => {
@@ -214,6 +236,15 @@ describe("the access matrix", () => {
             findings.push(`${caller.name} ${label}: ${res.status} ${res.text.slice(0, 200)}`);
           before = after;
         }
+        // A role granted for another body must get it no further than having no write role at all: the member's
+        // answer, to the same request in the same state, is the one it must get.
+        const control = outsiders.find((c) => c.role === "member" && !c.scopedTo)?.name;
+        for (const caller of outsiders.filter((c) => c.scopedTo && control))
+          if (refused.get(caller.name) !== refused.get(control!))
+            findings.push(
+              `${caller.name} ${label} ${JSON.stringify(body)}: ${refused.get(caller.name)}, ` +
+                `but ${refused.get(control!)} to ${control}`,
+            );
         for (const caller of insiders) {
           const res = await send(caller, op.method, path, body);
           requests++;
@@ -224,7 +255,10 @@ describe("the access matrix", () => {
               `${caller.name} ${label} ${JSON.stringify(body)}: ${res.status} ${res.text.slice(0, 200)}`,
             );
           if (res.status >= 200 && res.status < 300) {
-            // The body was good: everyone without the role must have been stopped at the door with it.
+            // The body was good: everyone without the role must have been stopped at the door with it, and so must a
+            // role granted for another body. A 404 for the latter would be acceptable where the target is a secret
+            // case it may not read; none occurs in these requests, so only 403 is accepted. Should one ever occur,
+            // allow it here for that target only.
             proven.add(label);
             for (const [name, status] of refused) {
               const expected = name === "anonym" ? 401 : 403;
@@ -244,6 +278,68 @@ describe("the access matrix", () => {
     // A matrix that never gets past validation proves nothing about the roles.
     expect(proven.size).toBeGreaterThanOrEqual(Math.floor(writes.length / 3));
   }, 600_000);
+
+  it("lets a role granted for one body write that body's records, so the refusals are about the body", async () => {
+    const found = (await installation.database.db.execute(
+      sql`select (select code from number_series limit 1) as code,
+                 (select id::text from body where id <> ${matrisBodyId} limit 1) as other,
+                 (select id::text from register_case where responsible_body_id <> ${matrisBodyId}
+                    and secrecy_provision is null limit 1) as "otherCase"`,
+    )) as any;
+    const { code, other, otherCase } = found.rows[0] as { code: string; other: string; otherCase: string };
+    /** The same write about Matrisnämnden's own record and about another body's: both statuses, what the first made. */
+    const ownAndOther = async (name: string, path: string, own: unknown, others: unknown) => {
+      const caller = callers.find((c) => c.name === name)!;
+      const first = await send(caller, "POST", path, own);
+      const second = await send(caller, "POST", path, others);
+      return {
+        statuses: [first.status, second.status],
+        created: first.status === 201 ? JSON.parse(first.text) : null,
+      };
+    };
+
+    const meeting = (bodyId: string) => ({
+      bodyId,
+      heldOn: "2026-10-14",
+      startsAt: "09:00",
+      place: "Matrisrummet",
+    });
+    const planned = await ownAndOther(
+      "sekreterare för Matrisnämnden",
+      "/api/meetings",
+      meeting(matrisBodyId),
+      meeting(other),
+    );
+    expect(planned.statuses).toEqual([201, 403]);
+
+    const newCase = (responsibleBodyId: string) => ({
+      seriesCode: code,
+      title: "Matrisnämndens eget ärende",
+      openedOn: "2026-10-01",
+      responsibleBodyId,
+    });
+    const registered = await ownAndOther(
+      "registrator för Matrisnämnden",
+      "/api/cases",
+      newCase(matrisBodyId),
+      newCase(other),
+    );
+    expect(registered.statuses).toEqual([201, 403]);
+
+    const assignment = (caseId: string) => ({
+      caseId,
+      givenBy: { bodyId: matrisBodyId, decidedOn: "2026-10-01", paragraphNumber: null },
+      bodyId: matrisBodyId,
+      text: "Matrisnämnden ger förvaltningen i uppdrag att utreda frågan.",
+    });
+    const given = await ownAndOther(
+      "handläggare för Matrisnämnden",
+      "/api/assignments",
+      assignment(registered.created.id),
+      assignment(otherCase),
+    );
+    expect(given.statuses).toEqual([201, 403]);
+  });
 });
 
 const decodeEntities = (text: string) =>
@@ -261,7 +357,10 @@ function leaked(text: string): string[] {
 }
 
 describe("every public channel against a secret case", () => {
-  const readers = () => callers.filter((c) => ["anonymous", "member", "secretary"].includes(c.role));
+  // Readers with a grant for one body are left out: the read paths are the register's own tests' concern, and the
+  // three kinds here already take most of this file's time.
+  const readers = () =>
+    callers.filter((c) => !c.scopedTo && ["anonymous", "member", "secretary"].includes(c.role));
 
   /** Read paths: each read operation with the secret case's ids and number where it takes an id or a query. */
   function readPaths(): string[] {
