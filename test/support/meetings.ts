@@ -205,6 +205,14 @@ export async function minuteParagraph(
   return { case: theCase, item, paragraph: p };
 }
 
+/** `count` paragraphs minuted on the meeting (minuteParagraph), titled "Ärende 1" to "Ärende {count}". */
+export async function minuteParagraphs(database: Database, actor: Actor, f: OpenMeeting, count: number) {
+  const minuted = [];
+  for (let i = 1; i <= count; i++)
+    minuted.push(await tx(database, (t) => minuteParagraph(t, actor, f, { title: `Ärende ${i}` })));
+  return minuted;
+}
+
 /** A case decided at `steps` meetings of the body, each paragraph with a reservation, and its route through them. */
 export async function buildDecisionRoute(database: Database, actor: Actor, f: OpenMeeting, steps: number) {
   return tx(database, async (t) => {

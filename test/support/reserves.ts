@@ -2,7 +2,7 @@ import type { Actor } from "../../src/accounts/actor.js";
 import type { Database } from "../../src/db/connect.js";
 import { applyForCallOff } from "../../src/reserves/apply-for-call-off.js";
 import { createAppropriation } from "../../src/reserves/create-appropriation.js";
-import type { CallOffInput } from "../../src/reserves/schemas.js";
+import type { AppropriationInput, CallOffInput } from "../../src/reserves/schemas.js";
 import { tx } from "./db.js";
 import { buildBody } from "./factories.js";
 import { followUpSetting } from "./followup.js";
@@ -20,22 +20,33 @@ export async function reserveSetting(database: Database, actor: Actor, options: 
     shortName: "FRN",
     email: "fritid@test.example",
   });
-  const reserve = await tx(database, (t) =>
+  const reserve = await buildReserve(database, actor, s, { amountOre: options.amountOre ?? 1_000_000_000 });
+  return { ...s, committee, reserve };
+}
+
+/** Another reserve of KS in the setting, created by KF's decision; overrides win. */
+export function buildReserve(
+  database: Database,
+  actor: Actor,
+  setting: Awaited<ReturnType<typeof followUpSetting>>,
+  overrides: Partial<AppropriationInput> = {},
+) {
+  return tx(database, (t) =>
     createAppropriation(t, actor, {
       externalId: unique("RES"),
-      ownerBodyId: s.ks.id,
-      caseId: s.kase.id,
-      decidedBy: { bodyId: s.kf.id, decidedOn: "2026-01-22", paragraphNumber: 8 },
+      ownerBodyId: setting.ks.id,
+      caseId: setting.kase.id,
+      decidedBy: { bodyId: setting.kf.id, decidedOn: "2026-01-22", paragraphNumber: 8 },
       year: 2026,
       title: "Kraftsamlande insatser",
       purpose: "Stötta processerna kring lokal utveckling och universell prevention.",
       processes: ["Lokal utveckling", "Universell prevention"],
       targetGroups: ["Barn och unga"],
       themes,
-      amountOre: options.amountOre ?? 1_000_000_000,
+      amountOre: 1_000_000_000,
+      ...overrides,
     }),
   );
-  return { ...s, committee, reserve };
 }
 
 /** A call-off's input in the setting, with one indicator in percent; overrides win. */
