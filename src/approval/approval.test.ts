@@ -1,5 +1,7 @@
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freshMunicipality, testDatabase, tx } from "../../test/support/db.js";
+import { buildBody } from "../../test/support/factories.js";
 import { buildOpenMeeting, minuteParagraph } from "../../test/support/meetings.js";
 import { asyncSigning } from "../../test/support/signing.js";
 import type { Actor } from "../accounts/actor.js";
@@ -8,6 +10,8 @@ import { DomainError } from "../domain/errors.js";
 import { runDueJobs } from "../jobs/run-jobs.js";
 import { closeMeeting } from "../meetings/close-meeting.js";
 import { setRecipients } from "../meetings/set-recipients.js";
+import { agendaItem } from "../meetings/tables.js";
+import { registerCase } from "../register/tables.js";
 import { appointApprovers } from "./appoint-approvers.js";
 import { canonicalJson } from "./canonical.js";
 import { collectSignature } from "./collect-signature.js";
@@ -189,8 +193,27 @@ describe("approval of the minutes (M9, L11)", () => {
         ),
       ),
     ).toBe("appeal_before_notice");
+    // The appeal is filed in the decision's case: a registrar of another body than the case's may not record it,
+    // the registrar of the case's body may.
+    await tx(database, async (t) => {
+      const [item] = await t.select().from(agendaItem).where(eq(agendaItem.id, p.paragraph.agendaItemId));
+      await t
+        .update(registerCase)
+        .set({ responsibleBodyId: f.body.id })
+        .where(eq(registerCase.id, item!.caseId!));
+    });
+    const registrarOf = (bodyId: string): Actor => ({
+      ...m.system,
+      userId: null,
+      grants: [{ role: "registrar", bodyId }],
+    });
+    const elsewhere = await buildBody(database, m.system);
+    const appeal = { court: "Förvaltningsrätten i Malmö", receivedOn: "2026-03-30", caseNumber: "1234-26" };
+    expect(
+      await code(tx(database, (t) => recordAppeal(t, registrarOf(elsewhere.id), p.paragraph.id, appeal))),
+    ).toBe("forbidden");
     await tx(database, (t) =>
-      recordAppeal(t, m.system, p.paragraph.id, {
+      recordAppeal(t, registrarOf(f.body.id), p.paragraph.id, {
         court: "Förvaltningsrätten i Malmö",
         receivedOn: "2026-03-30",
         caseNumber: "1234-26",

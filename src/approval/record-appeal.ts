@@ -9,11 +9,12 @@ import { appeal } from "./tables.js";
 
 /**
  * The registrar records that a legality appeal against a decision has reached the court: the decision then shows
- * the appeal instead of legal force. KL 13 kap. 5 §, 13 kap. 14 § (check)
+ * the appeal instead of legal force. It is filed in the decision's case, so it is for whoever registers that case's
+ * records. KL 13 kap. 5 §, 13 kap. 14 § (check)
  */
 export async function recordAppeal(tx: Tx, actor: Actor, paragraphId: string, input: RecordAppealInput) {
-  authorize(actor, "register:write");
   const found = await findParagraphWithCase(tx, actor.municipalityId, paragraphId);
+  authorize(actor, "register:write", found?.responsibleBodyId ?? null);
   if (!found) throw new DomainError("paragraph_unknown", {}, "paragraphId");
   const posted = (await listApprovalsOfParagraphs(tx, actor.municipalityId, [paragraphId]))
     .map((a) => a.notice)

@@ -10,10 +10,13 @@ import { findMeeting } from "./queries.js";
 import type { RouteInput } from "./schemas.js";
 import { decisionRouteStep, meeting } from "./tables.js";
 
-/** Sets a case's planned route through bodies and meetings (M6), replacing the route it had. */
+/**
+ * Sets a case's planned route through bodies and meetings (M6), replacing the route it had: for whoever handles
+ * cases of the case's responsible body.
+ */
 export async function planDecisionRoute(tx: Tx, actor: Actor, input: RouteInput) {
-  authorize(actor, "case:handle");
   const owner = await findCase(tx, actor.municipalityId, input.caseId);
+  authorize(actor, "case:handle", owner?.responsibleBodyId ?? null);
   if (!owner) throw new DomainError("case_not_found", {}, "caseId");
   const steps = [];
   for (const [i, step] of input.steps.entries()) {

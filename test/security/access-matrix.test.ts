@@ -339,6 +339,18 @@ describe("the access matrix", () => {
       assignment(otherCase),
     );
     expect(given.statuses).toEqual([201, 403]);
+
+    const route = (caseId: string) => ({
+      caseId,
+      steps: [{ bodyId: matrisBodyId, plannedOn: "2026-10-14", role: "decide" }],
+    });
+    const routed = await ownAndOther(
+      "handläggare för Matrisnämnden",
+      "/api/decision-routes",
+      route(registered.created.id),
+      route(otherCase),
+    );
+    expect(routed.statuses).toEqual([201, 403]);
   });
 });
 
