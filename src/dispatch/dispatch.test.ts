@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { approveMinutes } from "../../test/support/approval.js";
+import { closeAndApprove as closeMeetingAndApprove } from "../../test/support/approval.js";
 import { freshMunicipality, type TestMunicipality, testDatabase, tx } from "../../test/support/db.js";
 import { buildBody, buildPerson } from "../../test/support/factories.js";
 import { buildOpenMeeting, minuteParagraph } from "../../test/support/meetings.js";
@@ -11,7 +11,6 @@ import { DomainError } from "../domain/errors.js";
 import { claimDueJobs, type JobHandlers, runDueJobs } from "../jobs/run-jobs.js";
 import { outboxJob } from "../jobs/tables.js";
 import { createMailer, type Mailer } from "../mail/mailer.js";
-import { closeMeeting } from "../meetings/close-meeting.js";
 import { planDecisionRoute } from "../meetings/plan-decision-route.js";
 import { RecipientsInput } from "../meetings/schemas.js";
 import { setRecipients } from "../meetings/set-recipients.js";
@@ -83,12 +82,8 @@ async function decided(m: TestMunicipality, options: { close?: boolean; extra?: 
 }
 
 /** Closes the meeting and approves its minutes: from then on its decisions may be dispatched. */
-async function closeAndApprove(m: TestMunicipality, f: Awaited<ReturnType<typeof buildOpenMeeting>>) {
-  await tx(database, (t) =>
-    closeMeeting(t, m.system, f.meeting.id, { at: new Date("2026-03-10T17:00:00+01:00") }),
-  );
-  await approveMinutes(database, m.system, f);
-}
+const closeAndApprove = (m: TestMunicipality, f: Awaited<ReturnType<typeof buildOpenMeeting>>) =>
+  closeMeetingAndApprove(database, m.system, f);
 
 const run = (m: TestMunicipality, now = new Date(), handlers: JobHandlers = dispatchJobHandlers(mailer)) =>
   runDueJobs(database.db, { municipalityId: m.id, handlers, now });

@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { approveMinutes } from "../../test/support/approval.js";
+import { closeAndApprove } from "../../test/support/approval.js";
 import { freshMunicipality, testDatabase, tx } from "../../test/support/db.js";
 import { buildBody, buildUser } from "../../test/support/factories.js";
 import { Client, testApp } from "../../test/support/http.js";
 import { buildOpenMeeting, minuteParagraph } from "../../test/support/meetings.js";
 import type { Database } from "../db/connect.js";
-import { closeMeeting } from "../meetings/close-meeting.js";
 import { setRecipients } from "../meetings/set-recipients.js";
 
 let database: Database;
@@ -39,12 +38,7 @@ async function world() {
     app,
     secretary: await as([{ role: "secretary", bodyId: f.body.id }]),
     outsider: await as([{ role: "secretary", bodyId: other.id }]),
-    close: async () => {
-      await tx(database, (t) =>
-        closeMeeting(t, m.system, f.meeting.id, { at: new Date("2026-03-10T17:00:00+01:00") }),
-      );
-      await approveMinutes(database, m.system, f);
-    },
+    close: () => closeAndApprove(database, m.system, f),
     recipients: (recipients: { bodyId?: string; label?: string; email?: string }[]) =>
       tx(database, (t) => setRecipients(t, m.system, { paragraphId: paragraph.id, recipients })),
   };
