@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { stockholmDay } from "../domain/clock.js";
+import { stockholmDay, stockholmMinute } from "../domain/clock.js";
 import { registerRecordEntry, registerTitle } from "../domain/secrecy.js";
 import { recipientName } from "../meetings/phrases.js";
 import type { RouteStepView } from "../meetings/present.js";
@@ -241,7 +241,11 @@ export function presentReport(rows: ReportRows, access: SecretAccess) {
       : null,
     /** A signature asked of a provider that has not answered yet. */
     pendingSigning: rows.pendingSigning
-      ? { method: rows.pendingSigning.method, startedAt: rows.pendingSigning.startedAt.toISOString() }
+      ? {
+          method: rows.pendingSigning.method,
+          startedAt: rows.pendingSigning.startedAt.toISOString(),
+          startedText: stockholmMinute(rows.pendingSigning.startedAt),
+        }
       : null,
     versions: rows.versions.map((v) => ({
       version: v.version,
