@@ -36,7 +36,12 @@ afterAll(async () => {
 const providerFor = (url: string) =>
   signingProvider(
     readConfig(
-      { PARAGRAF_SIGNING_URL: url, PARAGRAF_SIGNING_NAME: "BankID", PARAGRAF_SIGNING_TIMEOUT_MS: "500" },
+      {
+        PARAGRAF_SIGNING_URL: url,
+        PARAGRAF_SIGNING_NAME: "BankID",
+        PARAGRAF_SIGNING_TIMEOUT_MS: "500",
+        PARAGRAF_SIGNING_TOKEN: "hemlig",
+      },
       [],
     ).signing,
   );
@@ -95,6 +100,22 @@ const jobsOf = (municipalityId: string) =>
   database.db.select().from(outboxJob).where(eq(outboxJob.municipalityId, municipalityId));
 
 describe("signing the minutes through a signing service (PARAGRAF_SIGNING_URL)", () => {
+  it("reads the service's settings, and refuses to start with an address that is not one", () => {
+    expect(readConfig({}, []).signing).toBeUndefined();
+    expect(readConfig({ PARAGRAF_SIGNING_URL: "https://signering.kommun.se/paragraf/" }, []).signing).toEqual(
+      {
+        url: "https://signering.kommun.se/paragraf/",
+        method: "signeringstjänsten",
+        timeoutMs: 5000,
+        token: undefined,
+      },
+    );
+    expect(() => readConfig({ PARAGRAF_SIGNING_URL: "signering.kommun.se" }, [])).toThrow(/http or https/);
+    expect(() =>
+      readConfig({ PARAGRAF_SIGNING_URL: "http://x", PARAGRAF_SIGNING_TIMEOUT_MS: "fem" }, []),
+    ).toThrow(/milliseconds/);
+  });
+
   it("shows the pending signatures, collects them by job (and by the signer's button) and approves the minutes", async () => {
     const { m, v, chair, approver, secretary, run } = await frozenMinutes();
     const path = `/justering/${v.id}`;
@@ -120,6 +141,7 @@ describe("signing the minutes through a signing service (PARAGRAF_SIGNING_URL)",
       expect.anything(),
       expect.anything(),
     ]);
+    expect(started.every((r) => r.authorization === "Bearer hemlig")).toBe(true);
     const [chairRef, approverRef, secretaryRef] = service.references().slice(first);
 
     // Pending on the page (with the signer's own button) and in the API.

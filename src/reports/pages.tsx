@@ -180,6 +180,9 @@ function page(c: Context<AppEnv>, r: ReportView, errors: FieldError[] = []) {
               </form>
             </>
           ) : null}
+          {r.failedSigning && !r.pendingSigning ? (
+            <p>{`Den senaste signeringen misslyckades ${r.failedSigning.atText}: ${r.failedSigning.reason}`}</p>
+          ) : null}
           {r.signature || r.pendingSigning ? null : (
             <form method="post" action={`${base}/signera`}>
               <Csrf token={chrome(c).csrfToken ?? ""} />

@@ -89,6 +89,9 @@ describe("signing a report through a signing service", () => {
     expect(await signingsOf(first.reportId)).toEqual([
       { status: "failed", reason: "Signeraren avbröt i BankID-appen" },
     ]);
+    expect(await (await first.client.get(first.path)).text()).toMatch(
+      /Den senaste signeringen misslyckades \d{4}-\d{2}-\d{2} \d{2}:\d{2}: Signeraren avbröt i BankID-appen/,
+    );
     // The job left for it finds nothing pending.
     expect(await first.run(minutes(1))).toMatchObject({ failed: 0, retried: 0 });
 
@@ -102,5 +105,6 @@ describe("signing a report through a signing service", () => {
     ]);
     const page = await (await second.client.get(second.path)).text();
     expect(page).toContain("Signera version 1");
+    expect(page).toContain("Ingen signatur kom inom 30 minuter");
   });
 });
