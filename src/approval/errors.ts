@@ -88,6 +88,11 @@ defineErrors({
     text: () => "Ange i vilken egenskap du signerar (ordförande, justerare eller sekreterare).",
   },
   already_signed: { status: 409, text: () => "Du har redan signerat den här versionen." },
+  signature_already_pending: {
+    status: 409,
+    text: () =>
+      "Din signering av den här versionen väntar redan på svar från signeringstjänsten. Signera där, eller hämta status på sidan; efter 30 minuter utan signatur kan du börja om.",
+  },
   refusal_comment_required: { status: 400, text: () => "Skriv vad som behöver rättas." },
   signature_not_pending: { status: 409, text: () => "Signeringen väntar inte längre på svar." },
   signature_not_yours: {

@@ -144,6 +144,12 @@ describe("signing the minutes through a signing service (PARAGRAF_SIGNING_URL)",
     expect(started.every((r) => r.authorization === "Bearer hemlig")).toBe(true);
     const [chairRef, approverRef, secretaryRef] = service.references().slice(first);
 
+    // Signing again while the first waits is refused, and says why.
+    const twice = await chair.request("POST", `/api/minutes-versions/${v.id}/signatures`, {
+      json: { hash: v.contentHash },
+    });
+    expect(twice.status).toBe(409);
+    expect((await twice.json()).detail).toContain("väntar redan på svar från signeringstjänsten");
     // Pending on the page (with the signer's own button) and in the API.
     const page = await (await chair.get(path)).text();
     expect(page).toMatch(/Väntar på signering hos BankID, startad \d{4}-\d{2}-\d{2}/);
