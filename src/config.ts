@@ -22,6 +22,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     /** The public address OParl ids and feed links are made from ("https://beslut.kommun.se"); else the request's. */
     publicBaseUrl: env.PARAGRAF_PUBLIC_URL ? env.PARAGRAF_PUBLIC_URL.replace(/\/+$/, "") : undefined,
     adminPassword: env.PARAGRAF_ADMIN_PASSWORD || undefined,
+    /** A signing service over HTTP (docs/decisions/0017); Paragraf's own signing when not set. */
+    signing: signingSettings(env),
   };
 }
 export type Config = ReturnType<typeof readConfig>;
@@ -38,4 +40,25 @@ function proxyCount(value: string | undefined): number {
   throw new Error(
     `PARAGRAF_TRUST_PROXY must be the number of proxies in front of Paragraf (0, 1, 2 …), not "${value}"`,
   );
+}
+
+/**
+ * PARAGRAF_SIGNING_URL: the signing service minutes and reports are signed through (docs/decisions/0017), with
+ * PARAGRAF_SIGNING_NAME (what signatures record and pages name), PARAGRAF_SIGNING_TOKEN (sent as a bearer token)
+ * and PARAGRAF_SIGNING_TIMEOUT_MS (per request, default 5000).
+ */
+function signingSettings(env: NodeJS.ProcessEnv) {
+  const url = env.PARAGRAF_SIGNING_URL?.trim();
+  if (!url) return undefined;
+  if (!/^https?:\/\/[^/]/i.test(url) || !URL.canParse(url))
+    throw new Error(`PARAGRAF_SIGNING_URL must be an http or https address, not "${url}"`);
+  const timeout = (env.PARAGRAF_SIGNING_TIMEOUT_MS ?? "5000").trim();
+  if (!/^\d{2,6}$/.test(timeout))
+    throw new Error(`PARAGRAF_SIGNING_TIMEOUT_MS must be milliseconds (10–999999), not "${timeout}"`);
+  return {
+    url,
+    method: env.PARAGRAF_SIGNING_NAME?.trim() || "signeringstjänsten",
+    timeoutMs: Number(timeout),
+    token: env.PARAGRAF_SIGNING_TOKEN || undefined,
+  };
 }

@@ -1,5 +1,6 @@
 import { serve } from "@hono/node-server";
 import { createApp } from "./app/app.js";
+import { signingProvider } from "./approval/http-signing.js";
 import { BootError, boot } from "./boot.js";
 import { readConfig } from "./config.js";
 import { FolderInUseError } from "./db/folder-lock.js";
@@ -18,8 +19,12 @@ const database = await boot(config, logger).catch((error) => {
   console.error(error.message);
   process.exit(1);
 });
+// One signing provider per process: the app starts signatures with it and the worker collects them with it.
+const signing = signingProvider(config.signing);
+if (config.signing) logger.info({ service: config.signing.method }, "signing through PARAGRAF_SIGNING_URL");
 const app = createApp({
   database,
+  signing,
   logger,
   municipalitySlug: config.municipalitySlug,
   secureCookies: config.secureCookies,
@@ -33,7 +38,7 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
   );
 });
 
-const worker = startJobWorker(database.db, logger);
+const worker = startJobWorker(database.db, logger, process.env, signing);
 const sweeper = startFileSweeper(database.db, defaultFileStore(), logger);
 
 let stopping = false;

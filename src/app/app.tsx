@@ -11,6 +11,7 @@ import { registerNoticeBoardPages } from "../approval/notice-board-pages.js";
 import { registerApprovalPages } from "../approval/pages.js";
 import { approvedHashCovering } from "../approval/read-approval.js";
 import { approvalSeals } from "../approval/seals.js";
+import { builtInSigning, type SigningProvider } from "../approval/signing.js";
 import { registerAssignmentApi } from "../assignments/api.js";
 import { registerAssignmentPages } from "../assignments/pages.js";
 import { registerAuditPages } from "../audit/pages.js";
@@ -100,8 +101,17 @@ const validationHook: Hook<any, AppEnv, any, any> = (result, c) => {
   }
 };
 
+/** What the app is assembled with: the request context's settings, and the process's signing provider. */
+export interface AppDeps extends Deps {
+  /**
+   * The one provider minutes and reports are signed through in this process (docs/decisions/0017): Paragraf's own
+   * when not given. The job worker collects pending signatures with the same one.
+   */
+  signing?: SigningProvider;
+}
+
 /** Assembles Paragraf: middleware, every capability's API routes and pages, the OpenAPI document, errors. */
-export function createApp(deps: Deps) {
+export function createApp({ signing = builtInSigning, ...deps }: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
   app.use(async (c, next) => {
@@ -154,8 +164,8 @@ export function createApp(deps: Deps) {
   registerMeetingStepApi(app);
   registerMeetingPages(app, approvalSeals);
   registerSecretaryPages(app);
-  registerApprovalApi(app);
-  registerApprovalPages(app);
+  registerApprovalApi(app, signing);
+  registerApprovalPages(app, signing);
   registerNoticeBoardPages(app);
   registerAuditPages(app);
   registerAssignmentApi(app);
@@ -169,8 +179,8 @@ export function createApp(deps: Deps) {
   registerApiReference(app);
   registerTokenRoutes(app);
   registerMunicipalityApi(app);
-  registerReportApi(app);
-  registerReportPages(app);
+  registerReportApi(app, signing);
+  registerReportPages(app, signing);
   registerCaseReportsPage(app);
   registerDocumentApi(app, approvedHashCovering);
   registerDocumentPages(app, approvedHashCovering);

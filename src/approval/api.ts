@@ -7,6 +7,7 @@ import type { AppEnv } from "../http/context.js";
 import { db, IdParam, json, problemResponse, writeProblems } from "../http/openapi.js";
 import { requireActor, requireMunicipality } from "../http/pages.js";
 import { appointApprovers } from "./appoint-approvers.js";
+import { collectSignature } from "./collect-signature.js";
 import { freezeMinutes } from "./freeze-minutes.js";
 import { appealText } from "./notice-board-pages.js";
 import { openCorrection } from "./open-correction.js";
@@ -16,6 +17,7 @@ import { recordAppeal } from "./record-appeal.js";
 import { refuseMinutes } from "./refuse-minutes.js";
 import * as s from "./schemas.js";
 import { signMinutes } from "./sign-minutes.js";
+import type { SigningProvider } from "./signing.js";
 
 // The JSON API of approval (M9), the notice board (M10) and legal force: the same use cases as the pages.
 
@@ -23,7 +25,7 @@ export const approvalApiTags = [
   {
     name: "Justering",
     description:
-      "Justering av protokoll (KL 5 kap. 69–70 §§): utse justerare (PUT /api/meetings/{id}/approval), frys protokollet som en version med SHA-256 (POST /api/meetings/{id}/minutes-versions), signera (POST /api/minutes-versions/{id}/signatures med kontrollsumman du har läst) eller vägra med kommentar. När ordföranden, justerarna och sekreteraren har signerat är protokollet justerat och låst, och justeringen anslås på anslagstavlan samma dag.",
+      "Justering av protokoll (KL 5 kap. 69–70 §§): utse justerare (PUT /api/meetings/{id}/approval), frys protokollet som en version med SHA-256 (POST /api/meetings/{id}/minutes-versions), signera (POST /api/minutes-versions/{id}/signatures med kontrollsumman du har läst; väntar signeringstjänsten på signeraren är signaturen `pending` tills Paragraf hämtar svaret, eller du gör det med POST …/signatures/{signatureId}/collect) eller vägra med kommentar. När ordföranden, justerarna och sekreteraren har signerat är protokollet justerat och låst, och justeringen anslås på anslagstavlan samma dag.",
   },
   {
     name: "Anslagstavla",
@@ -37,6 +39,7 @@ const problems = {
   409: problemResponse(
     "Krockar med justeringens läge (redan signerat, versionen har ändrats, redan justerat)",
   ),
+  503: problemResponse("Signeringstjänsten svarar inte; ingenting har signerats eller sparats"),
 };
 
 const Signature = z.object({
@@ -110,8 +113,24 @@ const Notice = z.object({
 
 const Created = z.object({ id: z.uuid() });
 
-/** Registers the approval, notice board and legal force routes. */
-export function registerApprovalApi(api: OpenAPIHono<AppEnv>) {
+const CollectedSignature = z
+  .object({
+    signature: z.object({
+      id: z.uuid(),
+      status: z.enum(["pending", "completed", "failed", "refused"]),
+      reason: z.string().nullable(),
+    }),
+    approved: z.boolean(),
+  })
+  .openapi("CollectedSignature");
+
+function presentCollected(r: Awaited<ReturnType<typeof collectSignature>>) {
+  const { id, status, comment } = r.signature;
+  return { signature: { id, status, reason: status === "failed" ? comment : null }, approved: r.approved };
+}
+
+/** Registers the approval, notice board and legal force routes; signatures go through `signing`. */
+export function registerApprovalApi(api: OpenAPIHono<AppEnv>, signing: SigningProvider) {
   api.openapi(
     createRoute({
       method: "get",
@@ -226,7 +245,44 @@ export function registerApprovalApi(api: OpenAPIHono<AppEnv>) {
     "Justering",
     s.SignMinutesInput,
     z.object({ signature: z.object({ id: z.uuid(), status: z.string() }), approved: z.boolean() }),
-    (tx, a, b, id) => signMinutes(tx, a, id, b),
+    (tx, a, b, id) => signMinutes(tx, a, id, b, signing),
+  );
+  api.openapi(
+    createRoute({
+      method: "post",
+      path: "/api/minutes-versions/{id}/signatures/{signatureId}/collect",
+      tags: ["Justering"],
+      summary:
+        "Hämta nu hur en väntande signatur står hos signeringstjänsten (signeraren själv, eller den som för protokollet)",
+      operationId: "collectSignature",
+      security: [{ session: [] }],
+      request: {
+        params: IdParam.extend({
+          signatureId: z
+            .uuid({ error: "Ogiltigt id." })
+            .openapi({ param: { name: "signatureId", in: "path" } }),
+        }),
+        body: { ...json(s.CollectSignatureInput), required: true },
+      },
+      responses: {
+        200: {
+          description: "Signaturens läge: fortfarande `pending`, `completed` eller `failed` (med skälet)",
+          ...json(CollectedSignature),
+        },
+        ...problems,
+      },
+    }),
+    async (c) => {
+      const actor = requireActor(c);
+      const { id, signatureId } = c.req.valid("param");
+      const result = await inTransaction(db(c), async (tx) => {
+        const collected = await collectSignature(tx, actor, signatureId, signing);
+        // A signature of another version than the address names: nothing of it is kept.
+        if (collected.signature.versionId !== id) throw new NotFoundError("signature");
+        return collected;
+      });
+      return c.json(CollectedSignature.parse(presentCollected(result)), 200);
+    },
   );
   write(
     "post",

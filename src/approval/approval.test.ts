@@ -408,9 +408,15 @@ describe("approval of the minutes (M9, L11)", () => {
       ),
     );
     expect(pending.map((x) => x.signature.status)).toEqual(["pending", "pending", "pending"]);
-    // Still pending: nothing approved.
+    // Still pending a minute later: nothing approved.
     const still = await tx(database, (t) =>
-      collectSignature(t, m.system, pending[0]!.signature.id, signing.provider),
+      collectSignature(
+        t,
+        m.system,
+        pending[0]!.signature.id,
+        signing.provider,
+        new Date(at.getTime() + 60_000),
+      ),
     );
     expect(still.approved).toBe(false);
     for (const x of pending) signing.complete(x.signature.reference!, at);

@@ -88,8 +88,23 @@ defineErrors({
     text: () => "Ange i vilken egenskap du signerar (ordförande, justerare eller sekreterare).",
   },
   already_signed: { status: 409, text: () => "Du har redan signerat den här versionen." },
+  signature_already_pending: {
+    status: 409,
+    text: () =>
+      "Din signering av den här versionen väntar redan på svar från signeringstjänsten. Signera där, eller hämta status på sidan; efter 30 minuter utan signatur kan du börja om.",
+  },
   refusal_comment_required: { status: 400, text: () => "Skriv vad som behöver rättas." },
   signature_not_pending: { status: 409, text: () => "Signeringen väntar inte längre på svar." },
+  signature_not_yours: {
+    status: 403,
+    text: () =>
+      "Det är inte din signering. Den som signerar, eller den som för protokollet, kan hämta dess status.",
+  },
+  signing_service_unavailable: {
+    status: 503,
+    text: (d) =>
+      `Det gick inte att nå ${d.service} just nu. Ingenting har signerats eller sparats; försök igen om en stund.`,
+  },
   notice_before_approval: {
     status: 409,
     text: () =>

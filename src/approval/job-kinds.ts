@@ -12,3 +12,9 @@ export const minutesApprovedJobKind = "approval.minutes-approved";
  * (X9, src/portal/notify.ts). Payload: `{ versionId, paragraphIds }`.
  */
 export const decisionsPublishedJobKind = "approval.decisions-published";
+
+/**
+ * The job that asks the signing provider how a pending signature of the minutes stands (collectSignature), and
+ * leaves the next one while it is still pending (src/approval/signing-jobs.ts). Payload: `{ signatureId, poll }`.
+ */
+export const collectSignatureJobKind = "approval.collect-signature";

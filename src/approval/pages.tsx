@@ -9,20 +9,29 @@ import { Breadcrumbs, Layout } from "../http/layout.js";
 import { chrome, type FormRender, read, requireActor, submitForm } from "../http/pages.js";
 import { uuidParam } from "../meetings/guards.js";
 import { appointApprovers } from "./appoint-approvers.js";
+import { collectSignature } from "./collect-signature.js";
 import { freezeMinutes } from "./freeze-minutes.js";
 import { openCorrection } from "./open-correction.js";
-import { type ApprovalDesk, approvalDesk, type VersionView, versionView } from "./read-approval.js";
+import {
+  type ApprovalDesk,
+  approvalDesk,
+  collectableSignatures,
+  type VersionView,
+  versionView,
+} from "./read-approval.js";
 import { findAppealTarget } from "./read-notice-board.js";
 import { recordAppeal } from "./record-appeal.js";
 import { refuseMinutes } from "./refuse-minutes.js";
 import {
   AppointApproversInput,
+  CollectSignatureInput,
   FreezeMinutesInput,
   RecordAppealInput,
   RefuseMinutesInput,
   SignMinutesInput,
 } from "./schemas.js";
 import { signMinutes } from "./sign-minutes.js";
+import type { SigningProvider } from "./signing.js";
 
 // The secretary's approval page (appoint approvers, freeze a version, approve a paragraph at once, open a correction)
 // and a signer's page (sign or refuse with a comment). Plain forms that post and come back, as the secretary's
@@ -277,7 +286,11 @@ const refuseFields: Field[] = [
   { name: "comment", label: "Vad behöver rättas?", type: "textarea", required: true },
 ];
 
-function versionPage(c: C, v: VersionView, forms: { sign?: FormRender; refuse?: FormRender } = {}) {
+function versionPage(
+  c: C,
+  { v, collectable }: { v: VersionView; collectable: Set<string> },
+  forms: { sign?: FormRender; refuse?: FormRender; collect?: FormRender & { signatureId: string } } = {},
+) {
   const csrf = c.get("csrfToken");
   const signing = v.status === "signing";
   return (
@@ -314,9 +327,24 @@ function versionPage(c: C, v: VersionView, forms: { sign?: FormRender; refuse?: 
       </p>
       <h2>Signaturer</h2>
       <ul>
-        {v.signatures.map((s) => (
-          <li>{`${s.roleLabel} ${s.name}: ${s.statusLabel} ${s.atText} (${s.method})${s.comment ? ` – ”${s.comment}”` : ""}`}</li>
-        ))}
+        {v.signatures.map((s) =>
+          s.status === "pending" ? (
+            <li>
+              {`${s.roleLabel} ${s.name}: Väntar på signering hos ${s.method}, startad ${s.startedText}`}
+              {collectable.has(s.id) ? (
+                <Form
+                  action={`/justering/${v.id}/signaturer/${s.id}/hamta`}
+                  fields={[]}
+                  errors={forms.collect?.signatureId === s.id ? forms.collect.errors : undefined}
+                  csrfToken={csrf}
+                  submitLabel="Hämta status"
+                />
+              ) : null}
+            </li>
+          ) : (
+            <li>{`${s.roleLabel} ${s.name}: ${s.statusLabel} ${s.atText} (${s.method})${s.comment ? ` – ”${s.comment}”` : ""}`}</li>
+          ),
+        )}
         {v.missing.map((s) => (
           <li>{`${s.roleLabel} ${s.name}: har inte signerat`}</li>
         ))}
@@ -364,15 +392,22 @@ async function loadDesk(c: C) {
 
 async function loadVersion(c: C) {
   const actor = requireActor(c);
-  const v = await read(c, (tx) => versionView(tx, actor.municipalityId, uuidParam(c, "id")));
-  if (!v) throw new NotFoundError("page");
-  return v;
+  const id = uuidParam(c, "id");
+  const loaded = await read(c, async (tx) => ({
+    v: await versionView(tx, actor.municipalityId, id),
+    collectable: await collectableSignatures(tx, actor, id),
+  }));
+  if (!loaded.v) throw new NotFoundError("page");
+  return { v: loaded.v, collectable: loaded.collectable };
 }
 
 const deskBack = (d: ApprovalDesk) => `/sammantraden/${d.meeting.id}/justering`;
 
-/** The approval pages: the secretary's, a version's signing page, and the registrar's appeal form. */
-export function registerApprovalPages(app: OpenAPIHono<AppEnv>) {
+/**
+ * The approval pages: the secretary's, a version's signing page (signatures go through `signing`, and a pending one
+ * can be collected now), and the registrar's appeal form.
+ */
+export function registerApprovalPages(app: OpenAPIHono<AppEnv>, signing: SigningProvider) {
   const desk = "/sammantraden/:id{[0-9a-f-]{36}}/justering";
   app.get(desk, async (c) => c.html(deskPage(c, await loadDesk(c))));
   app.post(`${desk}/justerare`, async (c) => {
@@ -433,23 +468,41 @@ export function registerApprovalPages(app: OpenAPIHono<AppEnv>) {
   const version = "/justering/:id{[0-9a-f-]{36}}";
   app.get(version, async (c) => c.html(versionPage(c, await loadVersion(c))));
   app.post(`${version}/signera`, async (c) => {
-    const v = await loadVersion(c);
+    const loaded = await loadVersion(c);
+    const { v } = loaded;
     return submitForm(c, {
       input: (form) => ({ hash: form.hash }),
       schema: SignMinutesInput,
-      run: (tx, actor, input) => signMinutes(tx, actor, v.id, input),
-      render: (state) => versionPage(c, v, { sign: state }),
+      run: (tx, actor, input) => signMinutes(tx, actor, v.id, input, signing),
+      render: (state) => versionPage(c, loaded, { sign: state }),
       redirect: () => `/justering/${v.id}`,
     });
   });
   app.post(`${version}/vagra`, async (c) => {
-    const v = await loadVersion(c);
+    const loaded = await loadVersion(c);
+    const { v } = loaded;
     return submitForm(c, {
       fields: refuseFields,
       input: (form) => ({ hash: form.hash, comment: form.comment }),
       schema: RefuseMinutesInput,
       run: (tx, actor, input) => refuseMinutes(tx, actor, v.id, input),
-      render: (state) => versionPage(c, v, { refuse: state }),
+      render: (state) => versionPage(c, loaded, { refuse: state }),
+      redirect: () => `/justering/${v.id}`,
+    });
+  });
+  app.post(`${version}/signaturer/:signature{[0-9a-f-]{36}}/hamta`, async (c) => {
+    const loaded = await loadVersion(c);
+    const { v } = loaded;
+    const signatureId = uuidParam(c, "signature");
+    return submitForm(c, {
+      input: () => ({}),
+      schema: CollectSignatureInput,
+      run: async (tx, actor) => {
+        const collected = await collectSignature(tx, actor, signatureId, signing);
+        if (collected.signature.versionId !== v.id) throw new NotFoundError("page");
+        return collected;
+      },
+      render: (state) => versionPage(c, loaded, { collect: { ...state, signatureId } }),
       redirect: () => `/justering/${v.id}`,
     });
   });

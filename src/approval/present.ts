@@ -60,6 +60,7 @@ function presentSignature(s: Signature) {
     coversHash: s.coversHash,
     at: at.toISOString(),
     atText: stockholmMinute(at),
+    startedText: stockholmMinute(s.startedAt),
     comment: s.comment,
   };
 }

@@ -68,6 +68,21 @@ export async function versionView(tx: Tx, municipalityId: string, versionId: str
 }
 export type VersionView = NonNullable<Awaited<ReturnType<typeof versionView>>>;
 
+/**
+ * The ids of a version's pending signatures the actor may collect now (collectSignature's rule): their own, or any
+ * for whoever keeps the body's minutes.
+ */
+export async function collectableSignatures(tx: Tx, actor: Actor, versionId: string): Promise<Set<string>> {
+  const version = await findVersion(tx, actor.municipalityId, versionId);
+  if (!version) return new Set();
+  const found = await findMeetingWithBody(tx, actor.municipalityId, version.meetingId);
+  const keeps = can(actor, "meeting:write", found?.body.id ?? null);
+  const pending = (await listSignatures(tx, [version.id])).filter((s) => s.status === "pending");
+  return new Set(
+    pending.filter((s) => keeps || (actor.userId !== null && s.userId === actor.userId)).map((s) => s.id),
+  );
+}
+
 /** The approval a paragraph shows: signers, date, hash, notice, legal force or appeals (L13–L15, L32). */
 export async function paragraphApproval(
   tx: Tx,

@@ -65,3 +65,6 @@ export const RecordAppealInput = z
   })
   .openapi("RecordAppealInput");
 export type RecordAppealInput = z.infer<typeof RecordAppealInput>;
+
+/** Collecting a pending signature takes nothing but the addresses; a body must be an empty object. */
+export const CollectSignatureInput = z.strictObject({}).openapi("CollectSignatureInput");

@@ -2,13 +2,15 @@ import type { Actor } from "../accounts/actor.js";
 import { recordAudit } from "../audit/record-audit.js";
 import type { Tx } from "../db/connect.js";
 import { DomainError } from "../domain/errors.js";
+import { enqueueJob } from "../jobs/enqueue.js";
 import { lockMeeting } from "../meetings/queries.js";
 import { currentMinutesContent } from "./canonical.js";
 import { completeApprovalIfSigned } from "./complete-approval.js";
+import { collectSignatureJobKind } from "./job-kinds.js";
 import { lockVersion } from "./queries.js";
 import type { SignMinutesInput } from "./schemas.js";
 import { resolveSigner } from "./signers.js";
-import { builtInSigning, type SigningProvider } from "./signing.js";
+import { builtInSigning, collectionAt, type SigningProvider } from "./signing.js";
 import { signature } from "./tables.js";
 
 /** Options only Paragraf itself uses: the example loader names the person it signs for, and when. */
@@ -20,8 +22,8 @@ export interface SignOptions {
 /**
  * Signs a version of the minutes through a signing provider: the signer must be appointed (chair, approver or the
  * secretary), must not have signed it, and must have read this very version (the hash). A provider that completes
- * at once may complete the approval in this transaction; one that answers pending is collected later
- * (collectSignature). KL 5 kap. 69 § (check)
+ * at once may complete the approval in this transaction; one that answers pending leaves, in the same transaction,
+ * the job that collects it (collectSignature, src/approval/signing-jobs.ts). KL 5 kap. 69 § (check)
  */
 export async function signMinutes(
   tx: Tx,
@@ -69,6 +71,14 @@ export async function signMinutes(
     recordId: version.id,
     after: created,
   });
+  if (state.status === "pending")
+    await enqueueJob(tx, {
+      municipalityId: actor.municipalityId,
+      kind: collectSignatureJobKind,
+      payload: { signatureId: created!.id, poll: 0 },
+      idempotencyKey: `${collectSignatureJobKind}:${created!.id}:0`,
+      runAt: collectionAt(created!.startedAt, 0, new Date()),
+    });
   const approved =
     state.status === "completed" ? await completeApprovalIfSigned(tx, actor, version, at) : false;
   return { signature: created!, approved };

@@ -73,7 +73,10 @@ export async function resolveSigner(
   const candidates = options.role ? mine.filter((r) => r.role === options.role) : mine;
   if (candidates.length === 0) throw new DomainError("signer_not_appointed");
   const open = candidates.find((r) => !signed.some((s) => sameSigner(s, r)));
-  if (!open) throw new DomainError("already_signed");
+  if (!open) {
+    const waiting = candidates.some((r) => signed.some((s) => s.status === "pending" && sameSigner(s, r)));
+    throw new DomainError(waiting ? "signature_already_pending" : "already_signed");
+  }
   return {
     ...open,
     userId: actor.userId,

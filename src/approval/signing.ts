@@ -51,3 +51,28 @@ export const builtInSigning: SigningProvider = {
     return { status: "completed", reference, signedAt: new Date() };
   },
 };
+
+/**
+ * How long a signing may wait for its signer. A qualified e-signature service gives up within minutes (BankID's
+ * order lives three); after this long the signing is recorded as failed, so the signer can start again instead of
+ * meeting "already pending" for ever.
+ */
+export const signingTimeLimitMinutes = 30;
+
+/** The reason recorded on a signing that waited past the time limit. */
+export const signingTimedOutReason = `Ingen signatur kom inom ${signingTimeLimitMinutes} minuter, så signeringen avbröts. Signera igen.`;
+
+/** True when a signing started at startedAt has waited past the time limit at now. */
+export function signingTimedOut(startedAt: Date, now: Date): boolean {
+  return now.getTime() - startedAt.getTime() >= signingTimeLimitMinutes * 60_000;
+}
+
+/**
+ * When the collection numbered `poll` (0 for the first) of a pending signing runs: after 5, 10, 20 and 40 seconds,
+ * then every minute, and once exactly at the time limit so that a signing nobody signs fails on time.
+ */
+export function collectionAt(startedAt: Date, poll: number, now: Date): Date {
+  const next = now.getTime() + Math.min(5 * 2 ** poll, 60) * 1000;
+  const limit = startedAt.getTime() + signingTimeLimitMinutes * 60_000;
+  return new Date(limit > now.getTime() ? Math.min(next, limit) : next);
+}

@@ -1,5 +1,6 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Actor } from "../accounts/actor.js";
+import type { SigningProvider } from "../approval/signing.js";
 import type { Tx } from "../db/connect.js";
 import { inTransaction } from "../db/transaction.js";
 import type { AppEnv } from "../http/context.js";
@@ -13,9 +14,10 @@ import { removeReportImage } from "./remove-report-image.js";
 import { saveReportVersion } from "./save-report-version.js";
 import { saveTemplate } from "./save-template.js";
 import * as s from "./schemas.js";
-import { signReport } from "./sign-report.js";
+import { collectReportSignature, signReport } from "./sign-report.js";
 
-// The JSON API of official reports (M5): read a version, save templates, draft, save versions, sign.
+// The JSON API of official reports (M5): read a version, save templates, draft, save versions, sign, collect a
+// pending signature.
 
 const Saved = z.object({ id: z.uuid(), version: z.int().optional() }).openapi("ReportSaved");
 const ReportJson = z.record(z.string(), z.unknown()).openapi("OfficialReport", {
@@ -23,7 +25,16 @@ const ReportJson = z.record(z.string(), z.unknown()).openapi("OfficialReport", {
     "En tjänsteskrivelse: rubrik, diarienummer, förvaltning, datum, Vår referens, avsnitten i mallens ordning, version, status och signatur (signerad av, tid, metod, SHA-256, stämpel).",
 });
 
-export function registerReportApi(api: OpenAPIHono<AppEnv>) {
+const CollectedReportSignature = z
+  .object({
+    status: z.enum(["pending", "signed", "failed"]),
+    stamp: z.string().nullable(),
+    reason: z.string().nullable(),
+  })
+  .openapi("CollectedReportSignature");
+
+/** Registers the reports' API; signatures go through `signing`. */
+export function registerReportApi(api: OpenAPIHono<AppEnv>, signing: SigningProvider) {
   api.openapi(
     createRoute({
       method: "get",
@@ -110,8 +121,37 @@ export function registerReportApi(api: OpenAPIHono<AppEnv>) {
     "Signera den version du läst (version och SHA-256 ur GET)",
     s.SignReportInput,
     async (tx, a, b, id) => {
-      const signed = await signReport(tx, a, id, b);
+      const signed = await signReport(tx, a, id, b, signing);
       return { id, version: signed.version.version };
+    },
+  );
+  api.openapi(
+    createRoute({
+      method: "post",
+      path: "/api/reports/{id}/signing/collect",
+      tags: ["Tjänsteskrivelser"],
+      summary:
+        "Hämta nu hur den väntande signeringen står hos signeringstjänsten: fortfarande `pending`, `signed` (versionen låses) eller `failed`",
+      operationId: "collectReportSignature",
+      security: [{ session: [] }],
+      request: { params: IdParam, body: { ...json(s.CollectReportSignatureInput), required: true } },
+      responses: {
+        200: { description: "Signeringens läge", ...json(CollectedReportSignature) },
+        ...writeProblems,
+      },
+    }),
+    async (c) => {
+      const actor = requireActor(c);
+      const { id } = c.req.valid("param");
+      const result = await inTransaction(db(c), (tx) => collectReportSignature(tx, actor, id, signing));
+      return c.json(
+        CollectedReportSignature.parse({
+          status: result.status,
+          stamp: result.stamp,
+          reason: result.status === "failed" ? result.reason : null,
+        }),
+        200,
+      );
     },
   );
   api.openapi(

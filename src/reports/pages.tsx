@@ -2,6 +2,7 @@ import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { FC } from "hono/jsx";
 import { can } from "../accounts/policy.js";
+import type { SigningProvider } from "../approval/signing.js";
 import { NotFoundError } from "../domain/errors.js";
 import type { AppEnv } from "../http/context.js";
 import { Csrf, ErrorSummary } from "../http/forms.js";
@@ -16,9 +17,15 @@ import { imagesOf, type ReportPart, type ReportView } from "./present.js";
 import { readReport, readReportImage, reportsOfCase } from "./read-report.js";
 import { removeReportImage } from "./remove-report-image.js";
 import { saveReportVersion } from "./save-report-version.js";
-import { AddReportImageInput, RemoveReportImageForm, SaveVersionInput, SignReportInput } from "./schemas.js";
+import {
+  AddReportImageInput,
+  CollectReportSignatureInput,
+  RemoveReportImageForm,
+  SaveVersionInput,
+  SignReportInput,
+} from "./schemas.js";
 import { isWritten } from "./sections.js";
-import { signReport } from "./sign-report.js";
+import { collectReportSignature, signReport } from "./sign-report.js";
 
 // The official report's page: the report as it prints, its versions, its downloads, and for the case officer the
 // forms to write a new version and to sign the version read.
@@ -165,7 +172,16 @@ function page(c: Context<AppEnv>, r: ReportView, errors: FieldError[] = []) {
             </>
           )}
           {r.pendingSigning ? (
-            <p>{`Signeringen av version ${r.version} väntar på svar från ${r.pendingSigning.method}.`}</p>
+            <>
+              <p>{`Väntar på signering hos ${r.pendingSigning.method}, startad ${r.pendingSigning.startedText}.`}</p>
+              <form method="post" action={`${base}/signering/hamta`}>
+                <Csrf token={chrome(c).csrfToken ?? ""} />
+                <button type="submit">Hämta status</button>
+              </form>
+            </>
+          ) : null}
+          {r.failedSigning && !r.pendingSigning ? (
+            <p>{`Den senaste signeringen misslyckades ${r.failedSigning.atText}: ${r.failedSigning.reason}`}</p>
           ) : null}
           {r.signature || r.pendingSigning ? null : (
             <form method="post" action={`${base}/signera`}>
@@ -317,8 +333,11 @@ const EditForm: FC<{
   </Layout>
 );
 
-/** /tjansteskrivelser/{id}: the report; /ny-version and /signera for the case officer. */
-export function registerReportPages(app: OpenAPIHono<AppEnv>) {
+/**
+ * /tjansteskrivelser/{id}: the report; /ny-version, /signera and /signering/hamta (collect a pending signature now)
+ * for the case officer. Signatures go through `signing`.
+ */
+export function registerReportPages(app: OpenAPIHono<AppEnv>, signing: SigningProvider) {
   app.get(`/tjansteskrivelser/:id{${uuid}}`, async (c) => {
     const m = requireMunicipality(c);
     const version = versionOf(c);
@@ -335,7 +354,20 @@ export function registerReportPages(app: OpenAPIHono<AppEnv>) {
     return submitForm(c, {
       schema: SignReportInput,
       input: (form) => ({ version: Number(form.version), sha256: form.sha256 }),
-      run: (tx, actor, input) => signReport(tx, actor, id, input),
+      run: (tx, actor, input) => signReport(tx, actor, id, input, signing),
+      render: ({ errors }) => page(c, r, errors),
+      redirect: () => `/tjansteskrivelser/${id}`,
+    });
+  });
+
+  app.post(`/tjansteskrivelser/:id{${uuid}}/signering/hamta`, async (c) => {
+    const m = requireMunicipality(c);
+    const id = c.req.param("id");
+    const r = await read(c, (tx) => readReport(tx, m.id, id, secretAccess(c.get("actor"))));
+    return submitForm(c, {
+      schema: CollectReportSignatureInput,
+      input: () => ({}),
+      run: (tx, actor) => collectReportSignature(tx, actor, id, signing),
       render: ({ errors }) => page(c, r, errors),
       redirect: () => `/tjansteskrivelser/${id}`,
     });

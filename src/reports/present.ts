@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { stockholmDay } from "../domain/clock.js";
+import { stockholmDay, stockholmMinute } from "../domain/clock.js";
 import { registerRecordEntry, registerTitle } from "../domain/secrecy.js";
 import { recipientName } from "../meetings/phrases.js";
 import type { RouteStepView } from "../meetings/present.js";
@@ -64,6 +64,8 @@ export interface ReportRows {
   responsible: Rows<typeof listResponsible>;
   /** The version's signing that waits for its signer (a provider that answered pending), if any. */
   pendingSigning: { method: string; startedAt: Date } | null;
+  /** The version's last signing, when it failed (the service's reason, or the time limit's). */
+  failedSigning: { reason: string | null; finishedAt: Date | null; startedAt: Date } | null;
   /** The report's images (without bytes), in the order they were added. */
   images: Rows<typeof listImages>;
   route: RouteStepView[];
@@ -241,8 +243,20 @@ export function presentReport(rows: ReportRows, access: SecretAccess) {
       : null,
     /** A signature asked of a provider that has not answered yet. */
     pendingSigning: rows.pendingSigning
-      ? { method: rows.pendingSigning.method, startedAt: rows.pendingSigning.startedAt.toISOString() }
+      ? {
+          method: rows.pendingSigning.method,
+          startedAt: rows.pendingSigning.startedAt.toISOString(),
+          startedText: stockholmMinute(rows.pendingSigning.startedAt),
+        }
       : null,
+    /** The last signing of an unsigned version, when it failed: why, so the signer knows to sign again. */
+    failedSigning:
+      rows.failedSigning && !version.signedAt
+        ? {
+            reason: rows.failedSigning.reason ?? "okänt skäl",
+            atText: stockholmMinute(rows.failedSigning.finishedAt ?? rows.failedSigning.startedAt),
+          }
+        : null,
     versions: rows.versions.map((v) => ({
       version: v.version,
       datedOn: v.datedOn,

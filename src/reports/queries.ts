@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Tx } from "../db/connect.js";
 import { body, municipality, person } from "../organisation/tables.js";
@@ -218,6 +218,17 @@ export async function findPendingSigning(tx: Tx, versionId: string) {
     .select()
     .from(officialReportSigning)
     .where(and(eq(officialReportSigning.versionId, versionId), eq(officialReportSigning.status, "pending")));
+  return row;
+}
+
+/** The last signing started of a version (pending, completed or failed), or undefined. */
+export async function findLatestSigning(tx: Tx, versionId: string) {
+  const [row] = await tx
+    .select()
+    .from(officialReportSigning)
+    .where(eq(officialReportSigning.versionId, versionId))
+    .orderBy(desc(officialReportSigning.startedAt))
+    .limit(1);
   return row;
 }
 

@@ -10,7 +10,7 @@ import { mayReadSecret, type SecretAccess } from "../register/access.js";
 import { imagesOf, presentReport, type ReportRows } from "./present.js";
 import {
   findImage,
-  findPendingSigning,
+  findLatestSigning,
   findReportHead,
   findTemplate,
   listBasis,
@@ -51,7 +51,9 @@ export async function loadReport(
   const basis = await listBasis(tx, version.id);
   const recipients = await listRecipients(tx, version.id);
   const responsible = await listResponsible(tx, version.id);
-  const pendingSigning = (await findPendingSigning(tx, version.id)) ?? null;
+  const latestSigning = (await findLatestSigning(tx, version.id)) ?? null;
+  const pendingSigning = latestSigning?.status === "pending" ? latestSigning : null;
+  const failedSigning = latestSigning?.status === "failed" ? latestSigning : null;
   const images = await listImages(tx, reportId);
   const route = await routeView(tx, municipalityId, head.report.caseId, access);
   const consultations = (await loadConsultations(tx, municipalityId, { caseId: head.report.caseId })).map(
@@ -71,6 +73,7 @@ export async function loadReport(
     recipients,
     responsible,
     pendingSigning,
+    failedSigning,
     images,
     route,
     consultations,

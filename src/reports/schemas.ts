@@ -87,6 +87,9 @@ export const SignReportInput = z
   .openapi("SignReportInput");
 export type SignReportInput = z.infer<typeof SignReportInput>;
 
+/** Collecting a pending signing takes nothing but the report's address; a body must be an empty object. */
+export const CollectReportSignatureInput = z.strictObject({}).openapi("CollectReportSignatureInput");
+
 export const AddReportImageInput = z
   .strictObject({
     section: z.enum(sectionKinds, { error: "Välj avsnittet bilden hör till." }),

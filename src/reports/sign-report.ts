@@ -1,15 +1,24 @@
 import { and, eq } from "drizzle-orm";
 import type { Actor } from "../accounts/actor.js";
 import { authorize } from "../accounts/policy.js";
-import { builtInSigning, type SigningProvider } from "../approval/signing.js";
+import {
+  builtInSigning,
+  collectionAt,
+  type SigningProvider,
+  type SigningState,
+  signingTimedOut,
+  signingTimedOutReason,
+} from "../approval/signing.js";
 import { recordAudit } from "../audit/record-audit.js";
 import type { Tx } from "../db/connect.js";
 import { stockholmDay } from "../domain/clock.js";
 import { DomainError, NotFoundError } from "../domain/errors.js";
+import { enqueueJob } from "../jobs/enqueue.js";
 import { carryReportProposal } from "../meetings/carry-report-proposal.js";
 import { findCase } from "../register/queries.js";
 import { registerRecord } from "../register/register-record.js";
 import { record } from "../register/tables.js";
+import { collectReportSignatureJobKind } from "./job-kinds.js";
 import { contentHash, presentContent, type ReportContent, signingStamp } from "./present.js";
 import { findPendingSigning, lockLatestVersion, lockPendingSigning, lockReport } from "./queries.js";
 import { loadReport } from "./read-report.js";
@@ -18,7 +27,8 @@ import { officialReportSigning, officialReportVersion } from "./tables.js";
 
 // Official reports are signed through the same SigningProvider as the minutes (src/approval/signing.ts): a provider
 // that signs at once locks the version in the same transaction; one that waits for its signer (a qualified
-// e-signature service) leaves a pending signing that collectReportSignature completes later.
+// e-signature service) leaves a pending signing, and in the same transaction the job that collects it
+// (collectReportSignature, src/reports/signing-jobs.ts).
 
 /** The method a signature records: Paragraf's own signing says who acted in Swedish, another provider its name. */
 function methodOf(provider: SigningProvider, actor: Actor) {
@@ -102,6 +112,13 @@ export async function signReport(
       recordId: report.id,
       after: { version: latest.version, sha256, method: signing!.method, reference: state.reference },
     });
+    await enqueueJob(tx, {
+      municipalityId: actor.municipalityId,
+      kind: collectReportSignatureJobKind,
+      payload: { reportId: report.id, signingId: signing!.id, poll: 0 },
+      idempotencyKey: `${collectReportSignatureJobKind}:${signing!.id}:0`,
+      runAt: collectionAt(signing!.startedAt, 0, new Date()),
+    });
     return { status: "pending" as const, version: latest, stamp: null, sha256 };
   }
   const signed = await lockSignedVersion(tx, actor, report, owner, latest, signing!, at);
@@ -111,7 +128,8 @@ export async function signReport(
 /**
  * Asks the provider how a report's pending signing stands and records the answer. A completed signature locks the
  * version as signReport does, unless a newer version was saved meanwhile: then the signing fails, since the signer
- * signed a version that is no longer the report.
+ * signed a version that is no longer the report. A signing still pending past the time limit (signingTimedOut)
+ * fails, so the signer can sign again. `signingId` names the signing a job collects: another one is not its own.
  */
 export async function collectReportSignature(
   tx: Tx,
@@ -119,13 +137,18 @@ export async function collectReportSignature(
   reportId: string,
   provider: SigningProvider,
   now: Date = new Date(),
+  signingId?: string,
 ) {
   const { report, owner } = await ownerOf(tx, actor, reportId);
   const latest = await lockLatestVersion(tx, report.id);
   const pending = await lockPendingSigning(tx, report.id);
-  if (!pending || !latest) throw new DomainError("report_signing_not_pending");
-  const state = await provider.check(pending.signing.reference);
-  if (state.status === "pending") return { status: "pending" as const, stamp: null };
+  if (!pending || !latest || (signingId && pending.signing.id !== signingId))
+    throw new DomainError("report_signing_not_pending");
+  let state: SigningState = await provider.check(pending.signing.reference);
+  if (state.status === "pending" && signingTimedOut(pending.signing.startedAt, now))
+    state = { status: "failed", reference: pending.signing.reference, reason: signingTimedOutReason };
+  if (state.status === "pending")
+    return { status: "pending" as const, stamp: null, startedAt: pending.signing.startedAt };
   const superseded = state.status === "completed" && pending.version.id !== latest.id;
   if (state.status === "failed" || superseded) {
     const reason =

@@ -33,6 +33,9 @@ const writeRules: [RegExp, Allowed][] = [
   // A signature or refusal is the appointed signer's own: appointment, not a role, decides (the secretary's place:
   // the right to keep that body's minutes), and src/approval's tests refuse everyone else. Here it only has to hold that nobody gets further than that check.
   [/ \/api\/minutes-versions\/\{id\}\/(signatures|refusals)$/, "anyone"],
+  // Collecting a pending signature is its signer's own, or any for whoever keeps that body's minutes: the signature,
+  // not a role, decides, and src/approval/signing-service.test.ts refuses a member who is not its signer.
+  [/^POST \/api\/minutes-versions\/\{id\}\/signatures\/\{signatureId\}\/collect$/, "anyone"],
   // An appeal is registered in the diarium (register:write), though it is filed under the paragraph.
   [/ \/api\/paragraphs\/\{id\}\/appeals$/, ["admin", "registrar"]],
   [/ \/api\/(dispatch-deliveries|dispatch-bounces)\b/, ["admin", "secretary"]],

@@ -1,11 +1,10 @@
 import { Writable } from "node:stream";
 import pino from "pino";
-import { createApp } from "../../src/app/app.js";
+import { type AppDeps, createApp } from "../../src/app/app.js";
 import type { Database } from "../../src/db/connect.js";
-import type { Deps } from "../../src/http/context.js";
 
 /** The app for one test municipality, with its JSON log lines captured so tests can read them. */
-export function testApp(database: Database, municipalitySlug: string, options: Partial<Deps> = {}) {
+export function testApp(database: Database, municipalitySlug: string, options: Partial<AppDeps> = {}) {
   const logLines: string[] = [];
   const sink = new Writable({
     write(chunk, _enc, done) {
