@@ -222,6 +222,7 @@ describe("the official report through the API", () => {
       json: { version: 2, sha256: v2.sha256 },
     });
     expect(signed.status).toBe(201);
+    expect(await signed.json()).toEqual({ id: reportId, version: 2, status: "signed" });
     const after = (await (await client.get(`/api/reports/${reportId}`)).json()) as {
       status: string;
       signature: { stamp: string; by: string; method: string };

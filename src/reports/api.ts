@@ -4,7 +4,7 @@ import type { SigningProvider } from "../approval/signing.js";
 import type { Tx } from "../db/connect.js";
 import { inTransaction } from "../db/transaction.js";
 import type { AppEnv } from "../http/context.js";
-import { db, IdParam, json, writeProblems } from "../http/openapi.js";
+import { db, IdParam, json, problemResponse, writeProblems } from "../http/openapi.js";
 import { requireActor, requireMunicipality } from "../http/pages.js";
 import { secretAccess } from "../register/access.js";
 import { addReportImage } from "./add-report-image.js";
@@ -19,7 +19,14 @@ import { collectReportSignature, signReport } from "./sign-report.js";
 // The JSON API of official reports (M5): read a version, save templates, draft, save versions, sign, collect a
 // pending signature.
 
-const Saved = z.object({ id: z.uuid(), version: z.int().optional() }).openapi("ReportSaved");
+const Saved = z
+  .object({
+    id: z.uuid(),
+    version: z.int().optional(),
+    /** For a signature: signed at once, or waiting for the signing service (collected by a job, or by …/collect). */
+    status: z.enum(["signed", "pending"]).optional(),
+  })
+  .openapi("ReportSaved");
 const ReportJson = z.record(z.string(), z.unknown()).openapi("OfficialReport", {
   description:
     "En tjänsteskrivelse: rubrik, diarienummer, förvaltning, datum, Vår referens, avsnitten i mallens ordning, version, status och signatur (signerad av, tid, metod, SHA-256, stämpel).",
@@ -69,7 +76,8 @@ export function registerReportApi(api: OpenAPIHono<AppEnv>, signing: SigningProv
     path: string,
     summary: string,
     input: I,
-    run: (tx: Tx, actor: Actor, body: z.infer<I>, id: string) => Promise<{ id: string; version?: number }>,
+    run: (tx: Tx, actor: Actor, body: z.infer<I>, id: string) => Promise<z.infer<typeof Saved>>,
+    moreProblems: Record<number, ReturnType<typeof problemResponse>> = {},
   ) =>
     api.openapi(
       createRoute({
@@ -82,7 +90,7 @@ export function registerReportApi(api: OpenAPIHono<AppEnv>, signing: SigningProv
           ...(path.includes("{id}") ? { params: IdParam } : {}),
           body: { ...json(input), required: true },
         },
-        responses: { 201: { description: "Sparat", ...json(Saved) }, ...writeProblems },
+        responses: { 201: { description: "Sparat", ...json(Saved) }, ...writeProblems, ...moreProblems },
       }) as any,
       async (c: any) => {
         const actor = requireActor(c);
@@ -122,8 +130,9 @@ export function registerReportApi(api: OpenAPIHono<AppEnv>, signing: SigningProv
     s.SignReportInput,
     async (tx, a, b, id) => {
       const signed = await signReport(tx, a, id, b, signing);
-      return { id, version: signed.version.version };
+      return { id, version: signed.version.version, status: signed.status };
     },
+    { 503: problemResponse("Signeringstjänsten svarar inte; ingenting har signerats eller sparats") },
   );
   api.openapi(
     createRoute({

@@ -106,5 +106,13 @@ describe("signing a report through a signing service", () => {
     const page = await (await second.client.get(second.path)).text();
     expect(page).toContain("Signera version 1");
     expect(page).toContain("Ingen signatur kom inom 30 minuter");
+
+    // Through the API, the answer says the signature waits for the service.
+    const report = await (await second.client.get(`/api/reports/${second.reportId}`)).json();
+    const again = await second.client.request("POST", `/api/reports/${second.reportId}/signature`, {
+      json: { version: report.version, sha256: report.sha256 },
+    });
+    expect(again.status).toBe(201);
+    expect(await again.json()).toEqual({ id: second.reportId, version: 1, status: "pending" });
   });
 });
