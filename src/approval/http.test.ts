@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { closeWithApprovers } from "../../test/support/approval.js";
 import { freshMunicipality, testDatabase, tx } from "../../test/support/db.js";
 import { buildBody, buildUser } from "../../test/support/factories.js";
 import { Client, testApp } from "../../test/support/http.js";
@@ -6,7 +7,6 @@ import { buildOpenMeeting, minuteParagraph } from "../../test/support/meetings.j
 import { createApiToken } from "../accounts/api-tokens.js";
 import type { Database } from "../db/connect.js";
 import { closeMeeting } from "../meetings/close-meeting.js";
-import { appointApprovers } from "./appoint-approvers.js";
 import { freezeMinutes } from "./freeze-minutes.js";
 
 // The approval through the secretary's and the signers' pages and through the API, as the people who do it would:
@@ -190,18 +190,7 @@ describe("approval through the pages and the API", () => {
     const { app } = testApp(database, m.slug);
     const f = await buildOpenMeeting(database, m.system);
     await tx(database, (t) => minuteParagraph(t, m.system, f, { title: "Snöröjning" }));
-    await tx(database, (t) =>
-      closeMeeting(t, m.system, f.meeting.id, { at: new Date("2026-03-10T16:00:00+01:00") }),
-    );
-    await tx(database, (t) =>
-      appointApprovers(t, m.system, f.meeting.id, {
-        chairId: f.members[0]!.id,
-        approverIds: [f.members[1]!.id],
-        approvalAt: new Date("2026-03-17T10:00:00+01:00"),
-        place: "Stadshuset",
-        minutesKeptAt: "Stadskontoret",
-      }),
-    );
+    await closeWithApprovers(database, m.system, f);
     const version = await tx(database, (t) =>
       freezeMinutes(t, m.system, f.meeting.id, {}, new Date("2026-03-17T10:00:00+01:00")),
     );

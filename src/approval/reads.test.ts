@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { approveMinutes, closeAndApprove } from "../../test/support/approval.js";
+import { approveMinutes, closeAndApprove, closeWithApprovers } from "../../test/support/approval.js";
 import { freshMunicipality, testDatabase, tx } from "../../test/support/db.js";
 import { buildUser } from "../../test/support/factories.js";
 import { Client, testApp } from "../../test/support/http.js";
@@ -11,8 +11,6 @@ import {
 } from "../../test/support/meetings.js";
 import { countGet, expectSameCounts } from "../../test/support/queries.js";
 import type { Database } from "../db/connect.js";
-import { closeMeeting } from "../meetings/close-meeting.js";
-import { appointApprovers } from "./appoint-approvers.js";
 import { listNotices, takeDownDue } from "./queries.js";
 
 // Approval's pages and API, and the notice board, read in a number of statements that does not grow with the
@@ -40,16 +38,7 @@ async function approvedMinutes(paragraphs: number, approvers: number) {
   const client = new Client(testApp(database, m.slug, { pageCache: false }).app);
   await client.logIn(secretary.email, secretary.password);
   // Closed with its approvers appointed: the desk offers each decided paragraph for approval at once.
-  await tx(database, async (t) => {
-    await closeMeeting(t, m.system, f.meeting.id, { at: new Date("2026-03-10T17:00:00+01:00") });
-    await appointApprovers(t, m.system, f.meeting.id, {
-      chairId: f.members[0]!.id,
-      approverIds: f.members.slice(1, 1 + approvers).map((x) => x.id),
-      approvalAt: new Date("2026-03-17T10:00:00+01:00"),
-      place: "Stadshuset",
-      minutesKeptAt: "Stadskontoret",
-    });
-  });
+  await closeWithApprovers(database, m.system, f, { approvers });
   const closed = await get(client, `/sammantraden/${f.meeting.id}/justering`);
   const version = await approveMinutes(database, m.system, f, { approvers });
   return { f, minuted, version, client, closed };

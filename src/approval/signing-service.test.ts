@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { closeWithApprovers } from "../../test/support/approval.js";
 import { freshMunicipality, type TestMunicipality, testDatabase, tx } from "../../test/support/db.js";
 import { buildUser } from "../../test/support/factories.js";
 import { Client, testApp } from "../../test/support/http.js";
@@ -11,8 +12,6 @@ import type { Database } from "../db/connect.js";
 import { runDueJobs } from "../jobs/run-jobs.js";
 import { jobHandlers } from "../jobs/start.js";
 import { outboxJob } from "../jobs/tables.js";
-import { closeMeeting } from "../meetings/close-meeting.js";
-import { appointApprovers } from "./appoint-approvers.js";
 import { freezeMinutes } from "./freeze-minutes.js";
 import { signingProvider } from "./http-signing.js";
 import { signature } from "./tables.js";
@@ -69,18 +68,7 @@ async function frozenMinutes(url = service.url) {
   const { app } = testApp(database, m.slug, { signing });
   const f = await buildOpenMeeting(database, m.system);
   await tx(database, (t) => minuteParagraph(t, m.system, f, { title: "Gatubelysning" }));
-  await tx(database, (t) =>
-    closeMeeting(t, m.system, f.meeting.id, { at: new Date("2026-03-10T16:00:00+01:00") }),
-  );
-  await tx(database, (t) =>
-    appointApprovers(t, m.system, f.meeting.id, {
-      chairId: f.members[0]!.id,
-      approverIds: [f.members[1]!.id],
-      approvalAt: new Date("2026-03-17T10:00:00+01:00"),
-      place: "Stadshuset",
-      minutesKeptAt: "Stadskontoret",
-    }),
-  );
+  await closeWithApprovers(database, m.system, f);
   const v = await tx(database, (t) => freezeMinutes(t, m.system, f.meeting.id, { lateReason: "Sent." }));
   const chair = await linkedUser(m, f.members[0]!.id, f.body.id, signing);
   const approver = await linkedUser(m, f.members[1]!.id, f.body.id, signing);
