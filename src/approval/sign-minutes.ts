@@ -2,7 +2,6 @@ import type { Actor } from "../accounts/actor.js";
 import { recordAudit } from "../audit/record-audit.js";
 import type { Tx } from "../db/connect.js";
 import { DomainError } from "../domain/errors.js";
-import { enqueueJob } from "../jobs/enqueue.js";
 import { lockMeeting } from "../meetings/queries.js";
 import { currentMinutesContent } from "./canonical.js";
 import { completeApprovalIfSigned } from "./complete-approval.js";
@@ -10,7 +9,8 @@ import { collectSignatureJobKind } from "./job-kinds.js";
 import { lockVersion } from "./queries.js";
 import type { SignMinutesInput } from "./schemas.js";
 import { resolveSigner } from "./signers.js";
-import { builtInSigning, collectionAt, type SigningProvider } from "./signing.js";
+import { builtInSigning, type SigningProvider } from "./signing.js";
+import { enqueueCollection } from "./signing-jobs.js";
 import { signature } from "./tables.js";
 
 /** Options only Paragraf itself uses: the example loader names the person it signs for, and when. */
@@ -72,12 +72,14 @@ export async function signMinutes(
     after: created,
   });
   if (state.status === "pending")
-    await enqueueJob(tx, {
+    await enqueueCollection(tx, {
       municipalityId: actor.municipalityId,
       kind: collectSignatureJobKind,
-      payload: { signatureId: created!.id, poll: 0 },
-      idempotencyKey: `${collectSignatureJobKind}:${created!.id}:0`,
-      runAt: collectionAt(created!.startedAt, 0, new Date()),
+      subject: created!.id,
+      payload: { signatureId: created!.id },
+      startedAt: created!.startedAt,
+      poll: 0,
+      now: new Date(),
     });
   const approved =
     state.status === "completed" ? await completeApprovalIfSigned(tx, actor, version, at) : false;

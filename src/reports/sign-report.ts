@@ -3,17 +3,16 @@ import type { Actor } from "../accounts/actor.js";
 import { authorize } from "../accounts/policy.js";
 import {
   builtInSigning,
-  collectionAt,
   type SigningProvider,
   type SigningState,
   signingTimedOut,
   signingTimedOutReason,
 } from "../approval/signing.js";
+import { enqueueCollection } from "../approval/signing-jobs.js";
 import { recordAudit } from "../audit/record-audit.js";
 import type { Tx } from "../db/connect.js";
 import { stockholmDay } from "../domain/clock.js";
 import { DomainError, NotFoundError } from "../domain/errors.js";
-import { enqueueJob } from "../jobs/enqueue.js";
 import { carryReportProposal } from "../meetings/carry-report-proposal.js";
 import { findCase } from "../register/queries.js";
 import { registerRecord } from "../register/register-record.js";
@@ -112,12 +111,14 @@ export async function signReport(
       recordId: report.id,
       after: { version: latest.version, sha256, method: signing!.method, reference: state.reference },
     });
-    await enqueueJob(tx, {
+    await enqueueCollection(tx, {
       municipalityId: actor.municipalityId,
       kind: collectReportSignatureJobKind,
-      payload: { reportId: report.id, signingId: signing!.id, poll: 0 },
-      idempotencyKey: `${collectReportSignatureJobKind}:${signing!.id}:0`,
-      runAt: collectionAt(signing!.startedAt, 0, new Date()),
+      subject: signing!.id,
+      payload: { reportId: report.id, signingId: signing!.id },
+      startedAt: signing!.startedAt,
+      poll: 0,
+      now: new Date(),
     });
     return { status: "pending" as const, version: latest, stamp: null, sha256 };
   }
